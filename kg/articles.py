@@ -1,9 +1,32 @@
-"""Articles: reading ``.txt`` and ``.jsonl`` inputs, and blanking page furniture."""
+"""Articles: reading ``.txt`` and ``.jsonl`` inputs, and blanking page furniture.
+
+Offsets everywhere in kg refer to ``Article.text``. ``Article.clean_text`` is the same text with
+furniture, the headline and repeated paragraphs replaced by spaces (newlines kept), so a Doc made
+from it has the same character offsets.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import ArticleError, InputError
+from kg.resources import lexicon_path
+
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+MAX_ARTICLE_BYTES = 5_000_000
+_METADATA = ("title", "url", "outlet", "published")
+_SENTENCE_END = tuple('.!?"”’\'»:)')
 
 
 @dataclass(frozen=True)
@@ -28,3 +51,207 @@ class Article:
     def content_hash(self) -> str:
         """sha256 of the text, hex."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def make_article(source: str, text: str, meta: dict | None = None) -> Article:
+    """Build an Article from raw body text and metadata, blanking furniture."""
+    meta = dict(meta or {})
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ArticleError(f"{source}: the article is empty")
+    clean, headline = blank_furniture(text)
+    if not clean.strip():
+        raise ArticleError(f"{source}: the article has no text besides its headline and page furniture")
+    title = _str_or_none(meta.get("title")) or headline
+    return Article(
+        source=source,
+        text=text,
+        title=title,
+        url=_str_or_none(meta.get("url")),
+        outlet=_str_or_none(meta.get("outlet")),
+        published=_iso_date(meta.get("published"), source),
+        clean_text=clean,
+    )
+
+
+def read_articles(
+    paths: Iterable[str | Path], on_error: Callable[[ArticleError], None]
+) -> Iterator[Article]:
+    """Yield the articles of files and folders, in a stable order.
+
+    A missing path raises InputError at once; an article that cannot be read is passed to
+    ``on_error`` and skipped.
+    """
+    for path in _expand(paths):
+        try:
+            if path.name.endswith((".jsonl", ".jsonl.gz")):
+                yield from _read_jsonl(path, on_error)
+            else:
+                yield _read_txt(path)
+        except ArticleError as err:
+            on_error(err)
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or folder")
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+            if not found:
+                raise InputError(f"{raw}: the folder has no .txt or .jsonl articles")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: the file is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"{name}: not valid UTF-8 (byte {err.start})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES and not path.name.endswith("l.gz"):
+            if not path.name.endswith(".jsonl"):
+                raise ArticleError(f"{path.name}: larger than {MAX_ARTICLE_BYTES} bytes")
+        if path.name.endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                return fh.read()
+        return path.read_bytes()
+    except OSError as err:
+        raise ArticleError(f"{path}: cannot be read ({err.strerror or err})") from None
+
+
+def _read_txt(path: Path) -> Article:
+    if not path.name.endswith(".txt"):
+        raise ArticleError(f"{path.name}: not an article file (expected .txt, .jsonl or .jsonl.gz)")
+    text = _decode(_read_bytes(path), path.name)
+    meta, body = split_front_matter(text, path.name)
+    return make_article(path.name, body, meta)
+
+
+def _read_jsonl(path: Path, on_error: Callable[[ArticleError], None]) -> Iterator[Article]:
+    content = _decode(_read_bytes(path), path.name)
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_article(path.name, number, line)
+        except ArticleError as err:
+            on_error(err)
+
+
+def _jsonl_article(name: str, number: int, line: str) -> Article:
+    where = f"{name} line {number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ArticleError(f"{where}: malformed JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise ArticleError(f"{where}: expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ArticleError(f"{where}: missing or empty 'text'")
+    source = _str_or_none(record.get("id")) or f"{name}:{number}"
+    return make_article(source, text, {k: record.get(k) for k in _METADATA})
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict, str]:
+    """Split optional YAML front matter (between ``---`` lines) from the body."""
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        raise ArticleError(f"{name}: the YAML front matter cannot be parsed") from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{name}: the YAML front matter is not a mapping")
+    return {k: meta.get(k) for k in _METADATA}, text[match.end():]
+
+
+def _str_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _iso_date(value: object, source: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise ArticleError(f"{source}: 'published' is not an ISO date: {value!r}") from None
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern, re.Pattern, int]:
+    data = yaml.safe_load(lexicon_path("furniture.yaml").read_text(encoding="utf-8"))
+    lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.I)
+    contains = re.compile("|".join(f"(?:{p})" for p in data["contains"]), re.I)
+    return lines, contains, int(data["trailing"]["max_words"])
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, end excluding the newline."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _looks_like_headline(line: str) -> bool:
+    # A headline has no closing punctuation and is short; a lead paragraph ends a sentence.
+    return len(line.split()) <= 30 and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def blank_furniture(text: str) -> tuple[str, str | None]:
+    """Return (text with furniture blanked, headline or None)."""
+    nav, credit, max_words = _furniture()
+    spans = _line_spans(text)
+    drop: set[int] = set()
+    seen: set[str] = set()
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end].strip()
+        key = " ".join(line.casefold().split())
+        if nav.fullmatch(line) or credit.search(line) or key in seen:
+            drop.add(index)  # navigation, photo credits, repeated paragraphs
+        seen.add(key)
+    drop.update(_trailing_block(text, spans, drop, max_words))
+    headline = None
+    kept = [index for index in range(len(spans)) if index not in drop]
+    if len(kept) > 1 and _looks_like_headline(text[spans[kept[0]][0]:spans[kept[0]][1]]):
+        headline = text[spans[kept[0]][0]:spans[kept[0]][1]].strip()
+        drop.add(kept[0])
+    chars = list(text)
+    for index in drop:
+        start, end = spans[index]
+        chars[start:end] = " " * (end - start)
+    return "".join(chars), headline
+
+
+def _trailing_block(text: str, spans: list[tuple[int, int]], drop: set[int], max_words: int) -> set[int]:
+    """Short unpunctuated lines after the last line of prose: author boxes, link lists."""
+    for index in range(len(spans) - 1, -1, -1):
+        line = text[spans[index][0]:spans[index][1]].strip()
+        if index not in drop and (len(line.split()) > max_words or line.endswith(_SENTENCE_END)):
+            return set(range(index + 1, len(spans)))
+    return set()

@@ -1,0 +1,36 @@
+"""Extractors: small pure functions over a spaCy Doc that yield ``kg.records`` objects.
+
+``extract`` runs the pipeline on one article and collects every extractor's records.
+The extractor modules are imported when first used, so ``import kg`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.records import Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.articles import Article
+
+
+def extract(nlp: "Language", article: "Article") -> Extraction:
+    """Run ``nlp`` over the article's clean text and every extractor over the Doc."""
+    from kg.extract.actors import doc_actors, extract_mentions
+    from kg.extract.designations import extract_designations
+    from kg.extract.operations import extract_operations
+    from kg.extract.statements import extract_statements
+
+    doc = nlp.make_doc(article.clean_text)
+    doc.user_data["kg.published"] = article.published
+    doc.user_data["kg.source"] = article.source
+    doc = nlp(doc)
+    result = Extraction()
+    result.mentions = list(extract_mentions(doc))
+    result.statements = list(extract_statements(doc))
+    result.operations = list(extract_operations(doc))
+    result.designations = list(extract_designations(doc))
+    result.actors = dict(sorted(doc_actors(doc).items()))
+    return result

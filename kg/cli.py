@@ -1,0 +1,226 @@
+"""The ``kg`` command line: a thin layer over the library.
+
+Exit codes: 0 success; 1 the graph does not conform to the shapes (``validate``, ``build``);
+2 an error (bad input, unknown query or parameter, unreadable file), printed as one line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from kg import __version__
+from kg.errors import KgError, ValidationError
+
+EXIT_VIOLATIONS = 1
+EXIT_ERROR = 2
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CliError(click.ClickException):
+    """A library error shown as one line, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+
+def library_call(func):
+    """Turn library errors into one-line CLI errors; a non-conforming graph exits 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as err:
+            if err.report_text:
+                click.echo(err.report_text, err=True)
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(EXIT_VIOLATIONS)
+        except KgError as err:
+            raise CliError(str(err)) from None
+        except KeyboardInterrupt:
+            raise CliError("interrupted; no output was written") from None
+
+    return wrapper
+
+
+def _warn(err: Exception) -> None:
+    click.echo(f"kg: skipped {err}", err=True)
+
+
+def _output_formats() -> list[str]:
+    from kg.output import WRITERS
+
+    return list(WRITERS)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph of actors, statements, operations and designations from news.
+
+    \b
+    Example:
+      kg build examples/articles -o graph.ttl
+      kg validate graph.ttl
+      kg query statements --graph graph.ttl
+      kg export graph.ttl --format graphml -o graph.graphml
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="Output file; the format comes from its extension unless --format is given.")
+@click.option("--format", "fmt", type=click.Choice(_output_formats()), default=None,
+              help="Output format (default: from the extension of OUTPUT).")
+@click.option("--model", default=None, metavar="NAME",
+              help="An installed trained spaCy pipeline (default: blank English plus rules).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
+@library_call
+def build(paths, output, fmt, model, quiet):
+    """Build a validated graph from article files (.txt, .jsonl) or folders of them.
+
+    Each article is validated on its own; an invalid graph is never written (exit 1).
+    Quad formats (.nq, .trig, .jsonld) put each article in a named graph of its own.
+
+    \b
+    Example:
+      kg build examples/articles -o graph.ttl
+      kg build news/ more.jsonl -o graph.trig
+    """
+    from kg.build import build_dataset
+    from kg.output import write_graph, writer_for
+
+    writer_for(output, fmt)  # fail on an unknown format before any work
+    dataset, stats = build_dataset(paths, model=model, on_error=_warn)
+    write_graph(dataset, output, fmt)
+    if not quiet:
+        click.echo(f"kg: {stats.summary()} -> {output}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path())
+@library_call
+def validate(file):
+    """Validate an RDF file against kg's SHACL shapes.
+
+    Exit 0 when it conforms, 1 when it has violations (listed), 2 when it cannot be read.
+
+    \b
+    Example:
+      kg validate graph.ttl
+    """
+    from kg.validate import load_rdf, report_summary
+    from kg.validate import validate as run_validation
+
+    result = run_validation(load_rdf(file))
+    if result.conforms:
+        click.echo(f"{file}: conforms")
+        return
+    click.echo(report_summary(result))
+    sys.exit(EXIT_VIOLATIONS)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise CliError(f"--param {pair!r}: expected name=value")
+        params[name] = value
+    return params
+
+
+def _query_formats() -> list[str]:
+    from kg.query import FORMATTERS
+
+    return list(FORMATTERS)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--graph", "graph_file", required=True, type=click.Path(), help="RDF file to query.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter, bound as an RDF term (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(_query_formats()), default="table",
+              show_default=True)
+@library_call
+def query(name, graph_file, params, fmt):
+    """Run a canned query (see list-queries) or a .rq file on a graph.
+
+    \b
+    Example:
+      kg query statements --graph graph.ttl
+      kg query statements-by-speaker --graph graph.ttl --param speaker=Sheinbaum --format json
+    """
+    from kg.query import format_rows, load_query, run_query
+    from kg.validate import load_rdf
+
+    canned = load_query(name)
+    bound = _parse_params(params)
+    rows = run_query(load_rdf(graph_file), canned, **bound)
+    click.echo(format_rows(rows, canned.columns, fmt), nl=False)
+
+
+@main.command("list-queries", context_settings=CONTEXT)
+def list_queries():
+    """List the canned queries with their parameters and columns.
+
+    \b
+    Example:
+      kg list-queries
+    """
+    from kg.query import list_queries as all_queries
+
+    for canned in all_queries():
+        params = ", ".join(p.name + ("" if p.required else "?") for p in canned.params) or "-"
+        click.echo(f"{canned.name}\n    {canned.purpose}\n    params: {params}\n"
+                   f"    columns: {', '.join(canned.columns)}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["graphml"]), default="graphml", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@library_call
+def export(graph_file, fmt, output):
+    """Export the actor network of a graph for Gephi or Cytoscape.
+
+    \b
+    Example:
+      kg export graph.ttl --format graphml -o graph.graphml
+    """
+    from kg.export import EXPORTERS
+    from kg.validate import load_rdf
+
+    network = EXPORTERS[fmt](load_rdf(graph_file), output)
+    click.echo(f"kg: {network} -> {output}", err=True)
+
+
+@main.command("eval", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--gold", required=True, type=click.Path(), help="Gold annotations (kg-gold/1 JSON).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
+@click.option("--model", default=None, metavar="NAME", help="A trained spaCy pipeline to use.")
+@library_call
+def evaluate(paths, gold, fmt, verbose, model):
+    """Build the graph of articles and score it against gold annotations.
+
+    \b
+    Example:
+      kg eval --gold examples/gold.json examples/articles
+    """
+    from kg.build import build_dataset
+    from kg.evaluate import evaluate_graph, load_gold
+
+    gold_data = load_gold(gold)
+    dataset, _ = build_dataset(paths, model=model, on_error=_warn)
+    report = evaluate_graph(gold_data, dataset)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
+    else:
+        click.echo(report.to_text(verbose=verbose))
