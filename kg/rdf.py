@@ -87,8 +87,13 @@ def article_iri(article: Article) -> URIRef:
     return KGR["article/" + article.content_hash[:16]]
 
 
+def quote_text(text: str) -> str:
+    """A statement's text as stored and keyed: NFC, whitespace collapsed, otherwise as written."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def statement_iri(statement: Statement) -> URIRef:
-    return KGR["statement/" + digest("statement", statement.speaker.key, normalize_text(statement.text))]
+    return KGR["statement/" + digest("statement", statement.speaker.key, quote_text(statement.text))]
 
 
 def operation_iri(op: Operation) -> URIRef:
@@ -187,7 +192,7 @@ class ArticleGraph:
         iri = statement_iri(st)
         self.add(iri, RDF.type, KG.Statement)
         self.add(iri, KG.speaker, self.add_actor(st.speaker))
-        self.text(iri, KG.text, st.text)
+        self.text(iri, KG.text, quote_text(st.text))
         self.add(iri, KG.quoteKind, concept("quote-kind", st.kind))
         self.add(iri, KG.stance, concept("stance", st.stance))
         self.text(iri, KG.reportingVerb, st.verb)
@@ -274,8 +279,8 @@ def _add_facts(builder: ArticleGraph, records: list, key, add) -> None:
 
 
 def _link_embedded(builder: ArticleGraph, statements: list[Statement]) -> None:
-    by_text = {normalize_text(s.text): s for s in statements}
+    by_text = {quote_text(s.text): s for s in statements}
     for st in statements:
-        outer = by_text.get(normalize_text(st.embedded_in)) if st.embedded_in else None
+        outer = by_text.get(quote_text(st.embedded_in)) if st.embedded_in else None
         if outer is not None and outer is not st:
             builder.add(statement_iri(st), KG.embeddedIn, statement_iri(outer))
