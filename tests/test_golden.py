@@ -36,6 +36,7 @@ def test_example_article_matches_its_golden_graph(article):
     if os.environ.get("KG_UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(actual.serialize(format="turtle"), encoding="utf-8")
+    assert golden.exists(), f"no golden graph {golden.name}; create it with KG_UPDATE_GOLDEN=1"
     expected = Graph().parse(golden, format="turtle")
     assert to_isomorphic(expected) == to_isomorphic(actual), readable_diff(expected, actual)
 

@@ -1,0 +1,207 @@
+"""Who carried out (or designated): the agent of a trigger, read from where actors stand.
+
+Order of evidence, strongest first:
+1. an actor in the trigger's own noun phrase ("U.S. strikes", "Mexico's drug seizures");
+2. a by-phrase ("strikes carried out by the U.S. Navy", "the order signed by Trump"), or for
+   deployments the force sent ("the deployment of American warships");
+3. the subject: the leftmost actor of the trigger's clause that is not in a prepositional
+   phrase and is not separated from the trigger by a word of opposition ("X condemned");
+4. inside a first-person quote with no actor of its own, the actor speaking outside it.
+Actors resolve to the state they act for; private persons and media are never agents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._context import (
+    Ref,
+    agent_actor,
+    blocked,
+    clause_start,
+    country_actor,
+    in_pp,
+    inside,
+    quote_regions,
+    words,
+)
+from kg.extract._lexicon import load_lexicon, norm
+from kg.records import Actor
+
+STRONG = ("premod", "by")
+
+
+@dataclass(frozen=True)
+class AgentHit:
+    """The agent found for a trigger, how it was found, and a possessive patient if any."""
+
+    actor: Actor | None = None
+    how: str = ""
+    patient: Ref | None = None
+    by_person: bool = False  # the subject is a person ("Sheinbaum attacked ...")
+
+
+def _ref_at(refs: list[Ref], i: int) -> Ref | None:
+    for ref in refs:
+        if ref.start <= i < ref.end:
+            return ref
+    return None
+
+
+def premodifier(doc: Doc, refs: list[Ref], start: int, floor: int, extra: frozenset[str]) -> Ref | None:
+    """The actor inside the trigger's noun phrase ("the U.S. Jan. 3 operation")."""
+    skip = words("np_modifiers") | extra
+    j = start - 1
+    while j >= floor:
+        ref = _ref_at(refs, j)
+        if ref is not None:
+            return ref
+        if not (norm(doc[j]) in skip or doc[j].like_num):
+            return None
+        j -= 1
+    return None
+
+
+def demonym_agent(doc: Doc, start: int) -> Actor | None:
+    """A demonym right before the trigger ("American strikes") as its country, if in the Doc."""
+    if start == 0:
+        return None
+    return country_actor(doc, load_lexicon("demonyms.yaml").get(doc[start - 1].text))
+
+
+def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
+    """Demonyms before a force noun ("the Israeli air force", "Colombian police") as mentions
+    of their country, where the actor recognizer found no name."""
+    taken = {i for r in refs for i in range(r.start, r.end)}
+    found = []
+    for tok in sent[:-1]:
+        if tok.i in taken or norm(doc[tok.i + 1]) not in words("force_nouns"):
+            continue
+        actor = country_actor(doc, load_lexicon("demonyms.yaml").get(tok.text))
+        if actor is not None:
+            found.append(Ref(tok.i, tok.i + 1, actor))
+    return found
+
+
+def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Ref | None:
+    """The actor of a "by X" right after the trigger."""
+    skip = words("determiners") | words("np_modifiers")
+    stop = words("opaque_boundaries")
+    for k in range(end, min(sent.end - 1, end + 6)):
+        if norm(doc[k]) in stop:
+            return None
+        if norm(doc[k]) == "by":
+            j = k + 1
+            while j < sent.end and norm(doc[j]) in skip:
+                j += 1
+            return _ref_at(refs, j)
+    return None
+
+
+def subject_ref(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tuple[int, int]],
+                check_block: bool = True, reporting: bool = True) -> Ref | None:
+    """The leftmost mention in [lo, start) that can be the clause's agent."""
+    for ref in refs:
+        if ref.start < lo or ref.end > start or inside(exclude, ref.start):
+            continue
+        if in_pp(doc, ref) or (check_block and blocked(doc, ref.end, start, reporting)):
+            continue
+        if agent_actor(doc, ref.actor) is not None:
+            return ref
+    return None
+
+
+def subject(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tuple[int, int]],
+            check_block: bool = True, reporting: bool = True) -> Actor | None:
+    """The state or group of :func:`subject_ref`."""
+    ref = subject_ref(doc, refs, lo, start, exclude, check_block, reporting)
+    return agent_actor(doc, ref.actor) if ref is not None else None
+
+
+def of_phrase(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
+    """The force named after the trigger ("the deployment of American warships")."""
+    if end + 1 >= sent.end or norm(doc[end]) != "of":
+        return None
+    j = end + 1
+    while j < sent.end - 1 and norm(doc[j]) in words("determiners"):
+        j += 1
+    ref = _ref_at(refs, j)
+    if ref is not None:
+        return agent_actor(doc, ref.actor)
+    return demonym_agent(doc, j + 1)
+
+
+def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: int) -> Actor | None:
+    """"Hegseth said the military conducted 14 strikes": a bare force after a reporting verb is
+    the speaker's own, so the speaker's state is the agent."""
+    reporting = [k for k in range(lo, start) if norm(doc[k]) in words("reporting_words")]
+    if not reporting:
+        return None
+    said = reporting[-1]
+    forces = words("own_force_nouns")
+    named = {i for r in refs for i in range(r.start, r.end)}
+    preps = words("prepositions")
+    if not any(norm(doc[k]) in forces and k not in named and norm(doc[k - 1]) not in preps
+               for k in range(said + 1, start)):
+        return None
+    return subject(doc, refs, lo, said, quote_regions(sent))
+
+
+def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start: int) -> Actor | None:
+    """For a trigger in a first-person quote: the agent-capable actor outside the quotes."""
+    first = words("first_person")
+    if not any(norm(doc[k]) in first for k in range(quote[0], start)):
+        return None
+    regions = quote_regions(sent)
+    return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
+
+
+def find_agent(
+    doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
+    patient_possessive: bool = False, extra: frozenset[str] = frozenset(), reporting_blocks: bool = True,
+    force_after: bool = False,
+) -> AgentHit:
+    """The agent of the trigger at tokens [start, end) of ``sent`` (see module docstring)."""
+    regions = quote_regions(sent)
+    quote = inside(regions, start)
+    floor = quote[0] if quote else sent.start
+    inner = [r for r in refs if start <= r.start and r.end <= end
+             and (r.actor.type == "Country" or r.actor.government)]
+    if inner and (agent := agent_actor(doc, inner[0].actor)) is not None:
+        return AgentHit(agent, "premod")  # "send U.S. troops": the state is named in the trigger
+    pre = premodifier(doc, refs, start, floor, extra)
+    patient = None
+    if pre is not None and norm(doc[start]).endswith("ed") and pre.end == start:
+        # "Sheinbaum attacked ...", "the Mexican Army arrested ...": a subject, not a modifier
+        agent = agent_actor(doc, pre.actor)
+        if agent is not None:
+            return AgentHit(agent, "subject", None, pre.actor.type == "Person")
+    elif pre is not None:
+        possessive = pre.end < len(doc) and norm(doc[pre.end]) == "'s"
+        # the person before a capture or arrest is who was taken ("Maduro's capture", "the
+        # Maduro capture"); a possessive non-state actor too
+        state_like = pre.actor.type.lower() in words("agent_types")
+        if patient_possessive and (pre.actor.type == "Person" or possessive) and not state_like:
+            patient = pre
+        elif (agent := agent_actor(doc, pre.actor)) is not None:
+            return AgentHit(agent, "premod")
+    if (demonym := demonym_agent(doc, start)) is not None:
+        return AgentHit(demonym, "premod", patient)
+    if force_after and (force := of_phrase(doc, refs, sent, end)) is not None:
+        return AgentHit(force, "premod", patient)
+    by = by_phrase(doc, refs, sent, start, end)
+    if by is not None and (agent := agent_actor(doc, by.actor)) is not None:
+        return AgentHit(agent, "by", patient)
+    lo = clause_start(sent, start, floor)
+    exclude = [] if quote else regions
+    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=lambda r: r.start)
+    ref = subject_ref(doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
+    if ref is not None:
+        return AgentHit(agent_actor(doc, ref.actor), "subject", patient, ref.actor.type == "Person")
+    if quote is not None and (found := speaker(doc, refs, sent, quote, start)) is not None:
+        return AgentHit(found, "speaker", patient)
+    if quote is None and (found := own_forces_speaker(doc, refs, sent, lo, start)) is not None:
+        return AgentHit(found, "speaker", patient)
+    return AgentHit(None, "", patient)

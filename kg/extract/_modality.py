@@ -1,0 +1,78 @@
+"""Operation status from modality cues around a trigger (rules in kg/lexicons/modality.yaml).
+
+The rule order is documented in the lexicon: ruled_out, authorized, proposed, threatened;
+then a plain negation drops the mention; conducted is the default.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.extract._lexicon import build_matcher, load_lexicon, norm
+
+MODALITY = "modality.yaml"
+NEGATED = "negated"
+GENERIC = "generic"
+
+
+def cue_matcher(doc: Doc) -> Matcher:
+    """One Matcher for every status cue; keys are ``status|side``."""
+    entries: dict[str, list] = {}
+    for status, sides in load_lexicon(MODALITY)["statuses"].items():
+        for side in ("near", "left", "right"):
+            if sides.get(side):
+                entries[f"{status}|{side}"] = list(sides[side])
+    return build_matcher(doc, entries)
+
+
+def cue_spans(doc: Doc, matcher: Matcher) -> list[tuple[str, str, int, int]]:
+    """All cue matches as (status, side, start, end)."""
+    found = []
+    for mid, start, end in matcher(doc):
+        status, side = doc.vocab.strings[mid].split("|")
+        found.append((status, side, start, end))
+    return sorted(found)
+
+
+def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
+    """Token range around a trigger where cues count: the window, cut at scope breaks."""
+    lex = load_lexicon(MODALITY)
+    breaks = {str(w).lower() for w in lex["scope_breaks"]}
+    lo = max(sent.start, start - int(lex["window"]))
+    for j in range(start - 1, lo - 1, -1):
+        if norm(sent.doc[j]) in breaks:
+            lo = j + 1
+            break
+    hi = min(sent.end, end + int(lex["window"]))
+    for j in range(end, hi):
+        if norm(sent.doc[j]) in breaks or sent.doc[j].text in {".", "?", "!"}:
+            hi = j
+            break
+    return lo, hi
+
+
+def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, int]]) -> str:
+    """The status of the trigger at [start, end) in ``sent``; ``NEGATED`` when it did not happen
+    or is no operation at all (generic)."""
+    lex = load_lexicon(MODALITY)
+    lo, hi = _scope(sent, start, end)
+    present = set()
+    negators = set(lex["negation"]) | {"n't"}
+    for status, side, c_start, c_end in cues:
+        near = side == "near" and start - int(lex["near_gap"]) <= c_end <= start and lo <= c_start
+        left = side == "left" and lo <= c_start and c_end <= start
+        if near or left or (side == "right" and end <= c_start and c_end <= hi):
+            before = norm(sent.doc[c_start - 1]) if c_start > 0 else ""
+            # "has not ruled out X": a negated refusal leaves X on the table; "could
+            # authorize X": an authorization still to come
+            flipped = (status == "ruled_out" and before in negators and side != "near") or (
+                status == "authorized" and before in set(lex["modals"]))
+            present.add("threatened" if flipped else status)
+    for status in lex["order"]:  # first listed status wins (see modality.yaml)
+        if status in present:
+            return NEGATED if status == GENERIC else status
+    n_lo = max(lo, start - int(lex["negation_window"]))
+    if any(norm(sent.doc[j]) in negators for j in range(n_lo, start)):
+        return NEGATED
+    return "conducted"

@@ -1,0 +1,226 @@
+"""Arguments of an operation besides its agent: target, location, casualties and count.
+
+Cue words live in ``kg/lexicons/operations.yaml``; noun phrases are read with
+:func:`kg.extract._context.read_np` and normalised with :func:`phrase_text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._context import Ref, country_actor, phrase_text, read_np, words
+from kg.extract._lexicon import load_lexicon, norm, word_set
+from kg.records import Actor
+
+OPS = "operations.yaml"
+
+
+def _ops(key: str) -> frozenset[str]:
+    return word_set(OPS, key)
+
+
+def _refs_in(refs: list[Ref], start: int, end: int) -> list[Ref]:
+    return [r for r in refs if start <= r.start and r.end <= end]
+
+
+def _np_value(doc: Doc, refs: list[Ref], start: int, limit: int) -> tuple[Actor | None, str | None, int]:
+    """(actor named in the phrase, phrase text, phrase end) of the noun phrase at ``start``."""
+    s, e = read_np(doc, start, limit, max_len=8)
+    if e <= s:
+        return None, None, s
+    for ref in refs:  # a name cut by the phrase limit is read whole ("the Clan del Golfo")
+        if s <= ref.start < e < ref.end:
+            e = ref.end
+    # "members of the Sinaloa Cartel": the last actor; "El Chapo's son": not the possessor
+    inner = [r for r in _refs_in(refs, s, e) if not (r.end < e and norm(doc[r.end]) == "'s")]
+    actor = inner[-1].actor if inner else None
+    text = phrase_text(doc, s, e)
+    if text.startswith(("'s ", "s ")):
+        text = text.split(" ", 1)[1]
+    if text in _ops("pointer_targets"):
+        return None, None, e  # "strike them": named elsewhere
+    return actor, text or None, e
+
+
+def clause_end(sent: Span, end: int, span: int = 14, stop: int | None = None) -> int:
+    """Where the arguments of a trigger stop: a clause boundary, the next trigger (``stop``)
+    or ``span`` tokens on."""
+    stops = words("opaque_boundaries") | {"that", "which", "who", "while", "killing"}
+    doc = sent.doc
+    last = min(sent.end, end + span, stop if stop is not None else sent.end)
+    for k in range(end, last):
+        if norm(doc[k]) in stops or doc[k].text in {";", ".", "?", "!"}:
+            return k
+        if doc[k].text == "," and k + 1 < sent.end and norm(doc[k + 1]).endswith("ing"):
+            return k  # ", sparking ...": a participle clause about something else
+    return last
+
+
+def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_type: str,
+              verbal: bool, stop: int | None = None) -> tuple[Actor | None, str | None]:
+    """The target: a phrase after "on/against", "of" (patients), a purpose verb or the object."""
+    limit = clause_end(sent, end, stop=stop)
+    extended = _extension(doc, refs, sent, start, end, limit)
+    if extended is not None:
+        return extended
+    while end < limit and norm(doc[end]) in _ops("passive_words"):
+        end += 1  # "attacks were carried out on boats": the target follows the passive verb
+    first = norm(doc[end]) if end < limit else ""
+    patient = op_type in _ops("patient_types")
+    if first == "on" and _territory_follows(doc, end, limit):
+        return None, None  # "on Mexican soil" is a place
+    if first in _ops("target_preps") or (patient and first == "of"):
+        actor, text, _ = _np_value(doc, refs, end + 1, limit)
+        return actor, text
+    if (verbal and op_type in _ops("object_target_types") and end < limit and not doc[end].is_punct
+            and first not in words("prepositions")):
+        actor, text, _ = _np_value(doc, refs, end, limit)  # direct object ("arrested members of X")
+        if text:
+            return actor, text
+    for k in range(end, limit - 1):
+        if norm(doc[k]) in {"to", "against"} and norm(doc[k + 1]) in _ops("purpose_verbs"):
+            j = k + 2 + (norm(doc[k + 2]) == "out" if k + 2 < limit else 0)
+            actor, text, _ = _np_value(doc, refs, j, limit)
+            return actor, text
+        if norm(doc[k]) in {"against", "targeting"}:
+            actor, text, _ = _np_value(doc, refs, k + 1, limit)
+            return actor, text
+    return None, None
+
+
+def _extension(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
+               limit: int) -> tuple[Actor | None, str | None] | None:
+    """"extend the strikes to targets on land": the new target after "to (include)"."""
+    verb = any(norm(doc[k]) in _ops("extension_verbs") for k in range(max(sent.start, start - 3), start))
+    if not verb or end >= limit or norm(doc[end]) != "to":
+        return None
+    j = end + 2 if end + 1 < limit and norm(doc[end + 1]) == "include" else end + 1
+    actor, text, _ = _np_value(doc, refs, j, limit)
+    return (actor, text) if text else None
+
+
+def _place_in(doc: Doc, refs: list[Ref], s: int, limit: int,
+              proper_ok: bool = True, at_once: bool = False) -> tuple[Actor | None, str | None]:
+    """A place at token ``s``: a country mention, a demonym + territory noun, or (``proper_ok``)
+    a proper name that is no known actor; ``at_once``: the country must open the phrase."""
+    dets, prefixes = words("determiners"), _ops("place_prefixes")
+    while s < limit and (norm(doc[s]) in dets or (doc[s].is_lower and norm(doc[s]) in prefixes)):
+        s += 1  # "the eastern Pacific" is named by "Pacific" (but "the West Bank" by both words)
+    if s >= limit:
+        return None, None
+    actor, text, e = _np_value(doc, refs, s, limit)
+    opens = any(r.start == s for r in refs)
+    if actor is not None and actor.type == "Country" and (opens or not at_once):
+        return actor, actor.label.lower()
+    if actor is not None and actor.known:
+        return None, None  # "in Congress", "with the Pentagon": a known actor, not a place
+    actor = None  # a name found in the text only ("the West Bank") is kept as text
+    country = load_lexicon("demonyms.yaml").get(doc[s].text)
+    if country and s + 1 < limit and norm(doc[s + 1]) in _ops("territory_nouns"):
+        found = country_actor(doc, country)
+        return found, (found.label.lower() if found else country.replace("-", " "))
+    proper = doc[s].is_title and norm(doc[s]) not in _ops("not_places") and not _headline(doc, s)
+    if proper_ok and text and proper:
+        k = s  # the capitalised run only: "the West Bank overnight" -> "west bank"
+        while k < e and (doc[k].is_title or doc[k].is_upper or norm(doc[k]) in {"of", "the", "-"}):
+            k += 1
+        while k > s and norm(doc[k - 1]) in {"of", "the", "-"}:
+            k -= 1
+        return _region_or_country(doc, refs, phrase_text(doc, s, k), k, limit)
+    return None, None
+
+
+def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
+                       limit: int) -> tuple[Actor | None, str | None]:
+    """A named region ("the Caribbean") as text; a city or state ("Culiacán") only through
+    the country written right after it ("in Culiacán, Mexico"), else no place."""
+    if any(name == r or name.startswith(r + " ") for r in _ops("regions")):
+        return None, name
+    j = after + 1 if after < limit and doc[after].text == "," else after
+    country = next((r.actor for r in refs if r.start == j and r.actor.type == "Country"), None)
+    return (country, country.label.lower()) if country else (None, None)
+
+
+def _headline(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is in a title-cased line, where capitals do not mark names."""
+    text, at = doc.text, doc[i].idx
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
+                op_type: str, stop: int | None = None) -> tuple[Actor | None, str | None]:
+    """The first place after a location preposition within the trigger's clause."""
+    limit = clause_end(sent, end, stop=stop)
+    preps = _ops("location_preps") | {"on", "over"}
+    if op_type in _ops("destination_types"):
+        preps |= _ops("destination_preps")
+    if op_type in _ops("of_place_types"):
+        preps |= {"of"}
+    for k in range(end, limit):
+        low = norm(doc[k])
+        if low not in preps:
+            continue
+        if low == "on" and op_type != "deployment" and not _territory_follows(doc, k, limit):
+            continue  # "strikes on X" names a target; "on Mexican soil" a place
+        if low == "to" and k > 0 and norm(doc[k - 1]) in _ops("not_destination_after"):
+            continue  # "in response to the U.S. buildup" names no destination
+        # "over"/"to"/"of" give a place only when a country follows at once ("flights over
+        # Mexico", "troops to the US border", "the invasion of Ukraine"; not "over fears")
+        actor, text = _place_in(doc, refs, k + 1, limit, proper_ok=low not in {"over", "of"},
+                                at_once=low in {"over", "to", "of"})
+        if actor is not None or text:
+            return actor, text
+    return None, None
+
+
+def _territory_follows(doc: Doc, k: int, limit: int) -> bool:
+    """Whether "<demonym> <territory noun>" follows token ``k`` ("on Mexican soil")."""
+    demonyms = load_lexicon("demonyms.yaml")
+    return any(doc[j].text in demonyms and norm(doc[j + 1]) in _ops("territory_nouns")
+               for j in range(k + 1, min(limit - 1, k + 3)))
+
+
+def _amount(word: str) -> tuple[int | None, str | None]:
+    lex = load_lexicon(OPS)
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word), None
+    if word in lex["number_words"]:
+        return int(lex["number_words"][word]), None
+    if word in lex["vague_amounts"]:
+        return None, word
+    return None, None
+
+
+def casualties_of(sent: Span, op_type: str) -> tuple[int | None, str | None]:
+    """Casualties stated after the trigger ("killing 83 people" -> 83, "dozens" -> text)."""
+    if op_type not in _ops("casualty_types"):
+        return None, None
+    text = sent.text  # "killed six people in a strike" names them before the trigger too
+    for pattern in load_lexicon(OPS)["casualties"]:
+        m = re.search(pattern, text, flags=re.IGNORECASE)
+        if m:
+            number, vague = _amount(m.group("n"))
+            if number is not None or vague is not None:
+                return number, vague
+    return None, None
+
+
+def count_of(doc: Doc, refs: list[Ref], sent: Span, start: int) -> int | None:
+    """A count of operations before the trigger ("at least 21 U.S. missile strikes" -> 21)."""
+    skip = words("np_modifiers") - {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                                    "sept.", "oct.", "nov.", "dec."}
+    named = {i for r in refs for i in range(r.start, r.end)}
+    j = start - 1
+    while j >= sent.start and (norm(doc[j]) in skip or j in named):
+        j -= 1
+    if j < sent.start or not doc[j].like_num:
+        return None
+    if j > sent.start and (doc[j - 1].is_title or norm(doc[j - 1]) in {"$", "%"}):
+        return None  # "Jan. 3 operation", "$5 strikes": a date or money, not a count
+    number, _ = _amount(doc[j].text)
+    return number if number and number > 0 else None

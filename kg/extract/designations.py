@@ -1,0 +1,155 @@
+"""Designations: a government labelling a group (terrorist organization, enemy combatants).
+
+A category phrase (``kg/lexicons/designations.yaml``) is a designation only inside a frame:
+1. "<labelling word> X as <category>"  ("classified cartels as terrorist organizations",
+   "the designation of cartels as ...", "treating cartels as armed terrorist organizations");
+2. "<asserting word> (that) X are <category>"  ("asserting that cartels are enemy combatants");
+3. "<category> designation of/for X"  ("the FTO designation of the cartel");
+4. "<direct labelling word> X (a) <category>"  ("designated the cartel a terrorist group").
+The designator is the agent of the labelling word (:mod:`kg.extract._agents`), resolved to the
+state; without designator or designee ("this classification") nothing is emitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._agents import find_agent
+from kg.extract._context import Ref, actor_refs, phrase_text, read_np, sentences, words
+from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
+from kg.extract.dates import find_date
+from kg.records import Designation, Evidence
+
+LEX = "designations.yaml"
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+_DESIGNEE_TYPES = ("CriminalOrganization", "Organization")
+
+
+def _lex(key: str) -> frozenset[str]:
+    return word_set(LEX, key)
+
+
+def _skip_left(doc: Doc, j: int, floor: int) -> int:
+    """Step left over quote marks and articles."""
+    while j >= floor and (doc[j].text in _QUOTES or norm(doc[j]) in {"a", "an"}):
+        j -= 1
+    return j
+
+
+def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | None:
+    """The nearest token left of ``j`` in ``vocab``, within the window and the clause."""
+    stop = words("opaque_boundaries") | {"as"}
+    floor = max(sent.start, j - int(load_lexicon(LEX)["window"]))
+    for k in range(j, floor - 1, -1):
+        if norm(doc[k]) in vocab:
+            return k
+        if norm(doc[k]) in stop:
+            return None
+    return None
+
+
+def _frame(doc: Doc, sent: Span, span: Span) -> tuple[int, int, int, int] | None:
+    """(labelling word start, end, designee start, end) of the frame around a category."""
+    j = _skip_left(doc, span.start - 1, sent.start)
+    if j >= sent.start and norm(doc[j]) == "as":  # frame 1: "... X as <category>"
+        k = _find_left(doc, sent, j - 1, _lex("labelling_words"))
+        if k is None:
+            return None
+        noun_of = norm(doc[k]) in _lex("labelling_nouns") and k + 1 < j and norm(doc[k + 1]) == "of"
+        start = k + 2 if noun_of else k + 1  # "the designation of X as"
+        return (k, k + 1, start, j)
+    if j >= sent.start and norm(doc[j]) in _lex("copulas"):  # frame 2: "asserting that X are ..."
+        k = _find_left(doc, sent, j - 1, _lex("asserting_words") | {"that"})
+        if k is None:
+            return None
+        verb = k - 1 if norm(doc[k]) == "that" else k
+        if verb < sent.start or norm(doc[verb]) not in _lex("asserting_words"):
+            return None
+        return (verb, verb + 1, k + 1, j)
+    after = span.end + (1 if span.end < sent.end and doc[span.end].text in _QUOTES else 0)
+    if (after + 1 < sent.end and norm(doc[after]) in _lex("designation_heads")
+            and norm(doc[after + 1]) in _lex("designee_preps")):
+        s, e = read_np(doc, after + 2, sent.end)  # frame 3: "the FTO designation of X"
+        return (span.start, after + 1, s, e) if e > s else None
+    k = _find_left(doc, sent, j, _lex("direct_labelling_words"))  # frame 4: "designated X a ..."
+    if k is not None and k + 1 <= j:
+        return (k, k + 1, k + 1, j + 1)
+    return None
+
+
+def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | None, str | None]:
+    """One conjunct of a designee: the organization named in it and its text, no possessor."""
+    inner = [r for r in refs if start <= r.start and r.end <= cut]
+    for ref in inner:  # "Mexico's Sinaloa Cartel": the possessor is not designated
+        if ref.start == start and ref.end < cut and norm(doc[ref.end]) == "'s":
+            start = ref.end + 1
+    text = phrase_text(doc, start, cut)
+    if not text or text in _lex("pointer_designees"):
+        return None, None
+    return next((r for r in inner if r.start >= start and r.actor.type in _DESIGNEE_TYPES), None), text
+
+
+def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref | None, str]]:
+    """Every named organization of a coordinated designee ("the CDN and Los Viagras"), else
+    the first conjunct as text ("cartels and other networks" -> "cartels")."""
+    conjuncts, s = [], start
+    for k in range(start, end + 1):
+        if k == end or norm(doc[k]) in {"and", "or", ","}:
+            org, text = _conjunct(doc, refs, s, k)
+            if text:
+                conjuncts.append((org, text))
+            s = k + 1
+    named = [(org, text) for org, text in conjuncts if org is not None]
+    return named or conjuncts[:1]
+
+
+def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span) -> list[Designation]:
+    """The designations a category phrase stands for (one per named designee)."""
+    frame = _frame(doc, sent, span)
+    if frame is None:
+        return []
+    v_start, v_end, d_start, d_end = frame
+    if any(norm(doc[k]) in _lex("negation") for k in range(max(sent.start, v_start - 3), v_start)):
+        return []  # "never designated the cartels": no designation was made
+    designees = _designees(doc, refs, d_start, d_end)
+    hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False)
+    if hit.actor is None or not designees:
+        return []  # "this classification", "labelled them", a designation by nobody named
+    date = find_date(doc, sent, v_start)
+    start_char = min(doc[v_start].idx, span.start_char)
+    evidence = Evidence(start_char, max(span.end_char, start_char + 1), sent.text, sent.start_char)
+    return [Designation(designator=hit.actor, designee_text=text, category=category, evidence=evidence,
+                        designee=org.actor if org else None,
+                        date=date[0] if date else None, date_text=date[1] if date else None)
+            for org, text in designees]
+
+
+def _unify(found: list[Designation]) -> list[Designation]:
+    """One designation reported with a shorter designee ("cartels" after "drug cartels") takes
+    the longer wording of the same designator and category, so the records come out identical."""
+    out = []
+    for des in found:
+        for other in found:
+            if (other.designator.key == des.designator.key and other.category == des.category
+                    and des.designee is None and other.designee is None
+                    and other.designee_text.endswith(" " + des.designee_text)):
+                des = Designation(des.designator, other.designee_text, des.category, des.evidence,
+                                  None, des.date, des.date_text)
+                break
+        out.append(des)
+    return out
+
+
+def extract_designations(doc: Doc) -> Iterator[Designation]:
+    """Every designation reported in ``doc``, in text order."""
+    refs = actor_refs(doc)
+    sents = sentences(doc)
+    matcher = build_matcher(doc, load_lexicon(LEX)["categories"])
+    found = []
+    for category, span in longest_matches(doc, matcher):
+        sent = next((s for s in sents if s.start <= span.start < s.end), None)
+        if sent is not None:
+            found.extend(_designations(doc, refs, sent, category, span))
+    yield from _unify(found)

@@ -1,0 +1,148 @@
+"""Operations (strikes, raids, deployments, seizures, arrests, ...) from trigger patterns.
+
+Triggers, exclusions and argument cues are data (``kg/lexicons/operations.yaml``), status cues
+too (``kg/lexicons/modality.yaml``). Each trigger becomes a candidate with its status, agent
+(:mod:`kg.extract._agents`), target, location, date, casualties and count; candidates that are
+negated, generic or without an agent are dropped; mentions of one event are then merged
+(:mod:`kg.extract._op_merge`) so that an article reports each operation once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._agents import STRONG, AgentHit, find_agent
+from kg.extract._context import Ref, actor_refs, sentences, words
+from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
+from kg.extract._modality import NEGATED, cue_matcher, cue_spans, status_of
+from kg.extract._op_args import casualties_of, count_of, location_of, target_of
+from kg.extract._op_merge import Candidate, merge_candidates
+from kg.extract.dates import find_date
+from kg.records import Evidence, Operation
+
+OPS = "operations.yaml"
+
+
+def _ops(key: str) -> frozenset[str]:
+    return word_set(OPS, key)
+
+
+def _vetoed(span: Span, vetoes: list[Span]) -> bool:
+    """An excluded phrase ("a general strike") cancels a trigger it overlaps, unless the
+    trigger is a longer phrase that contains it."""
+    for v in vetoes:
+        contains = span.start <= v.start and v.end <= span.end and len(span) > len(v)
+        if v.start < span.end and span.start < v.end and not contains:
+            return True
+    return False
+
+
+def _trigger_matches(doc: Doc) -> list[tuple[dict, Span]]:
+    """Trigger matches (entry, span), longest first on overlap, minus excluded phrases."""
+    lex = load_lexicon(OPS)
+    entries = lex["triggers"]
+    matcher = build_matcher(doc, {f"t{i:03d}": e["patterns"] for i, e in enumerate(entries)})
+    vetoes = [doc[s:e] for _k, s, e in build_matcher(doc, {"x": lex["exclusions"]})(doc)]
+    return [(entries[int(key[1:])], span) for key, span in longest_matches(doc, matcher)
+            if not _vetoed(span, vetoes)]
+
+
+def _verbal(doc: Doc, span: Span) -> bool:
+    """Whether the trigger is used as a verb (so the next phrase is its object)."""
+    before = norm(doc[span.start - 1]) if span.start > 0 else ""
+    if before in words("determiners"):
+        return False  # "the bombed vessel": a participle used as an adjective
+    return norm(span[-1]).endswith(("ed", "ing")) or before in _ops("verb_markers")
+
+
+def _definite(doc: Doc, span: Span) -> bool:
+    """Whether the trigger is a definite noun phrase ("the strikes", "these operations")."""
+    j = span.start - 1
+    while j >= 0 and norm(doc[j]) in words("np_modifiers"):
+        j -= 1
+    return j >= 0 and norm(doc[j]) in _ops("definite_markers")
+
+
+def _passive(doc: Doc, sent: Span, span: Span) -> bool:
+    """Whether the trigger is told in the passive voice ("attacks were carried out")."""
+    after = " ".join(norm(t) for t in doc[span.end : min(sent.end, span.end + 3)]) + " "
+    before = norm(doc[span.start - 1]) if span.start > sent.start else ""
+    return before in _ops("passive_before") or any(after.startswith(w + " ")
+                                                   for w in _ops("passive_after"))
+
+
+def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
+               hit: AgentHit, stop: int) -> tuple[dict, bool]:
+    """Target, location, casualties and count of a trigger (see kg.extract._op_args), and
+    whether the target was a country."""
+    if hit.patient is not None:  # "Maduro's capture": the possessor was taken
+        target, target_text = hit.patient.actor, None
+    else:
+        verbal = _verbal(doc, span)
+        target, target_text = target_of(doc, refs, sent, span.start, span.end, op_type, verbal, stop)
+    before = norm(doc[span.start - 1]) if span.start > 0 else ""
+    if target_text is None and op_type == "seizure" and before in _ops("seized_goods"):
+        target_text = before  # "drug seizures": what was seized
+    location, location_text = location_of(doc, refs, sent, span.start, span.end, op_type, stop)
+    country_target = target is not None and target.type == "Country"
+    if country_target:  # "strikes on Venezuela": a place
+        location, location_text = location or target, location_text or target.label.lower()
+        target, target_text = None, None
+    casualties, casualties_text = casualties_of(sent, op_type)
+    args = {"target": target, "target_text": target.label.lower() if target else target_text,
+            "location": location, "location_text": location_text, "casualties": casualties,
+            "casualties_text": casualties_text, "count": count_of(doc, refs, sent, span.start)}
+    return args, country_target
+
+
+def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
+               cues: list, stop: int) -> Candidate | None:
+    """One trigger as a candidate operation, or None when it is negated or too vague."""
+    sent = sents[k]
+    status = status_of(sent, span.start, span.end, cues)
+    if status == NEGATED:  # "did not deploy", "a history of military intervention"
+        return None
+    op_type = entry["type"]
+    goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
+    hit = find_agent(doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
+                     force_after=op_type == "deployment")
+    if entry.get("needs_premod") and hit.how != "premod":
+        return None  # "operation" alone is any operation; "the U.S. operation" is military
+    if entry.get("no_person_subject") and hit.by_person:
+        return None  # "Sheinbaum attacked the tariffs": a politician's attack is words
+    args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop)
+    if country_target:  # "attacking Mexico" is a use of force against the country
+        op_type = entry.get("country_target_type", op_type)
+    concrete = any(args[n] is not None for n in ("target_text", "location_text", "casualties",
+                                                 "casualties_text", "count"))
+    if entry.get("weak") and hit.how not in STRONG and not concrete:
+        return None  # a generic mention ("military action", "an attack") with nothing concrete
+    if (_definite(doc, span) and status == "conducted" and hit.how not in STRONG and not concrete
+            and not _verbal(doc, span)):
+        return None  # "the strikes": refers back to an operation reported elsewhere
+    date = find_date(doc, sent, span.start)
+    return Candidate(
+        type=op_type, status=status, trigger=span.text, start=span.start, end=span.end, sent=k,
+        evidence=Evidence(span.start_char, span.end_char, sent.text, sent.start_char),
+        agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span),
+        date=date[0] if date else None, date_text=date[1] if date else None, **args,
+    )
+
+
+def extract_operations(doc: Doc) -> Iterator[Operation]:
+    """Every operation reported in ``doc``, one record per mention, merged mentions identical."""
+    refs = actor_refs(doc)
+    sents = sentences(doc)
+    cues = cue_spans(doc, cue_matcher(doc))
+    candidates = []
+    triggers = _trigger_matches(doc)
+    for n, (entry, span) in enumerate(triggers):
+        k = next((i for i, s in enumerate(sents) if s.start <= span.start < s.end), None)
+        stop = triggers[n + 1][1].start if n + 1 < len(triggers) else len(doc)  # next trigger's own
+        cand = _candidate(doc, refs, sents, k, entry, span, cues, stop) if k is not None else None
+        if cand is not None:
+            candidates.append(cand)
+    for cand in merge_candidates(doc, candidates):
+        yield cand.record()

@@ -1,0 +1,147 @@
+"""Stance of a statement towards military intervention, from the lexicon ``stance.yaml``.
+
+Rule order (the first rule that fires decides; the YAML header says the same):
+
+0. nested quotations of four words or more are removed (someone else's words);
+1. ``for_overrides`` ("we will not rule out strikes") -> for_intervention;
+2. ``denials`` ("that is ruled out", "not going to happen") -> against_intervention;
+3. a negator or rejection word shortly before a force term in the same clause ("we do not
+   accept interference", "no invasion"), or "<force term>, no" -> against_intervention;
+4. ``endorsements`` ("whatever it takes", "I'm fine with that") -> for_intervention;
+5. ``condemnations`` ("an act of war against our people", "a violation of") -> against;
+6. a force term with no negation before it and a commitment word before it in its clause
+   ("we will", "they're eligible for drone strikes") -> for_intervention, unless the same
+   speaker is against intervention elsewhere in the article (then the quote only names the
+   force it opposes: no cue); a force merely described ("a strike there would be different")
+   is no cue;
+7. (in :mod:`kg.extract.statements`) the stance of the quote it continues;
+8. the speaker context: for an anaphoric quote ("I'm going to do that") rules 1-6 on the
+   sentence before it; else rules 1-5 on the attribution sentence outside the quote (a force
+   merely named there, as in "asked about plans to send troops", says nothing of the speaker);
+9. neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.nlp.lexicons import read_yaml
+
+AGAINST, FOR, NEUTRAL = "against_intervention", "for_intervention", "neutral"
+BARE_FORCE = 6  # the weakest cue: a force named, neither negated nor endorsed
+CLAUSE_BREAKS = frozenset({".", ";", ":", "?", "!", ","})
+_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}")
+_WORD = re.compile(r"n't|[\w'-]+|[.,;:?!*]")
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    window: int
+    negators: tuple[tuple[str, ...], ...]
+    rejections: tuple[tuple[str, ...], ...]
+    force: tuple[tuple[str, ...], ...]
+    for_overrides: tuple[tuple[str, ...], ...]
+    denials: tuple[tuple[str, ...], ...]
+    endorsements: tuple[tuple[str, ...], ...]
+    condemnations: tuple[tuple[str, ...], ...]
+    commitments: tuple[tuple[str, ...], ...]
+    anaphora: tuple[tuple[str, ...], ...]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words and clause punctuation; "don't" -> "do", "n't"; curly quotes straight."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)  # "u.s." is one word
+    text = re.sub(r"(\w)n't\b", r"\1 n't", text)
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> StanceLexicon:
+    data = read_yaml("stance.yaml")
+
+    def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(words(str(p))) for p in data[name]}, key=len, reverse=True))
+
+    return StanceLexicon(int(data["window"]), phrases("negators"), phrases("rejection_words"),
+                         phrases("force_terms"), phrases("for_overrides"), phrases("denials"),
+                         phrases("endorsements"), phrases("condemnations"), phrases("commitments"),
+                         phrases("anaphora"))
+
+
+def _matches(ws: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does ``phrase`` occur at i? A "*" in a phrase stands for any one word."""
+    part = ws[i:i + len(phrase)]
+    return len(part) == len(phrase) and all(p in ("*", w) for p, w in zip(phrase, part))
+
+
+def _find(ws: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Start indices where any phrase occurs."""
+    return [i for i in range(len(ws)) for p in phrases if _matches(ws, i, p)]
+
+
+def _negated(ws: list[str], i: int, lex: StanceLexicon) -> bool:
+    """A negator or rejection word within ``window`` words before i, in the same clause."""
+    lo = i
+    while lo > 0 and i - lo < lex.window and ws[lo - 1] not in CLAUSE_BREAKS:
+        lo -= 1
+    part = ws[lo:i]
+    return bool(_find(part, lex.negators) or _find(part, lex.rejections))
+
+
+def cue_rule(text: str) -> tuple[str | None, int | None]:
+    """Rules 1-6 on a text: (the stance its own words show, the rule that fired)."""
+    lex = lexicon()
+    ws = words(text)
+    if _find(ws, lex.for_overrides):  # rule 1
+        return FOR, 1
+    if _find(ws, lex.denials):  # rule 2
+        return AGAINST, 2
+    force = _find(ws, lex.force)
+    for i in force:  # rule 3
+        after = ws[i + 1:i + 4]
+        if _negated(ws, i, lex) or after[:2] == [",", "no"]:
+            return AGAINST, 3
+    if _find(ws, lex.endorsements):  # rule 4
+        return FOR, 4
+    if _find(ws, lex.condemnations):  # rule 5: force condemned ("an act of war", "a crime")
+        return AGAINST, 5
+    if any(_committed(ws, i, lex) for i in force):  # rule 6: force with a will or a we
+        return FOR, BARE_FORCE
+    return None, None
+
+
+def _committed(ws: list[str], i: int, lex: StanceLexicon) -> bool:
+    """A commitment word ("we", "will", "ready", "eligible") before i in the same clause."""
+    lo = i
+    while lo > 0 and i - lo < 2 * lex.window and ws[lo - 1] not in CLAUSE_BREAKS:
+        lo -= 1
+    return bool(_find(ws[lo:i], lex.commitments))
+
+
+def cue(text: str, bare_force: bool = True) -> str | None:
+    """Rules 1-6 on a text, or None. Without ``bare_force`` rule 6 is skipped: a force merely
+    named in a narrative frame says nothing of the speaker."""
+    found, rule = cue_rule(text)
+    return None if rule == BARE_FORCE and not bare_force else found
+
+
+def is_anaphoric(text: str) -> bool:
+    """Does the quote refer back to an action named before it ("do that")?"""
+    return bool(_find(words(text), lexicon().anaphora))
+
+
+def stance(text: str, context: str = "", previous: str = "") -> str:
+    """Rules 1-6 on the quote, then 8 on its context (rule 7 is the caller's), else neutral."""
+    return cue(text) or from_context(text, context, previous)
+
+
+def from_context(text: str, context: str = "", previous: str = "") -> str:
+    """Rule 8, the speaker context, then rule 9 (neutral)."""
+    if is_anaphoric(text) and previous:
+        from_previous = cue(previous)
+        if from_previous:
+            return from_previous
+    return cue(context, bare_force=False) or NEUTRAL

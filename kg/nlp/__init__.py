@@ -1,0 +1,57 @@
+"""The spaCy pipeline: a blank (or ``--model``) English pipeline plus kg's rule components.
+
+Components, in order (each a class with a thin ``@Language.factory``; data in ``kg/lexicons``):
+
+1. ``kg_sentences`` — news sentence segmenter (:mod:`kg.nlp.segmenter`);
+2. a trained model's own components, when ``model`` is given (its ``doc.ents`` become actor
+   candidates);
+3. ``kg_actors`` — gazetteer + discovery actor recognizer (:mod:`kg.nlp.recognizer`);
+4. ``kg_coref`` — pronoun and description coreference (:mod:`kg.nlp.coref`).
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from kg.errors import ModelError
+from kg.nlp import coref, recognizer, segmenter  # noqa: F401  (registers the factories)
+from kg.nlp.lexicons import read_yaml
+
+# Quote marks glued to words split off ('affairs.”We'), as do periods before them and hyphens
+# after abbreviations ("U.S.-led").
+EXTRA_INFIXES = (r"[“”\"]", r"(?<=[A-Za-z])\.(?=[“”\"])", r"(?<=\.)-(?=[A-Za-z])")
+
+
+def _load(model: str | None) -> Language:
+    if model is None:
+        return spacy.blank("en")
+    try:
+        return spacy.load(model)
+    except Exception as exc:  # spaCy raises OSError, ValueError, IOError... for bad pipelines
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelError(f"cannot load spaCy model {model!r}: {reason}") from exc
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    """Split glued quote marks; keep abbreviations such as "Lt." or "Col." whole."""
+    infixes = list(nlp.Defaults.infixes or []) + list(EXTRA_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for abbreviation in read_yaml("segmenter.yaml").get("abbreviations", []):
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Return the kg pipeline; raise :class:`ModelError` when ``model`` cannot be loaded."""
+    nlp = _load(model)
+    _tune_tokenizer(nlp)
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe("kg_sentences", before=first) if first else nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_actors", last=True)
+    nlp.add_pipe("kg_coref", last=True)
+    return nlp
+
+
+__all__ = ["load_pipeline"]

@@ -1,0 +1,181 @@
+"""Who said a quotation: reporting-verb frames around a quote, read on tokens.
+
+The *right frame* of a quote is the text after its closing mark up to the end of the sentence
+(outside quotation marks) or the next quote; the *left frame* runs from the start of the
+sentence holding the opening mark to that mark, skipping other quotations. Rules, in order:
+
+1. Question frame: the last reporting verb before the quote is "asked" followed by "if",
+   "whether", "about" or "by" — the quote is the question, whose asker is rarely named:
+   the quote gets no speaker unless "by" names an actor.
+2. Right frame, speaker first: '"...," Sheinbaum said' / '"...," the U.S. president stated'.
+3. Right frame, verb first: '"...," said Ana Torres' / '"...," according to the ministry'.
+4. Left frame, finite verb: 'Sheinbaum said that Trump "insisted..."' — the speaker is the
+   nearest person (else actor) before the verb, not an actor between the verb and the quote;
+   for a passive verb ('the strikes were described by X as "..."') the agent after "by".
+5. Left frame, participle after a comma (", saying", ", stating:", ", noting,"): the speaker
+   is the subject of the sentence, its first person (else actor) mention.
+6. Left frame ending with a colon and no reporting verb ('Hegseth: "..."', 'X opened the
+   briefing: "..."'): the first person (else actor) mention of the frame.
+7. Left frame with "according to X" and no reporting verb: X.
+
+Speakers are actor mentions outside quotation marks: names (``kg_actors``), pronouns and
+descriptions resolved by coreference (``kg_coref``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.paragraphs import doc_paragraphs, is_break
+from kg.nlp.quotes import Quote
+
+GAP = 3  # words allowed between a speaker and its verb ("Mr. X also said", "X later added")
+DESCRIPTION = 15  # words a description may take before the name in '"...," said the ..., X'
+QUESTION_WORDS = frozenset({"if", "whether", "about", "by"})
+BOUNDARY = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # actor key
+    verb: str | None  # lemma
+    rule: str  # which rule fired (for tests and debugging)
+
+
+@dataclass(frozen=True)
+class Frames:
+    left: list[int]  # token indices, in order
+    right: list[int]
+
+
+class Speakers:
+    """Actor mentions outside quotations, by token."""
+
+    def __init__(self, doc: Doc, in_quote: list[bool]):
+        spans = [sp for g in ("kg_actors", "kg_coref") for sp in doc.spans.get(g, [])]
+        self.spans = sorted((sp for sp in spans if not in_quote[sp.start]), key=lambda s: s.start)
+        self.at: dict[int, Span] = {}
+        for sp in self.spans:
+            for i in range(sp.start, sp.end):
+                self.at.setdefault(i, sp)
+
+    def before(self, i: int, lo: int) -> list[Span]:
+        """Mentions ending at or before token i and starting at or after token lo."""
+        return [sp for sp in self.spans if lo <= sp.start and sp.end <= i]
+
+
+def _quote_tokens(doc: Doc, q: Quote) -> tuple[int, int]:
+    """Token range from the opening mark to the closing mark (inclusive) of a quote."""
+    last = q.close_mark + 1 if q.close_mark is not None else q.end
+    span = doc.char_span(q.open_mark, last, alignment_mode="expand")
+    return span.start, span.end
+
+
+def frames(doc: Doc, q: Quote, in_quote: list[bool]) -> Frames:
+    start, end = _quote_tokens(doc, q)
+    sent_start = doc[start].sent.start
+    wrapped = doc_paragraphs(doc).wrapped
+    left = [i for i in range(sent_start, start) if not in_quote[i] and not doc[i].is_space]
+    right = []
+    for i in range(end, len(doc)):
+        tok = doc[i]
+        if i == end and tok.is_sent_start:
+            break  # the quote closed its sentence: what follows is another sentence
+        if tok.is_space and not is_break(tok.text, wrapped):
+            continue
+        if in_quote[i] or tok.is_space or tok.text in BOUNDARY or (tok.is_sent_start and i > end):
+            break
+        right.append(i)
+    return Frames(left, right)
+
+
+NOUN_MARKERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its", "our",
+                          "my", "your", "no", "any", "every"})
+
+
+def _verb(doc: Doc, i: int, verbs: dict[str, str]) -> str | None:
+    """The lemma of a reporting verb at token i; None for a noun use ("a warning", "her remarks")."""
+    if i > 0 and doc[i - 1].lower_ in NOUN_MARKERS:
+        return None
+    return verbs.get(doc[i].lower_)
+
+
+def _by_person(spans: list[Span]) -> Span | None:
+    people = [sp for sp in spans if sp.label_ == "Person"]
+    return people[0] if people else (spans[0] if spans else None)
+
+
+def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str, str]) -> Attribution | None:
+    toks = [i for i in right if doc[i].text not in {",", "—", "–", "-"}]
+    if not toks:
+        return None
+    first = toks[0]
+    lemma = _verb(doc, first, verbs)
+    if lemma:  # rule 3: '"...," said X' (the verb right after the quote), a person first
+        near = [speakers.at[j] for j in toks[1:2 + GAP] if j in speakers.at]
+        far = [speakers.at[j] for j in toks[1:1 + DESCRIPTION] if j in speakers.at]
+        # "said Colombian President X": X, not Colombia; "said the minister of ..., X": X
+        sp = _by_person(near) if near else _by_person([s for s in far if s.label_ == "Person"])
+        return Attribution(sp.kb_id_, lemma, "verb-speaker") if sp else None
+    if doc[first].lower_ == "according" and len(toks) > 2 and doc[toks[1]].lower_ == "to":
+        after = [speakers.at[j] for j in toks[2:2 + GAP] if j in speakers.at]
+        return Attribution(after[0].kb_id_, "say", "according-to") if after else None
+    verb_at = next((n for n, i in enumerate(toks[:GAP + 10]) if _verb(doc, i, verbs)), None)
+    if verb_at is None:
+        return None
+    # rule 2: '"...," X said' — the first mention right before the verb, or before an aside
+    # ("U.S. Defense Secretary X said", "X, speaking in Lima, said")
+    for sp in [speakers.at[i] for i in toks[:verb_at] if i in speakers.at]:
+        between = [i for i in toks[:verb_at] if i >= sp.end]
+        raw = [i for i in right if sp.end <= i < toks[verb_at]]
+        aside = len(raw) > 2 and doc[raw[0]].text == "," and doc[raw[-1]].text == ","
+        if len(between) <= GAP or aside:
+            return Attribution(sp.kb_id_, _verb(doc, toks[verb_at], verbs), "speaker-verb")
+    return None
+
+
+def left_frame(doc: Doc, left: list[int], speakers: Speakers,
+               verbs: dict[str, str]) -> Attribution | None | bool:
+    """Rules 1 and 4-7; ``False`` when the quote is a question (rule 1)."""
+    verb_at = [i for i in left if _verb(doc, i, verbs)]
+    if not verb_at:
+        for n, i in enumerate(left[:-2]):  # rule 7: 'According to X, the boat carried "..."'
+            follows = doc[left[n + 1]].lower_ == "to" and left[n + 2] in speakers.at
+            if doc[i].lower_ == "according" and follows:
+                return Attribution(speakers.at[left[n + 2]].kb_id_, "say", "according-to")
+        if left and doc[left[-1]].text == ":":  # rule 6: a colon introduction without a verb
+            sp = _by_person(speakers.before(left[-1], left[0]))
+            return Attribution(sp.kb_id_, None, "colon") if sp else None
+        return None
+    v = verb_at[-1]
+    lemma = _verb(doc, v, verbs)
+    after = [i for i in left if i > v]
+    if lemma == "ask" and any(doc[i].lower_ in QUESTION_WORDS for i in after[:2]):
+        by = after[1:3] if doc[after[0]].lower_ == "by" else []  # "asked by Senator X if"
+        agent = [speakers.at[i] for i in by if i in speakers.at and doc[i].is_title]
+        return Attribution(agent[0].kb_id_, lemma, "question") if agent else False
+    if after and doc[after[0]].lower_ == "by":  # passive: 'as described by X, "..."'
+        agent = [speakers.at[i] for i in after[1:4] if i in speakers.at]
+        if agent:
+            return Attribution(agent[0].kb_id_, lemma, "passive")
+    lo = left[0]
+    participle = doc[v].lower_.endswith("ing") and v > 0 and doc[v - 1].text in {",", "—", "–"}
+    if participle:  # rule 5
+        sp = _by_person(speakers.before(v, lo))
+        return Attribution(sp.kb_id_, lemma, "participle") if sp else None
+    before = speakers.before(v, lo)  # rule 4: nearest person before the verb
+    people = [sp for sp in before if sp.label_ == "Person"]
+    sp = people[-1] if people else (before[-1] if before else None)
+    return Attribution(sp.kb_id_, lemma, "left-verb") if sp else None
+
+
+def attribute(doc: Doc, q: Quote, in_quote: list[bool], speakers: Speakers,
+              verbs: dict[str, str]) -> Attribution | None | bool:
+    """The attribution of a quote from its own sentence; ``False`` for a question frame."""
+    fr = frames(doc, q, in_quote)
+    left = left_frame(doc, fr.left, speakers, verbs)
+    if left is False or (left is not None and left.rule == "question"):
+        return left
+    return right_frame(doc, fr.right, speakers, verbs) or left

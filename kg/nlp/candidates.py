@@ -1,0 +1,87 @@
+"""Actor candidates: what the gazetteer, the discovery rules and a trained NER propose.
+
+A candidate is a token range with what is known about it; :mod:`kg.nlp.resolve` turns the
+candidates of a Doc into actor keys and :class:`kg.records.Actor` records.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.nlp.lexicons import Gazetteer
+
+# Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
+GAZETTEER, DISCOVERED, MODEL = 3, 2, 1
+
+
+@dataclass
+class Candidate:
+    start: int  # token offsets of the name itself (titles excluded)
+    end: int
+    type: str
+    priority: int
+    key: str | None = None  # set for gazetteer matches
+    government: str | None = None  # a country key read from the context
+    role: str | None = None  # a title seen with the name ("secretary of state")
+    gender: str | None = None  # from an honorific ("Mr.", "Ms.")
+
+    def name(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def fold_accents(text: str) -> str:
+    """Letters without their accents, one character for one ("Cártel" -> "Cartel")."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+        out.append(base if len(base) == 1 and base.isalpha() == ch.isalpha() else ch)
+    return "".join(out)
+
+
+class GazetteerMatcher:
+    """Finds alias mentions of known actors: exact case for single words and acronyms, any case
+    for multi-word aliases ("Sinaloa cartel"), and never inside a stop phrase ("Mexico City")."""
+
+    def __init__(self, nlp, gaz: Gazetteer, stop_phrases: tuple[str, ...]):
+        self.gaz = gaz
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stops = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.make_doc = nlp.make_doc
+        for alias, key in gaz.aliases():
+            if alias.startswith("the "):  # the article is not part of the name
+                continue
+            pattern = nlp.make_doc(fold_accents(alias))
+            self.exact.add(key, [pattern])
+            if len(pattern) > 1 and not alias.isupper():
+                self.folded.add(key, [pattern])
+        self.stops.add("STOP", [nlp.make_doc(p) for p in stop_phrases])
+
+    def __call__(self, doc: Doc) -> list[Candidate]:
+        vocab = doc.vocab.strings
+        # match on an accent-folded copy of the text ("Cártel" finds "Cartel"), same offsets
+        plain = self.make_doc(fold_accents(doc.text))
+        spans = []
+        for m, s, e in self.exact(plain) + self.folded(plain):
+            span = doc.char_span(plain[s:e].start_char, plain[s:e].end_char, label=vocab[m])
+            if span is not None:
+                spans.append(span)
+        stops = [(s, e) for _, s, e in self.stops(doc)]
+        kept = [
+            sp for sp in spans
+            if not any(s <= sp.start and sp.end <= e and (e - s) > len(sp) for s, e in stops)
+        ]
+        out = []
+        for span in filter_spans(kept):
+            actor = self.gaz.actors[span.label_]
+            out.append(Candidate(span.start, span.end, actor.type, GAZETTEER, key=actor.key,
+                                 government=actor.government, gender=self.gaz.genders.get(actor.key)))
+        return out
+
+    def stop_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(s, e) for _, s, e in self.stops(doc)]

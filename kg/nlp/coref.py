@@ -1,0 +1,213 @@
+"""Rule-based coreference: third-person pronouns and role descriptions -> ``kg_coref``.
+
+Rules (data in ``kg/lexicons/coref.yaml``):
+
+1. Only text outside quotation marks is resolved ("I told him" inside a quote is the speaker's
+   world, not the narrator's).
+2. A description — "the" + optional country word(s) / modifiers + a role noun ("the Mexican
+   president", "the U.S. president", "the secretary"), or a country's possessive + a role noun
+   ("Mexico's president") — not followed by a name — goes to the
+   person most recently mentioned with that role (a title seen in this article, else a
+   gazetteer job title) and, when a country is given, acting for that country. With no such
+   person mentioned so far, a unique gazetteer holder of the role for that country is used.
+3. A body description — "the" + a body noun ("the ministry", "the cartel", "the agency") —
+   goes to the latest organisation named with that word, else to the only one of that type
+   named so far, else to one of that type named in the same or the previous sentence.
+4. A pronoun (he/him/his, she/her/hers) goes to the most salient compatible person: the first
+   person (the subject, usually) of the same sentence before the pronoun, else the first person
+   of the closest earlier sentence that has one, looking back a few sentences — unless an
+   unnamed person ("a shopkeeper", "one resident") enters in between: then the pronoun is
+   theirs and stays unresolved. Gender comes from the gazetteer, an honorific or a given name;
+   unknown gender is compatible with both.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp import lexicons
+from kg.nlp.lexicons import read_yaml
+from kg.nlp.quotes import quoted_token_mask
+
+
+class CorefResolver:
+    def __init__(self, pronouns: dict[str, str], role_nouns: list[str], skip: list[str], lookback: int,
+                 body_nouns: dict[str, str], people: list[str]):
+        self.people = frozenset(people)  # nouns for unnamed people ("shopkeeper", "resident")
+        self.body_nouns = body_nouns  # "ministry" -> "GovernmentBody" (or a list of types)
+        self.pronouns = pronouns  # form -> "male" | "female"
+        self.role_nouns = frozenset(role_nouns)
+        self.skip = frozenset(skip)  # words allowed between "the" and the role noun
+        self.lookback = lookback
+        self.gaz = lexicons.gazetteer()
+        self.demonyms = lexicons.demonyms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [sp for sp in doc.spans.get("kg_actors", []) if sp.label_ == "Person"]
+        in_quote = quoted_token_mask(doc)
+        out: list[Span] = []
+        for tok in doc:
+            if in_quote[tok.i]:
+                continue
+            if tok.lower_ in self.pronouns:  # people only: "he" is never "the navy"
+                key = self._pronoun(doc, tok.i, mentions + [sp for sp in out if sp.label_ == "Person"])
+                if key:
+                    out.append(Span(doc, tok.i, tok.i + 1, label="Person", kb_id=key))
+            elif tok.lower_ == "the" or self._possessive_country(doc, tok.i):
+                span = self._description(doc, tok.i, mentions + out)
+                if span is None and tok.lower_ == "the":
+                    span = self._body(doc, tok.i, list(doc.spans.get("kg_actors", [])))
+                if span is not None:
+                    out.append(span)
+        doc.spans["kg_coref"] = sorted(out, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _gender(self, doc: Doc, key: str) -> str | None:
+        return self.gaz.genders.get(key) or doc.user_data.get("kg.genders", {}).get(key)
+
+    def _pronoun(self, doc: Doc, i: int, mentions: list[Span]) -> str | None:
+        gender = self.pronouns[doc[i].lower_]
+        sent = doc[i].sent
+        in_quote = quoted_token_mask(doc)
+        lo = self._window_start(doc, sent)
+        ok = sorted((m for m in mentions if lo <= m.start < i and not in_quote[m.start]
+                     and self._gender(doc, m.kb_id_) in (None, gender)), key=lambda m: m.start)
+        same = [m for m in ok if sent.start <= m.start and m.end <= i]
+        if same:
+            return same[0].kb_id_
+        if not ok:
+            return None
+        last = ok[-1].sent  # the closest earlier sentence with a compatible person: its first one
+        if self._unnamed_person(doc, last.end, sent.end, in_quote):
+            return None  # "a shopkeeper shrugged. 'No,' she said": someone kg cannot name
+        return next(m for m in ok if m.start >= last.start).kb_id_
+
+    def _unnamed_person(self, doc: Doc, start: int, end: int, in_quote: list[bool]) -> bool:
+        """An unnamed person ("a shopkeeper", "one resident") enters between start and end."""
+        names = {i for sp in doc.spans.get("kg_actors", []) for i in range(sp.start, sp.end)}
+        for tok in doc[start:end]:
+            if tok.lower_ not in INDEFINITE or in_quote[tok.i]:
+                continue
+            head = next((t for t in doc[tok.i + 1:min(end, tok.i + 4)] if t.lower_ in self.people), None)
+            if head is not None and not names.intersection(range(head.i, min(len(doc), head.i + 6))):
+                return True
+        return False
+
+    def _window_start(self, doc: Doc, sent: Span) -> int:
+        """First token of the sentence ``lookback`` sentences before ``sent``."""
+        start = sent.start
+        for _ in range(self.lookback):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        return start
+
+    def _possessive_country(self, doc: Doc, i: int) -> str | None:
+        """The country of "Mexico's" starting at token i ("Mexico's president")."""
+        if i + 1 >= len(doc) or doc[i + 1].text not in ("'s", "’s"):
+            return None
+        for sp in doc.spans.get("kg_actors", []):
+            if sp.start == i and sp.end == i + 1 and sp.label_ == "Country":
+                return sp.kb_id_
+        return None
+
+    def _description(self, doc: Doc, i: int, mentions: list[Span]) -> Span | None:
+        country = self._possessive_country(doc, i)
+        j = i + 2 if country else i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].lower_ not in self.role_nouns:
+            word = doc[j].text
+            if word in self.demonyms:
+                country = self.demonyms[word]
+            elif doc[j].lower_ not in self.skip and not (word in {"U.S.", "US"}):
+                return None
+            if word in {"U.S.", "US"}:
+                country = "united-states"
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in self.role_nouns:
+            return None
+        if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+            return None  # "the president Donald Trump": a title, not a description
+        office = _office([t.lower_ for t in doc[i + 1:j + 1]], doc[j].lower_)  # "the vice president"
+        key = self._role_holder(doc, i, doc[j].lower_, country, mentions, office)
+        if key is None:
+            return None
+        return Span(doc, i, j + 1, label="Person", kb_id=key)
+
+    def _body(self, doc: Doc, i: int, names: list[Span]) -> Span | None:
+        """"the ministry", "the cartel": the latest body named with that word, else of that type."""
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in self.body_nouns:
+            return None
+        if i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+            return None  # "the Ministry Of ..." is a name, not a description
+        noun = doc[i + 1].lower_
+        kinds = self.body_nouns[noun]
+        kinds = {kinds} if isinstance(kinds, str) else set(kinds)
+        before = [sp for sp in names if sp.end <= i and sp.label_ != "Person"]
+        for sp in reversed(before):
+            actor = doc.user_data.get("kg.actors", {}).get(sp.kb_id_)
+            words = " ".join([actor.label, *actor.aliases]).lower().split() if actor else []
+            if noun in words or noun.rstrip("s") in words:
+                return Span(doc, i, i + 2, label=sp.label_, kb_id=sp.kb_id_)
+        typed = [sp for sp in before if sp.label_ in kinds]
+        if not typed:
+            return None
+        sent = doc[i].sent
+        recent = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
+        # only one body of that type so far, or one named in this or the previous sentence
+        if len({sp.kb_id_ for sp in typed}) == 1 or typed[-1].start >= recent:
+            return Span(doc, i, i + 2, label=typed[-1].label_, kb_id=typed[-1].kb_id_)
+        return None
+
+    def _roles(self, doc: Doc, key: str) -> list[tuple[str, str | None]]:
+        seen = list(doc.user_data.get("kg.roles", {}).get(key, []))
+        actor = self.gaz.actors.get(key)
+        if actor is not None and actor.government:  # roles in organisations (FIFA) are not state roles
+            seen += [(r, actor.government) for r in self.gaz.roles.get(key, ())]
+        return seen
+
+    def _role_holder(self, doc: Doc, i: int, noun: str, country: str | None,
+                     mentions: list[Span], office: frozenset[str] = frozenset()) -> str | None:
+        def holds(key: str) -> bool:
+            return any(_same_office(title, noun, office) and (country is None or gov == country)
+                       for title, gov in self._roles(doc, key))
+        before = [m for m in mentions if m.end <= i and holds(m.kb_id_)]
+        if before:
+            return max(before, key=lambda m: m.start).kb_id_
+        if country is None:
+            return None
+        holders = [k for k in self.gaz.roles if holds(k) and self.gaz.actors[k].government == country]
+        return holders[0] if len(holders) == 1 else None
+
+
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+# Words before a role noun that make it another office: "vice president", "senate president".
+OTHER_OFFICE = frozenset({"vice", "deputy", "former", "then", "assistant", "under", "acting",
+                          "associate", "ex", "outgoing", "senate", "assembly", "house", "party",
+                          "court", "council", "committee", "congress", "chamber", "national"})
+
+
+SAME_AS_FORMER = {"then": "former", "ex": "former"}
+
+
+def _office(words: list[str], noun: str) -> frozenset[str]:
+    """The words before ``noun`` that make another office ("vice", "former", "senate")."""
+    words = [w for part in words for w in part.replace("-", " ").split()]
+    before = words[:words.index(noun)] if noun in words else []
+    return frozenset(SAME_AS_FORMER.get(w, w) for w in before if w in OTHER_OFFICE)
+
+
+def _same_office(title: str, noun: str, office: frozenset[str] = frozenset()) -> bool:
+    """Is ``title`` the office a description names? "secretary of state" is a secretary;
+    "vice president" and "former president" are not "the president" but "the vice president"
+    and "the former president"."""
+    words = title.replace("-", " ").split()
+    return noun in words and _office(words, noun) == office
+
+
+@Language.factory("kg_coref")
+def make_coref(nlp: Language, name: str) -> CorefResolver:
+    data = read_yaml("coref.yaml")
+    return CorefResolver(data["pronouns"], data["role_nouns"], data["description_words"], data["lookback"],
+                         data["body_nouns"], data["unnamed_people"])

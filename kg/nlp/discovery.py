@@ -1,0 +1,430 @@
+"""Discovery of actors the gazetteer does not know, from titles and cues around capitalised names.
+
+A *run* is a stretch of capitalised words in one sentence ("Communications Minister Freddy
+Ñáñez"), joined by name particles ("de", "la") and "of". A run becomes an actor only with a cue:
+
+- a title or honorific at its start ("Defense Secretary X", "Mr. X") -> Person;
+- a lower-case role noun right before it ("tech billionaire X") -> Person;
+- a reporting verb right after or before it ("X said", "said X") -> Person (two words or more);
+- a common given name as its first word ("Ana Torres was arrested") -> Person;
+- an appositive after it (", a Venezuela-based gang" / ", a spokeswoman") -> that type;
+- an organisation word ending or starting it ("Jalisco Cartel", "Ministry of Energy");
+- a trained NER entity (``--model``) over it.
+
+Never from headline-case sentences, and never a lone sentence-initial word without a cue. The
+country a person or agency acts for comes from a demonym, a "Country's" possessive or an
+"of Country" after the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
+from kg.nlp.lexicons import Titles
+
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
+                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
+POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
+FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
+                        "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
+                        "Movement", "Association", "Organization", "Agency", "Bureau"})
+POSSESSIVES = frozenset({"'s", "’s"})
+APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
+                             "on", "to", "since", "until", "whose", "which", "that", "now"})
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITAL_SHARE = 0.7
+SMALL_WORDS = frozenset({"of", "the", "a", "an", "to", "in", "on", "for", "and", "at", "by", "with",
+                         "as", "or", "from", "vs", "vs."})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the discovery rules consult: lexicons and the gazetteer hits of this Doc."""
+
+    titles: Titles
+    demonyms: dict[str, str]
+    org_cues: dict
+    verbs: dict[str, str]
+    given_names: dict[str, str | None]  # given name -> gender
+    openers: frozenset[str]  # lower-cased words that open sentences ("later", "meanwhile")
+    known: dict[int, Candidate]  # token index -> gazetteer candidate covering it
+
+
+def is_capitalised(text: str) -> bool:
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def is_headline(sent: Span) -> bool:
+    """Headline case: most content words capitalised ("Mexico Rejects US Offer Over Cartels")."""
+    words = [t for t in sent if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    share = sum(is_capitalised(t.text) for t in words) / len(words)
+    ends = [t.text for t in sent if not t.is_space][-2:]
+    punctuated = any(t in {".", "!", "?", "”", '"'} for t in ends)  # headlines have no period
+    return share >= HEADLINE_CAPITAL_SHARE and not punctuated
+
+
+def name_runs(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words, joined by particles and in-word hyphens."""
+    runs, start = [], None
+    doc = sent.doc
+    for tok in sent:
+        i = tok.i
+        nxt = doc[i + 2] if tok.lower_ == "of" and i + 2 < sent.end and doc[i + 1].lower_ == "the" else None
+        joiner = start is not None and i + 1 < sent.end and (
+            is_capitalised(doc[i + 1].text) or (nxt is not None and is_capitalised(nxt.text))) and (
+            tok.lower_ in PARTICLES
+            or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
+            or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
+            or (tok.lower_ == "for" and doc[i - 1].text in FOR_BODIES)  # "Center for Security"
+            or (tok.lower_ == "the" and doc[i - 1].lower_ == "of")  # "University of the West Indies"
+        )
+        if is_capitalised(tok.text) and tok.text not in POSSESSIVES or joiner:
+            start = i if start is None else start
+            continue
+        if start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, sent.end))
+    return [(s, e) for s, e in runs if doc[e - 1].lower_ not in PARTICLES]
+
+
+def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
+    """A country named at token i by a demonym or a gazetteer Country: (key, tokens used)."""
+    if doc[i].text in ctx.demonyms:
+        return ctx.demonyms[doc[i].text], 1
+    cand = ctx.known.get(i)
+    if cand is not None and cand.type == "Country" and cand.start == i:
+        return cand.key, cand.end - cand.start
+    return None, 0
+
+
+def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | None, str | None, bool]:
+    """Skip a country, affiliation and title at the start of a run.
+
+    Returns (first name token, country, title text, saw_head)."""
+    country, used = _country_at(doc, s, ctx)
+    i = s + used
+    cand = ctx.known.get(i)
+    affiliated = False
+    if used == 0 and cand is not None and cand.start == i and cand.type != "Person":
+        i = cand.end  # an affiliation such as "FIFA" or "White House" before a title
+        country, affiliated = cand.government, cand.government is None
+    t = ctx.titles
+    if used == 0 and not affiliated and cand is None:
+        i = _after_place(doc, i, e, ctx)  # "Uruapan Mayor X": a place before the title
+    first, saw_head = i, False
+    while i < e:
+        low = doc[i].lower_
+        if low in t.heads or low in t.modifiers or doc[i].text == "-":
+            saw_head = saw_head or low in t.heads
+            i += 1
+        elif low == "to" and saw_head and _country_at(doc, i + 1, ctx)[1]:
+            i += 1 + _country_at(doc, i + 1, ctx)[1]  # the posting, not the government
+        elif low == "of" and saw_head and i + 1 < e and doc[i + 1].lower_ in t.complements:
+            i += 2
+            while i < e and doc[i].lower_ in t.complements:
+                i += 1
+        else:
+            break
+    if not saw_head:
+        return s + used if country else s, country, None, False
+    # a role held in an organisation ("FIFA President") is not a state role for coreference
+    title = None if affiliated else " ".join(tok.lower_ for tok in doc[first:i] if tok.text != "-")
+    return i, country, title, True
+
+
+def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
+    """Skip one to three unknown capitalised words before a title head ("Uruapan Mayor",
+    "El Paso County Sheriff")."""
+    for j in (i + 1, i + 2, i + 3):
+        if j < e and doc[j].lower_ in ctx.titles.heads and doc[j].text[:1].isupper():
+            words = [doc[k].lower_ for k in range(i, j)]
+            if all(w not in STOP_WORDS and w not in ctx.titles.modifiers for w in words) \
+                    and not any(k in ctx.known for k in range(i, j)):
+                return j
+    return i
+
+
+def _not_a_name_word(tok, ctx: Context) -> bool:
+    """A function word or a sentence opener ("Later", "Separately") capitalised by position."""
+    low = tok.lower_
+    if low in PARTICLES:
+        return False
+    opener = tok.is_sent_start and (low in ctx.openers or (low.endswith("ly") and len(low) > 4))
+    return low in STOP_WORDS or opener
+
+
+def _honorific(doc: Doc, i: int, ctx: Context) -> tuple[bool, str | None]:
+    low = doc[i].lower_
+    if low in ctx.titles.honorifics:
+        return True, ctx.titles.honorifics[low]
+    return False, None
+
+
+def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
+    """Organisation type from a word ending or starting the name."""
+    first = doc[s].text
+    stop = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for")), e)  # "Police of Honduras"
+    last = doc[stop - 1].text
+    for kind, words in ctx.org_cues["trailing"].items():
+        if last in words and stop - s > 1:
+            return kind
+    for kind, words in ctx.org_cues["leading"].items():
+        if first in words and e - s > 2 and doc[s + 1].lower_ in ("of", "for"):
+            return kind
+    return None
+
+
+def _phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str | None:
+    """Type named by the head of a description, its last cue word: "a Venezuela-based gang" is
+    a CriminalOrganization, "an alleged Sinaloa Cartel financial operator" a Person. With
+    ``last_only`` the cue must end the words."""
+    words = [w.lower() for w in words]
+    for end in range(len(words), 0 if not last_only else len(words) - 1, -1):
+        best = None  # the longest cue ending here wins: "criminal group" over "group"
+        for kind, cues in ctx.org_cues["appositive"].items():
+            for cue in cues:
+                parts = cue.split()
+                if words[max(0, end - len(parts)):end] == parts and (best is None or len(parts) > best[0]):
+                    best = (len(parts), kind)
+        if best is not None:
+            return best[1]
+        if words[end - 1] in ctx.titles.heads:
+            return "Person"
+    return None
+
+
+def _appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None:
+    """", a Venezuela-based gang," / ", a spokeswoman for ..." right after a name: the type
+    its head noun (the last word before a comma, a preposition or the end) names."""
+    if e + 2 >= sent_end or doc[e].text != ",":
+        return None
+    opener = doc[e + 1].lower_ in {"a", "an", "the"}
+    owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
+    if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
+        return None
+    words = []
+    for tok in doc[e + (2 if opener else 3):min(sent_end, e + 12)]:
+        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct and tok.text != "-":
+            return _phrase_type(words, ctx)
+        words.append(tok.lower_)
+    return None
+
+
+def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """"a smaller Michoacán group, Los Viagras," / "A White House spokesman, Tyler Brandt,": a
+    description ending right before the name (lower-case head: a description, not a name)."""
+    if s - 2 < sent.start or doc[s - 1].text != ",":
+        return None
+    words = [t.text for t in doc[max(sent.start, s - 6):s - 1]]
+    if not words or not words[-1].islower():
+        return None
+    return _phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+
+
+def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
+    after = doc[e].lower_ if e < sent.end else ""
+    if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
+        after = doc[e + 1].lower_  # "..., Laura Jiménez, said": a name set off by commas
+    before = doc[s - 1].lower_ if s > sent.start else ""
+    return after in ctx.verbs or before in ctx.verbs or (before == "to" and s - 2 >= sent.start
+                                                         and doc[s - 2].lower_ == "according")
+
+
+def _name_end(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """End of the name part: stop at "of" (and return where a trailing "of Country" starts)."""
+    for i in range(s, e):
+        if doc[i].lower_ == "of":
+            return i, i + 1
+    return e, e
+
+
+def _possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
+    """"Venezuela's Defense Ministry": the country before a possessive right before the run."""
+    if s >= 2 and doc[s - 1].text in POSSESSIVES:
+        cand = ctx.known.get(s - 2)
+        if cand is not None and cand.type == "Country":
+            return cand.key
+    return None
+
+
+def _org_country(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> str | None:
+    """"Colombian Navy", "Colombia's Defense Ministry", "Federal Police of Honduras"."""
+    if kind != "GovernmentBody":
+        return None  # only agencies and forces act for a state
+    country, _ = _country_at(doc, s, ctx)
+    country = country or _possessive_country(doc, s, ctx)
+    for i in range(s + 1, e - 1):
+        if country is None and doc[i].lower_ == "of":
+            country = _country_at(doc, i + 1, ctx)[0]
+    return country
+
+
+def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bool:
+    """A lower-case role noun before the name, or a reporting verb next to a full name."""
+    prev = doc[s - 1] if s > sent.start else None
+    if prev is not None and prev.text.islower() and prev.lower_ in ctx.titles.heads:
+        return True
+    if 2 <= name_len <= 4 and doc[s].text in ctx.given_names:  # "Ana Torres was arrested"
+        return True
+    return name_len >= 2 and _verb_next_to(doc, s, s + name_len, sent, ctx)
+
+
+def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
+    if s >= e:
+        return False
+    first = doc[s].lower_
+    if first in STOP_WORDS or first in ctx.titles.not_names or first in PARTICLES:
+        return False
+    if e - s > 4 or any(doc[i].lower_ in ctx.titles.heads for i in range(s, e)):
+        return False
+    return not any(ctx.demonyms.get(doc[i].text) for i in range(s, e))
+
+
+def _known_name(doc: Doc, s: int, e: int, ctx: Context, title: str | None) -> bool:
+    """The name part is a gazetteer actor: record the title as its role and report it."""
+    cand = ctx.known.get(s)
+    if cand is None:
+        # a known surname inside a longer unknown name ("Laura Harris") is not that person
+        inner = {id(c): c for i in range(s, e) if (c := ctx.known.get(i)) is not None}.values()
+        return any(not (c.type == "Person" and c.end - c.start == 1) for c in inner)
+    if cand.type == "Person" and title and not cand.role:
+        cand.role = title
+    return True
+
+
+def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str | None = None):
+    """The actor candidate a run of capitalised words stands for, or None."""
+    while s < e - 1 and _not_a_name_word(doc[s], ctx):
+        s += 1  # a sentence-initial "But", "The" or "Later" is not part of a name
+    if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
+        s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
+    if doc[e - 1].text in ctx.org_cues["places"]:
+        return None  # "John F. Kennedy Airport", "Culiacán Prison": places, not actors
+    org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
+    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx)
+    if appositive not in (None, "Person") and forced is None:
+        org = appositive
+    if org or forced == "Organization":
+        _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
+        known = ctx.known.get(s + lead) if s + lead < e else None
+        if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
+            return None
+        gov = _org_country(doc, s, e, ctx, org or forced)
+        generic = all(t.lower_ in ctx.titles.modifiers for t in doc[s:e - 1])
+        if generic and gov is None and forced is None:
+            return None  # "Foreign Ministry" of no named state: which one is unknown
+        return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
+    honorific, gender = _honorific(doc, s, ctx)
+    if honorific:
+        start, country, title, saw_head = s + 1, None, None, False
+    else:
+        start, country, title, saw_head = _strip_title(doc, s, e, ctx)
+    stop, after_of = _name_end(doc, start, e)
+    if not _valid_name(doc, start, stop, ctx) or _known_name(doc, start, stop, ctx, title):
+        return None
+    country = country or _possessive_country(doc, s, ctx)
+    if after_of < e:
+        country = country or _country_at(doc, after_of, ctx)[0]
+    cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx)
+    if not (cue or forced == "Person"):
+        return None
+    priority = DISCOVERED if cue else MODEL
+    gender = gender or ctx.given_names.get(doc[start].text)  # "Ana Torres" is a she
+    return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
+
+
+def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
+    """"Colombia's Congress", "the Venezuelan Supreme Court": a known body of another state
+    named with this state's demonym or possessive is that state's own body, not the known one."""
+    for cand in known:
+        if cand.type != "GovernmentBody" or not cand.government or cand.start == 0:
+            continue
+        country = ctx.demonyms.get(doc[cand.start - 1].text) or _possessive_country(doc, cand.start, ctx)
+        if country and country != cand.government:
+            cand.key, cand.government, cand.priority = None, country, DISCOVERED
+
+
+def first_name_countries(doc: Doc, known: list[Candidate], ctx: Context) -> list[Candidate]:
+    """"Chad Baptiste", "Jordan Peele": a lone country name right before a capitalised name
+    that is neither a title nor another actor is a given name, not the country."""
+    out = []
+    for c in known:
+        nxt = doc[c.end] if c.end < len(doc) else None
+        if c.type == "Country" and c.end - c.start == 1 and nxt is not None and nxt.is_alpha \
+                and nxt.text[:1].isupper() and c.end not in ctx.known and not doc[c.start].whitespace_ == "" \
+                and nxt.lower_ not in ctx.titles.heads | ctx.titles.modifiers | ctx.titles.not_names \
+                and nxt.lower_ not in STOP_WORDS and not is_headline(doc[c.start].sent):
+            continue
+        out.append(c)
+    return out
+
+
+def hyphen_compounds(doc: Doc, known: list[Candidate]) -> list[Candidate]:
+    """"ISIS-Somalia": a known group glued by a hyphen to a name is another, named group."""
+    out = []
+    for c in known:
+        e = c.end
+        if c.type not in ("Country", "Person") and e + 1 < len(doc) and doc[e].text == "-" \
+                and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
+            out.append(Candidate(c.start, e + 2, c.type, DISCOVERED))
+        else:
+            out.append(c)
+    return out
+
+
+def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
+    """"the Mexican government", "Venezuelan authorities": the demonym names the state."""
+    nouns = set(ctx.org_cues["state_nouns"])
+    out = []
+    for tok in doc[:-1]:
+        key = ctx.demonyms.get(tok.text)
+        if key and tok.nbor(1).lower_ in nouns and tok.i not in ctx.known:
+            out.append(Candidate(tok.i, tok.i + 1, "Country", DISCOVERED, key=key))
+    return out
+
+
+def discover(doc: Doc, ctx: Context) -> list[Candidate]:
+    """Candidates from capitalised runs with cues, outside headline-case sentences."""
+    out = state_adjectives(doc, ctx)
+    for sent in doc.sents:
+        if is_headline(sent):
+            continue
+        for s, e in name_runs(sent):
+            cand = classify_run(doc, s, e, sent, ctx)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+ENTITY_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
+
+
+def from_entities(doc: Doc, ctx: Context) -> list[Candidate]:
+    """Candidates from a trained NER (``--model``): people, organisations and countries."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            cand = classify_run(doc, ent.start, ent.end, ent.sent, ctx, ENTITY_TYPES[ent.label_])
+        elif ent.label_ in {"GPE", "NORP"}:
+            cand = _country_entity(doc, ent, ctx)
+        else:
+            cand = None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _country_entity(doc: Doc, ent: Span, ctx: Context) -> Candidate | None:
+    """A GPE/NORP entity that names a country, by demonym; unknown places are not actors."""
+    key = ctx.demonyms.get(ent.text)
+    if key is None:
+        return None
+    return Candidate(ent.start, ent.end, "Country", MODEL, key=key)

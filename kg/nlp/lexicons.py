@@ -1,0 +1,169 @@
+"""Loading the data files under ``kg/lexicons`` that the pipeline components use.
+
+Everything the rules know about the world (actors, demonyms, titles, reporting verbs) lives in
+data files; this module only parses them into plain Python structures, once per process.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.errors import KgError
+from kg.records import ACTOR_TYPES, Actor
+from kg.resources import lexicon_path
+
+KG = Namespace("https://w3id.org/newskg/ontology#")
+SCHEMA = Namespace("http://schema.org/")
+ACTOR_BASE = "https://w3id.org/newskg/id/actor/"
+WIKIDATA_BASE = "http://www.wikidata.org/entity/"
+
+
+def slugify(label: str) -> str:
+    """ASCII-folded, lower-case, hyphen-separated slug of a label.
+
+    ``Nicolás Maduro`` -> ``nicolas-maduro``; ``U.S. Coast Guard`` -> ``us-coast-guard``."""
+    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    out, dash = [], False
+    for ch in folded.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif ch in "'’.":  # "U.S." -> "us", "Prosecutor's" -> "prosecutors"
+            continue
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known actors from ``actors.ttl`` with the extra facts coreference needs."""
+
+    actors: dict[str, Actor]
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def aliases(self) -> list[tuple[str, str]]:
+        """Every (surface form, actor key) pair, label included, sorted."""
+        pairs = {(a.label, k) for k, a in self.actors.items()}
+        pairs |= {(alias, k) for k, a in self.actors.items() for alias in a.aliases}
+        return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class Titles:
+    heads: frozenset[str]
+    multiword_heads: tuple[tuple[str, ...], ...]
+    modifiers: frozenset[str]
+    complements: frozenset[str]
+    honorifics: dict[str, str | None]
+    not_names: frozenset[str]
+    time_words: frozenset[str]
+
+
+def read_yaml(filename: str) -> dict:
+    path = lexicon_path(filename)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KgError(f"cannot read lexicon {path}: {exc}") from exc
+
+
+def _key(iri: URIRef) -> str:
+    return str(iri)[len(ACTOR_BASE):]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Parse ``actors.ttl`` into :class:`Actor` records keyed by slug."""
+    path = lexicon_path("actors.ttl")
+    try:
+        graph = Graph().parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        raise KgError(f"cannot parse gazetteer {path}: {exc}") from exc
+    actors, genders, roles = {}, {}, {}
+    for iri, _, cls in sorted(graph.triples((None, RDF.type, None))):
+        kind = str(cls).rsplit("#", 1)[-1]
+        if kind not in ACTOR_TYPES or not str(iri).startswith(ACTOR_BASE):
+            continue
+        key = _key(iri)
+        label = str(graph.value(iri, SKOS.prefLabel))
+        aliases = tuple(sorted(str(o) for o in graph.objects(iri, SKOS.altLabel)))
+        gov = graph.value(iri, KG.actsFor)
+        match = graph.value(iri, SKOS.exactMatch)
+        qid = str(match)[len(WIKIDATA_BASE):] if match is not None else None
+        actors[key] = Actor(key, label, kind, aliases, qid, _key(gov) if gov else None, True)
+        gender = graph.value(iri, SCHEMA.gender)
+        if gender is not None:
+            genders[key] = str(gender)
+        jobs = tuple(sorted(str(o).lower() for o in graph.objects(iri, SCHEMA.jobTitle)))
+        if jobs:
+            roles[key] = jobs
+    return Gazetteer(actors, genders, roles)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym or adjectival form (as written) -> country key."""
+    return {str(k): str(v) for k, v in read_yaml("demonyms.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    data = read_yaml("titles.yaml")
+    heads = [h.lower() for h in data["heads"]]
+    return Titles(
+        heads=frozenset(h for h in heads if " " not in h),
+        multiword_heads=tuple(sorted({tuple(h.split()) for h in heads if " " in h}, key=len, reverse=True)),
+        modifiers=frozenset(m.lower() for m in data["modifiers"]),
+        complements=frozenset(c.lower() for c in data["complements"]),
+        honorifics={str(k).lower(): v for k, v in data["honorifics"].items()},
+        not_names=frozenset(str(w).lower() for w in data["not_names"]),
+        time_words=frozenset(str(w).lower() for w in data.get("time_words", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def stop_phrases() -> tuple[str, ...]:
+    return tuple(read_yaml("actor_stoplist.yaml")["phrases"])
+
+
+@lru_cache(maxsize=1)
+def org_cues() -> dict:
+    return read_yaml("org_cues.yaml")
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Inflected form (lower case) -> lemma."""
+    data = read_yaml("reporting_verbs.yaml")
+    return {form.lower(): lemma for lemma, forms in data["verbs"].items() for form in forms}
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for n in read_yaml("reporting_verbs.yaml").get("nouns", []))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str | None]:
+    """Given name -> "female", "male" or None (used for both)."""
+    data = read_yaml("given_names.yaml")
+    out: dict[str, str | None] = {str(n): None for n in data.get("either", [])}
+    out.update({str(n): "female" for n in data.get("female", [])})
+    out.update({str(n): "male" for n in data.get("male", [])})
+    return out
+
+
+@lru_cache(maxsize=1)
+def sentence_openers() -> frozenset[str]:
+    """Lower-cased words that often open a sentence ("later", "meanwhile"): not names."""
+    return frozenset(str(w).lower() for w in read_yaml("segmenter.yaml")["sentence_openers"])

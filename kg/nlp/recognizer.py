@@ -1,0 +1,66 @@
+"""The actor recognizer component: gazetteer + discovery (+ trained NER) -> ``kg_actors``.
+
+Leaves on the Doc (see docs/extraction.md):
+
+- ``doc.spans["kg_actors"]``: one span per name mention, ``label_`` = actor type,
+  ``kb_id_`` = actor key;
+- ``doc.user_data["kg.actors"]``: ``dict[key, Actor]``;
+- ``doc.user_data["kg.roles"]``: ``dict[key, list[(title, country key)]]`` of titles seen with
+  a name in this article (for coreference of "the Mexican president");
+- ``doc.user_data["kg.genders"]``: genders read from honorifics ("Mr.", "Ms.").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp import lexicons
+from kg.nlp.candidates import GazetteerMatcher
+from kg.nlp.discovery import (
+    Context,
+    discover,
+    first_name_countries,
+    from_entities,
+    hyphen_compounds,
+    rehome_bodies,
+)
+from kg.nlp.resolve import build, select
+
+
+class ActorRecognizer:
+    """Finds actor mentions; one actor per entity within the Doc (see :mod:`kg.nlp.resolve`)."""
+
+    def __init__(self, nlp: Language, use_entities: bool = True):
+        self.gaz = lexicons.gazetteer()
+        self.matcher = GazetteerMatcher(nlp, self.gaz, lexicons.stop_phrases())
+        self.use_entities = use_entities
+        self.lex = (lexicons.titles(), lexicons.demonyms(), lexicons.org_cues(), lexicons.reporting_verbs(),
+                    lexicons.given_names(), lexicons.sentence_openers())
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = self.matcher(doc)
+        index = {i: c for c in known for i in range(c.start, c.end)}
+        ctx = Context(*self.lex, known=index)
+        known = hyphen_compounds(doc, first_name_countries(doc, known, ctx))
+        index = {i: c for c in known if c.key for i in range(c.start, c.end)}
+        ctx = Context(*self.lex, known=index)
+        rehome_bodies(doc, known, ctx)
+        cands = known + discover(doc, ctx)
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            cands += from_entities(doc, ctx)
+        stops = self.matcher.stop_spans(doc)
+        cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in stops) or c.key]
+        resolved = build(doc, select(cands), self.gaz)
+        doc.spans["kg_actors"] = [
+            Span(doc, s, e, label=resolved.actors[k].type, kb_id=k) for s, e, k in resolved.mentions
+        ]
+        doc.user_data["kg.actors"] = resolved.actors
+        doc.user_data["kg.roles"] = resolved.roles
+        doc.user_data["kg.genders"] = resolved.genders
+        return doc
+
+
+@Language.factory("kg_actors", default_config={"use_entities": True})
+def make_actor_recognizer(nlp: Language, name: str, use_entities: bool) -> ActorRecognizer:
+    return ActorRecognizer(nlp, use_entities)

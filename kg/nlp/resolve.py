@@ -1,0 +1,170 @@
+"""Turning a Doc's actor candidates into actor keys and :class:`kg.records.Actor` records.
+
+One actor per entity: a known alias gives the gazetteer key; a discovered person is keyed by
+the slug of the fullest name in the article that ends with the same words ("Torres" and
+"Ana Torres" -> ``ana-torres``); a lone surname that a known person in the same article carries
+goes to that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import Candidate
+from kg.nlp.lexicons import Gazetteer, demonyms, slugify
+from kg.records import Actor
+
+
+@dataclass(frozen=True)
+class Resolved:
+    mentions: list[tuple[int, int, str]]  # (start token, end token, actor key), sorted
+    actors: dict[str, Actor]
+    roles: dict[str, list[tuple[str, str | None]]]  # key -> [(title, country key)]
+    genders: dict[str, str]
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longer first ("Federal Police of Honduras" over
+    "Honduras"), then higher priority, then earlier."""
+    taken: set[int] = set()
+    out = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if not taken.intersection(range(c.start, c.end)):
+            out.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _words(doc: Doc, c: Candidate) -> tuple[str, ...]:
+    return tuple(t.text for t in doc[c.start:c.end] if t.text != "-")
+
+
+def _alias_index(gaz: Gazetteer) -> dict[str, str]:
+    return {alias: key for alias, key in gaz.aliases()}
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without middle initials ("John A. Smith" -> "John Smith")."""
+    return tuple(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
+
+
+def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """Key of the longest in-article name ending with ``words`` (a surname or a shorter name),
+    middle initials aside."""
+    words, best = _core(words), None
+    for other, key in names:
+        core = _core(other)
+        if len(other) > len(words) and core[-len(words):] == words and (len(words) > 1 or core != words):
+            if best is None or len(other) > best[0]:
+                best = (len(other), key)
+    return best[1] if best else None
+
+
+def _qualified(doc: Doc, c: Candidate, gaz: Gazetteer) -> str:
+    """A discovered body's name with its country when the name lacks one ("Defense Ministry"
+    of Colombia -> "Colombia Defense Ministry"), so two countries' ministries stay apart."""
+    text = doc[c.start:c.end].text
+    country = gaz.actors.get(c.government) if c.government else None
+    if country is None or c.type == "Person" or country.label in text:
+        return text
+    names = {country.label, *country.aliases}
+    dem = demonyms()
+    if any(tok.text in names or dem.get(tok.text) == c.government for tok in doc[c.start:c.end]):
+        return text
+    return f"{country.label} {text}"
+
+
+def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[Candidate, str]]:
+    """Give every candidate an actor key (see the module docstring)."""
+    aliases = _alias_index(gaz)
+    people = [(_words(doc, c), c.key) for c in cands if c.type == "Person" and c.key]
+    people += [(_words(doc, c), slugify(" ".join(_words(doc, c)))) for c in cands
+               if c.type == "Person" and not c.key and " ".join(_words(doc, c)) not in aliases]
+    # a body named in full once ("U.S. Central Command") and shortly later ("Central Command")
+    bodies = [(_words(doc, c), slugify(_qualified(doc, c, gaz))) for c in cands
+              if c.type != "Person" and not c.key and c.type != "Country"]
+    out = []
+    for c in cands:
+        words = _words(doc, c)
+        text = " ".join(words)
+        if c.key and not (c.type == "Person" and len(words) == 1):
+            key = c.key
+        elif c.type == "Person":
+            # a lone surname or short name goes to the fullest name in this article, if any
+            key = _fullest(words, people) or c.key or aliases.get(text) or slugify(text)
+        else:  # a body: its name with its country when the name lacks one
+            qualified = _qualified(doc, c, gaz)
+            plain = aliases.get(text) or aliases.get(doc[c.start:c.end].text)
+            key = (aliases.get(qualified) or (plain if qualified == text else None)
+                   or (_fullest(words, bodies) if not c.key else None) or slugify(qualified))
+        out.append((c, key))
+    return out
+
+
+def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[int, int, str]]:
+    """Bare surnames of people discovered in this article ("Torres" after "Ana Torres"). When
+    two people share a surname ("Rhea Baptiste", "Chad Baptiste"), the one named last before."""
+    surnames: dict[str, list[tuple[int, str]]] = {}
+    for c, key in keyed:
+        words = _words(doc, c)
+        if c.type == "Person" and len(words) >= 2 and c.key is None:
+            surnames.setdefault(words[-1], []).append((c.start, key))
+    taken = {i for c, _ in keyed for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        named = sorted(surnames.get(tok.text, []))
+        if named and tok.i not in taken and (tok.i + 1 >= len(doc) or tok.nbor(1).text != "-"):
+            before = [key for start, key in named if start < tok.i]
+            out.append((tok.i, tok.i + 1, before[-1] if before else named[0][1]))
+    return out
+
+
+def _repeats(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """Other occurrences of a discovered full name, where no cue made it a candidate
+    ("The last time Rhea Baptiste spoke" before "Rhea Baptiste says")."""
+    taken = {i for c, _ in keyed for i in range(c.start, c.end)}
+    names = {_words(doc, c): (c, k) for c, k in keyed
+             if c.type == "Person" and c.key is None and len(_words(doc, c)) >= 2}
+    out = []
+    for words, (cand, key) in sorted(names.items()):
+        n = cand.end - cand.start
+        for i in range(len(doc) - n + 1):
+            if doc[i].text == words[0] and _words(doc, Candidate(i, i + n, "Person", 0)) == words \
+                    and not taken.intersection(range(i, i + n)):
+                out.append((Candidate(i, i + n, "Person", cand.priority), key))
+                taken.update(range(i, i + n))
+    return out
+
+
+def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
+    """Keys, actor records, observed roles and genders for the selected candidates."""
+    keyed = assign_keys(doc, cands, gaz)
+    keyed += _repeats(doc, keyed)
+    mentions = sorted([(c.start, c.end, k) for c, k in keyed] + _surname_mentions(doc, keyed))
+    actors: dict[str, Actor] = {}
+    roles: dict[str, list[tuple[str, str | None]]] = {}
+    genders: dict[str, str] = {}
+    for c, key in keyed:
+        if c.role:
+            roles.setdefault(key, []).append((c.role, c.government))
+        if c.gender:
+            genders.setdefault(key, c.gender)
+    for key in sorted({k for _, k in keyed}):
+        if key in gaz.actors:
+            actors[key] = gaz.actors[key]
+        else:
+            actors[key] = _discovered_actor(doc, key, [c for c, k in keyed if k == key], gaz)
+    return Resolved(mentions, actors, roles, genders)
+
+
+def _discovered_actor(doc: Doc, key: str, cands: list[Candidate], gaz: Gazetteer) -> Actor:
+    forms = sorted({" ".join(_words(doc, c)) for c in cands}, key=lambda f: (-len(f.split()), f))
+    best = max(cands, key=lambda c: (c.priority, c.end - c.start))
+    kind = best.type
+    label = forms[0] if kind == "Person" else _qualified(doc, best, gaz)
+    forms = [f for f in forms if f != label] + ([forms[0]] if forms[0] != label else [])
+    gov = next((c.government for c in cands if c.government), None)
+    aliases = tuple(sorted(set(f for f in forms if f != label)))
+    return Actor(key, label, kind, aliases, None, gov, False)

@@ -1,0 +1,101 @@
+"""A rule-based sentence segmenter for news text.
+
+Rules (in order, per token):
+1. The first token of the Doc starts a sentence.
+2. Paragraph breaks end a sentence: a paragraph (or a single-line headline) never runs on.
+   A paragraph break is a line break, or a blank line in hard-wrapped text
+   (:mod:`kg.nlp.paragraphs`).
+3. Terminal punctuation (. ! ? …), plus any closing quote marks or brackets after it, ends a
+   sentence when the next word starts with a capital, a digit or an opening quote mark.
+4. A token that keeps its period ("Mr.", "Jan.", "U.S.") does not end a sentence, except for
+   the abbreviations listed in ``segmenter.yaml`` as able to end one ("U.S.", "Inc.") when the
+   next word is a usual sentence opener ("The", "He", "But").
+5. A comma before a closing quote ('..., " she said') never ends a sentence.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.nlp.lexicons import read_yaml
+from kg.nlp.paragraphs import is_break, is_hard_wrapped
+
+TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»"})
+OPENERS = frozenset({"“", "‘", '"', "'", "(", "[", "«"})
+
+
+def is_opening_quote(token: Token) -> bool:
+    """A quote mark that opens a quotation: curly open, or a straight/mis-paired mark glued to
+    the following word and not to the preceding one."""
+    if token.text in {"“", "‘", "«"}:
+        return True
+    if token.text not in {'"', "”", "'", "’"}:
+        return False
+    glued_right = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor(1).is_alpha
+    prev = token.nbor(-1) if token.i > 0 else None
+    glued_left = prev is not None and not prev.whitespace_ and prev.text not in TERMINALS
+    return glued_right and not glued_left
+
+
+class NewsSentenceSegmenter:
+    """Sets ``is_sent_start`` on every token (see the module docstring for the rules)."""
+
+    def __init__(self, abbreviations_ending: list[str], sentence_openers: list[str]):
+        self.can_end = frozenset(abbreviations_ending)
+        self.openers = frozenset(w.lower() for w in sentence_openers)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = [False] * len(doc)
+        starts[0] = True
+        wrapped = is_hard_wrapped(doc.text)
+        i = 0
+        while i < len(doc):
+            nxt = self._boundary_after(doc, i, wrapped)
+            if nxt is not None and nxt < len(doc):
+                starts[nxt] = True
+                i = nxt
+            else:
+                i += 1
+        # one array write: setting token.is_sent_start one by one rescans the Doc each time
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int32")
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+        return doc
+
+    def _boundary_after(self, doc: Doc, i: int, wrapped: bool) -> int | None:
+        tok = doc[i]
+        if tok.is_space and is_break(tok.text, wrapped):  # rule 2: paragraph breaks end sentences
+            j = i + 1
+            while j < len(doc) and doc[j].is_space:  # blank space stays with this sentence
+                j += 1
+            return j
+        if tok.text in TERMINALS:  # rule 3
+            j = i + 1
+            while j < len(doc) and doc[j].text in CLOSERS and not is_opening_quote(doc[j]):
+                j += 1
+            while j < len(doc) and doc[j].is_space and not is_break(doc[j].text, wrapped):
+                j += 1
+            if j < len(doc) and doc[j].is_space:  # a paragraph break follows: rule 2 places it
+                return None
+            return j if j < len(doc) and self._starts_sentence(doc[j]) else None
+        if tok.text.endswith(".") and len(tok.text) > 1 and tok.text in self.can_end:  # rule 4
+            j = i + 1
+            if j < len(doc) and doc[j].lower_ in self.openers:
+                return j
+        return None
+
+    @staticmethod
+    def _starts_sentence(tok: Token) -> bool:
+        first = tok.text[:1]
+        return first.isupper() or first.isdigit() or is_opening_quote(tok)
+
+
+@Language.factory("kg_sentences")
+def make_segmenter(nlp: Language, name: str) -> NewsSentenceSegmenter:
+    data = read_yaml("segmenter.yaml")
+    return NewsSentenceSegmenter(data["abbreviations_ending"], data["sentence_openers"])

@@ -1,0 +1,57 @@
+"""Transcript turns: "MORAN: Good afternoon, everybody." is Moran speaking.
+
+A turn is a line that starts with an upper-case speaker label and a colon. The label names a
+person of the article when, titles aside ("PRESIDENT TRUMP", "SEN. KAINE"), it is the person's
+name or surname. Labels that name nobody ("Q", "REPORTER", "EDITOR'S NOTE", a dateline) are
+not turns of a known speaker and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import fold_accents
+from kg.nlp.lexicons import titles
+from kg.nlp.quotes import doc_text
+from kg.records import Actor
+
+_TURN = re.compile(r"^[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.]):[ \t]+(\S.*?)[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: Actor
+    start: int  # offsets of the words spoken
+    end: int
+
+
+def _label_words(label: str) -> list[str]:
+    """The name part of a label: title words ("PRESIDENT", "SEN.") dropped, folded, lower case."""
+    t = titles()
+    words = [w for w in fold_accents(label).lower().replace("’", "'").split()]
+    return [w for w in words if w not in t.heads and w not in t.modifiers and w not in t.honorifics]
+
+
+def _speaker(label: str, people: list[Actor]) -> Actor | None:
+    """The one person of the article whose name ends with the label's name words."""
+    name = _label_words(label)
+    if not name:
+        return None
+    found = {a.key: a for a in people
+             for form in (a.label, *a.aliases)
+             if fold_accents(form).lower().split()[-len(name):] == name}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def transcript_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
+    """Turns of known people, in text order."""
+    people = [a for a in actors.values() if a.type == "Person"]
+    out = []
+    for m in _TURN.finditer(doc_text(doc)):
+        speaker = _speaker(m.group(1), people)
+        if speaker is not None:
+            out.append(Turn(speaker, m.start(2), m.end(2)))
+    return out

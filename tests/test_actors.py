@@ -1,0 +1,261 @@
+"""Actors: gazetteer, discovery, one actor per entity, coreference and the helper API."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kg.extract.actors import (
+    acting_state,
+    actor_of,
+    actors_in,
+    doc_actors,
+    extract_mentions,
+    slugify,
+)
+from kg.nlp import load_pipeline
+from kg.nlp.lexicons import KG, gazetteer
+from kg.resources import lexicon_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def keys(doc):
+    return sorted(doc_actors(doc))
+
+
+def named(doc):
+    return [(sp.text, sp.kb_id_) for sp in doc.spans["kg_actors"]]
+
+
+@pytest.mark.parametrize(
+    "label, slug",
+    [
+        ("Claudia Sheinbaum", "claudia-sheinbaum"),
+        ("Nicolás Maduro", "nicolas-maduro"),
+        ("U.S. Coast Guard", "us-coast-guard"),
+        ("MS-13", "ms-13"),
+        ("Freddy Ñáñez", "freddy-nanez"),
+        ("  Trump  administration ", "trump-administration"),
+    ],
+)
+def test_slugify(label, slug):
+    assert slugify(label) == slug
+
+
+def test_gazetteer_is_consistent():
+    graph = Graph().parse(lexicon_path("actors.ttl"), format="turtle")
+    gaz = gazetteer()
+    assert len(gaz.actors) > 300
+    for key, actor in gaz.actors.items():
+        assert slugify(actor.label) == key or actor.type != "Person", key
+        if actor.government:
+            assert gaz.actors[actor.government].type == "Country", key
+        if actor.wikidata:
+            assert actor.wikidata[0] == "Q" and actor.wikidata[1:].isdigit()
+    assert (None, RDF.type, KG.CriminalOrganization) in graph
+    owners: dict[str, set[str]] = {}
+    for alias, key in gaz.aliases():
+        owners.setdefault(alias.lower(), set()).add(key)
+    assert {a: k for a, k in owners.items() if len(k) > 1} == {}  # one actor per alias
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Sheinbaum spoke on Monday.", "claudia-sheinbaum"),
+        ("Mexican President Claudia Sheinbaum spoke.", "claudia-sheinbaum"),
+        ("Mr. Sheinbaum spoke.", "claudia-sheinbaum"),  # a wrong honorific is still her
+        ("The leaders of the Jalisco New Generation Cartel hid.", "jalisco-new-generation-cartel"),
+        ("Police blamed the CJNG for the attack.", "jalisco-new-generation-cartel"),
+        ("Members of the Sinaloa cartel were held.", "sinaloa-cartel"),
+        ("The Pentagon declined to comment.", "pentagon"),
+        ("Officials at the DEA were briefed.", "drug-enforcement-administration"),
+        ("The Cártel del Noreste struck again.", "cartel-del-noreste"),  # accents folded
+        ("Andres Manuel Lopez Obrador spoke.", "andres-manuel-lopez-obrador"),
+        ("He spoke to the Associated Press.", "associated-press"),
+        ("The OAS met in Washington.", "organization-of-american-states"),
+    ],
+)
+def test_gazetteer_mentions(nlp, text, key):
+    assert key in keys(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tourists crowded Mexico City on Sunday.",  # a city, not the country
+        "Storms hit the Gulf of Mexico.",
+        "Latin America watched closely.",
+    ],
+)
+def test_places_are_not_countries(nlp, text):
+    assert keys(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, key, kind, government",
+    [
+        ("Secretary of Defense Walter Brennan inspected the ships.", "walter-brennan", "Person", None),
+        ("Peru's Interior Minister Rosa Quispe resigned.", "rosa-quispe", "Person", "peru"),
+        ("Chilean Foreign Minister Tomás Vidal objected.", "tomas-vidal", "Person", "chile"),
+        ("General Carlos Mendez of Venezuela was promoted.", "carlos-mendez", "Person", "venezuela"),
+        ('"It is over," said Ana Torres.', "ana-torres", "Person", None),
+        ("Ana Torres said the deal was over.", "ana-torres", "Person", None),
+        ("Union leader Pablo Rey walked out.", "pablo-rey", "Person", None),
+        ("The mayor met Ms. Okafor.", "okafor", "Person", None),
+        ("The group Los Malandros, a Venezuela-based gang, denied it.", "los-malandros",
+         "CriminalOrganization", None),
+        ("Colombia's Defense Ministry confirmed the strike.", "colombia-defense-ministry",
+         "GovernmentBody", "colombia"),
+        ("The Federal Police of Honduras made arrests.", "federal-police-of-honduras",
+         "GovernmentBody", "honduras"),
+        ("A report by the Ministry of Energy was leaked.", "ministry-of-energy", "GovernmentBody", None),
+        ("The Norte Cartel claimed the killing.", "norte-cartel", "CriminalOrganization", None),
+        ("Police said Ana Torres was arrested in Tijuana.", "ana-torres", "Person", None),
+        ("Raids hit a criminal group, Los Halcones, near the coast.", "los-halcones",
+         "CriminalOrganization", None),
+        ("Pedro Salas, the mayor of the town, fled.", "pedro-salas", "Person", None),
+        ("Her brother, Chad Okoro, was on the boat.", "chad-okoro", "Person", None),  # not Chad
+        ("Gunmen from ISIS-Sahel attacked the base.", "isis-sahel", "CriminalOrganization", None),
+        ("She studied at the University of the Andes in Bogota.", "university-of-the-andes",
+         "Organization", None),
+        ("Luisa Ferro, Sonora's secretary of public security, spoke.", "luisa-ferro", "Person", None),
+        ("Raids hit Dario Vela, an alleged Gulf Cartel financial operator, on Monday.", "dario-vela",
+         "Person", None),
+    ],
+)
+def test_discovery(nlp, text, key, kind, government):
+    actors = doc_actors(nlp(text))
+    assert key in actors, sorted(actors)
+    assert actors[key].type == kind
+    assert actors[key].government == government
+    assert actors[key].known is False
+
+
+def test_generic_bodies_and_known_bodies_are_not_discovered(nlp):
+    doc = nlp("The Foreign Ministry protested. The U.S. Department of the Treasury sanctioned six men.")
+    assert sorted(doc_actors(doc)) == ["department-of-the-treasury", "united-states"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela Slams New Threats From Washington Over Gang Violence",  # headline case
+        "Yesterday Morning the market opened late.",  # sentence-initial capitals, no cue
+        "Border Patrol agents waited.",
+        "The Oval Office was quiet.",
+    ],
+)
+def test_no_discovery_without_cue(nlp, text):
+    assert all(a.known for a in doc_actors(nlp(text)).values())
+
+
+@pytest.mark.parametrize(
+    "text, surface, key",
+    [
+        ("Ana Torres, a lawyer, spoke first. Later Torres left.", "Torres", "ana-torres"),
+        ("Mr. Jorge Luna arrived. Luna said nothing.", "Luna", "jorge-luna"),
+        ("Senator Kamala Harris left. Harris said no.", "Harris", "kamala-harris"),
+        ("Minister Laura Harris of Peru spoke. Harris said no.", "Harris", "laura-harris"),
+        ("Police chief John A. Smith spoke. Later John Smith said no.", "John Smith", "john-a-smith"),
+        ("The last time Rhea Okoro spoke, she smiled. “No,” Okoro said. Her brother, Chad Okoro, "
+         "died. Rhea Okoro says she is tired.", "Okoro", "rhea-okoro"),  # the one named before
+    ],
+)
+def test_one_actor_per_entity(nlp, text, surface, key):
+    doc = nlp(text)
+    found = [sp.kb_id_ for sp in doc.spans["kg_actors"] if sp.text == surface]
+    assert found and set(found) == {key}
+
+
+@pytest.mark.parametrize(
+    "text, pronoun_or_description, key",
+    [
+        ("Claudia Sheinbaum met Donald Trump. She said the talks went well.", "She", "claudia-sheinbaum"),
+        ("Claudia Sheinbaum met Donald Trump. He said the talks went well.", "He", "donald-trump"),
+        ("Donald Trump spoke first. Later he left.", "he", "donald-trump"),
+        ("Laura Jiménez met Pedro Salas, a farmer. He was angry.", "He", "pedro-salas"),  # given names
+        ("Claudia Sheinbaum spoke first. She said little. Later, spokeswoman Anna Kelly took "
+         "questions. In the end she left.", "she", "anna-kelly"),  # the latest, not an earlier pronoun
+        ("Laura Jiménez met Pedro Salas, a farmer. She was angry.", "She", "laura-jimenez"),
+        ("Gustavo Petro spoke. Marco Rubio listened. The Colombian president left.",
+         "The Colombian president", "gustavo-petro"),
+        ("Reporters waited for news. The U.S. president did not come.", "The U.S. president", "donald-trump"),
+        ("Secretary of State Marco Rubio arrived. The secretary spoke briefly.", "The secretary", "marco-rubio"),
+        ("Mexican President Claudia Sheinbaum and Pete Hegseth met. The president spoke.",
+         "The president", "claudia-sheinbaum"),
+        ("President Donald Trump and Vice President JD Vance met. The vice president spoke.",
+         "The vice president", "jd-vance"),
+        ("President Donald Trump and Vice President JD Vance met. The president spoke.",
+         "The president", "donald-trump"),
+        ("Reporters waited. The former Mexican president did not come.", "The former Mexican president",
+         None),  # two former presidents in the gazetteer: no guess
+    ],
+)
+def test_coreference(nlp, text, pronoun_or_description, key):
+    doc = nlp(text)
+    got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_coref"]}
+    assert got.get(pronoun_or_description) == key, got
+
+
+@pytest.mark.parametrize(
+    "text, description, key",
+    [
+        ("Colombia's Defense Ministry confirmed it. Later the ministry denied it.", "the ministry",
+         "colombia-defense-ministry"),
+        ("The Gulf Cartel lost ground. Members of the cartel fled.", "the cartel", "gulf-cartel"),
+        ("Reporters waited. Mexico's president spoke at noon.", "Mexico's president", "claudia-sheinbaum"),
+    ],
+)
+def test_body_and_possessive_descriptions(nlp, text, description, key):
+    doc = nlp(text)
+    got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_coref"]}
+    assert got.get(description) == key, got
+
+
+@pytest.mark.parametrize(
+    "text, surface, key, government",
+    [
+        ("Colombia's Congress debated it.", "Congress", "colombia-congress", "colombia"),
+        ("The U.S. Congress debated it.", "U.S. Congress", "united-states-congress", "united-states"),
+        ("Mexico's Congress debated it.", "Mexico's Congress", "mexican-congress", "mexico"),
+    ],
+)
+def test_known_bodies_of_another_state(nlp, text, surface, key, government):
+    doc = nlp(text)
+    got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_actors"]}
+    assert got.get(surface) == key, got
+    assert doc_actors(doc)[key].government == government
+
+
+def test_pronouns_inside_quotes_are_left_alone(nlp):
+    doc = nlp("Donald Trump spoke. “He is wrong,” Sheinbaum said.")
+    assert [sp.text for sp in doc.spans["kg_coref"]] == []
+
+
+def test_helpers(nlp):
+    doc = nlp("U.S. Defense Secretary Pete Hegseth said the Navy would go. He spoke to CNN.")
+    hegseth = next(sp for sp in doc.spans["kg_actors"] if sp.kb_id_ == "pete-hegseth")
+    assert actor_of(doc, hegseth).key == "pete-hegseth"
+    he = next(t for t in doc if t.text == "He")
+    assert actor_of(doc, he).key == "pete-hegseth"
+    assert actor_of(doc, doc[-2]).key == "cnn"
+    assert actor_of(doc, next(t for t in doc if t.text == "Navy")) is None
+    assert [a.key for a in actors_in(doc, 0, len(doc.text))] == ["united-states", "pete-hegseth", "cnn"]
+    assert acting_state(doc, doc_actors(doc)["pete-hegseth"]).key == "united-states"
+    assert acting_state(doc, doc_actors(doc)["cnn"]).key == "cnn"
+
+
+def test_mentions_have_evidence(nlp):
+    text = "Nayib Bukele spoke in San Salvador. He thanked the FBI."
+    mentions = list(extract_mentions(nlp(text)))
+    assert [(m.text, m.actor.key) for m in mentions] == [
+        ("Nayib Bukele", "nayib-bukele"), ("He", "nayib-bukele"), ("FBI", "federal-bureau-of-investigation")]
+    first = mentions[0].evidence
+    assert (first.start, first.end, first.sentence_start) == (0, 12, 0)
+    assert first.sentence == "Nayib Bukele spoke in San Salvador."

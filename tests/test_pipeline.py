@@ -1,0 +1,112 @@
+"""The kg spaCy pipeline: components, tokenizer, sentence segmentation and quote finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+from kg.nlp.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def test_components_in_order(nlp):
+    assert nlp.pipe_names == ["kg_sentences", "kg_actors", "kg_coref"]
+
+
+def test_doc_conventions(nlp):
+    doc = nlp("Colombian President Gustavo Petro spoke. He said little.")
+    assert {"kg_actors", "kg_coref"} <= set(doc.spans)
+    assert "gustavo-petro" in doc.user_data["kg.actors"]
+    span = next(sp for sp in doc.spans["kg_actors"] if sp.kb_id_ == "gustavo-petro")
+    assert span.label_ == "Person"
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("the talks.”We will", ["talks", ".", "”", "We"]),  # mis-paired mark glued to both words
+        ('he said."They', ["said", ".", '"', "They"]),
+        ("a U.S.-led raid", ["U.S.", "-", "led"]),
+    ],
+)
+def test_tokenizer_splits_glued_marks(nlp, text, tokens):
+    words = [t.text for t in nlp.make_doc(text)]
+    assert all(t in words for t in tokens), words
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("The U.S. envoy met Mr. Ortiz on Jan. 3 in Lima. They talked.",
+         ["The U.S. envoy met Mr. Ortiz on Jan. 3 in Lima.", "They talked."]),
+        ("Troops left the U.S. The base closed.", ["Troops left the U.S.", "The base closed."]),
+        ("“We will stay,” she said. “Nobody leaves.”", ["“We will stay,” she said.", "“Nobody leaves.”"]),
+        ('"It is over." Then he left.', ['"It is over."', "Then he left."]),
+        ("A headline without a period\nThe body starts here.",
+         ["A headline without a period", "The body starts here."]),
+        ("First paragraph ends\n\nsecond one starts lower case.",
+         ["First paragraph ends", "second one starts lower case."]),
+        ("Prices rose 3.5 percent. Dr. Li agreed.", ["Prices rose 3.5 percent.", "Dr. Li agreed."]),
+        ("Lt. Col. Ruiz landed at 3 p.m. Then he left.", ["Lt. Col. Ruiz landed at 3 p.m.", "Then he left."]),
+    ],
+)
+def test_sentences(nlp, text, sentences):
+    got = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert got == sentences
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("She said “we stay” today.", ["we stay"]),
+        ('She said "we stay" today.', ["we stay"]),
+        ("the plan.”We reject it,” he said.", ["We reject it,"]),  # opens with a closing mark
+        ("“A,” she said. “B and C.”", ["A,", "B and C."]),
+        ("“He told me, ‘We’ll go in,’ and left,” she said.", ["He told me, ‘We’ll go in,’ and left,"]),
+        ("“Unclosed at the end of the paragraph\nNext line", ["Unclosed at the end of the paragraph"]),
+        ("The cartels’ leaders don’t talk.", []),  # apostrophes are not quotes
+    ],
+)
+def test_find_quotes(text, quoted):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    "text, nested",
+    [
+        ("“He said, ‘We’ll provide everything you need,’ twice,” she said.",
+         ["We’ll provide everything you need,"]),
+        ("\"We always said 'No' to them,\" she said.", ["No"]),
+        ("“The cartels’ money and the gangs’ guns,” he said.", []),
+    ],
+)
+def test_nested_quotes(text, nested):
+    (outer,) = find_quotes(text)
+    assert [text[n.start:n.end] for n in outer.nested] == nested
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", '"', "“", "”We", '"""', "“ ”", "Mr.", "President", "The Minister of",
+     "“We will go there,” said", "said “we will go there now”", "Ana Torres, a", "A “b” c “d"],
+)
+def test_odd_inputs_do_not_break_the_pipeline(nlp, text):
+    from kg.extract.actors import extract_mentions
+    from kg.extract.statements import extract_statements
+
+    doc = nlp(text)
+    assert list(extract_statements(doc)) == []
+    assert all(m.evidence.end <= len(text) for m in extract_mentions(doc))
+
+
+def test_hard_wrapped_paragraphs(nlp):
+    text = ("The minister said the ships would\nstay in the region for months. Nobody\nknew why "
+            "they had come.\n\nA second\nparagraph starts here and goes\non for a while.")
+    sents = [s.text.replace("\n", " ").strip() for s in nlp(text).sents]
+    assert sents == ["The minister said the ships would stay in the region for months.",
+                     "Nobody knew why they had come.",
+                     "A second paragraph starts here and goes on for a while."]

@@ -1,0 +1,88 @@
+"""Stance towards military intervention: each rule of ``stance.yaml``, in its order."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import stance as st
+from kg.extract.statements import extract_statements
+from kg.nlp import load_pipeline
+
+AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [
+        ("1 override", "We are not ruling anything out.", FOR),
+        ("1 override beats negation", "We won't rule out strikes on their camps.", FOR),
+        ("1 override", "We will not hesitate to strike them.", FOR),
+        ("1 override", "We have no choice but to send troops.", FOR),
+        ("2 denial", "That option is ruled out, completely.", AGAINST),
+        ("2 denial", "It is simply not going to happen.", AGAINST),
+        ("2 denial", "Their help is not necessary at this point.", AGAINST),
+        ("3 negated force", "There will be no invasion of our country.", AGAINST),
+        ("3 negated force", "We do not accept interference from anyone.", AGAINST),
+        ("3 negated force", "I don’t believe in an invasion.", AGAINST),
+        ("3 rejection word", "We firmly reject any intervention.", AGAINST),
+        ("3 force, no", "Dialogue, yes; intervention, no.", AGAINST),
+        ("3 clause-bound negation", "No one doubts it, we will strike.", FOR),
+        ("4 endorsement", "Whatever it takes to stop them, we will do.", FOR),
+        ("4 endorsement", "I'm fine with that, totally fine.", FOR),
+        ("5 condemnation", "This is an act of war against our people.", AGAINST),
+        ("5 condemnation", "The bombing of those boats was illegal.", AGAINST),
+        ("5 condemnation", "More escalation will only widen the war.", AGAINST),
+        ("5 condemnation", "My son was a fisherman, nothing else.", AGAINST),
+        ("4 endorsement", "Gangs are terrorists, and we are treating them that way.", FOR),
+        ("4 endorsement", "If they don't do the job, we will.", FOR),
+        ("6 committed force", "They are now eligible for drone strikes.", FOR),
+        ("6 committed force", "We are ready to send troops.", FOR),
+        ("4 endorsement", "It is like a war out there.", FOR),
+        ("6 force only described", "A strike in the city would be a different thing.", None),
+        ("no cue", "We talked about trade and investment.", None),
+        ("no cue", "I'm not happy with them.", None),
+    ],
+)
+def test_quote_rules(rule, text, expected):
+    assert st.cue(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, context, previous, expected",
+    [
+        ("And I will do that on my first day.", "", "He said he would send troops across the border.", FOR),
+        ("We have talked a lot.", "she said, rejecting any intervention", "", AGAINST),
+        ("We have talked a lot.", "she said", "", NEUTRAL),
+        ("There will be no invasion.", "he said, threatening strikes", "", AGAINST),  # own words first
+    ],
+)
+def test_context_rules(text, context, previous, expected):
+    assert st.stance(text, context, previous) == expected
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(
+    "text, stances",
+    [
+        # rule 7: a quote split by its attribution takes the stance of the part with a cue
+        ("“We talk to them every day,” Claudia Sheinbaum said. “But there will be no invasion.”",
+         [AGAINST, AGAINST]),
+        # a paragraph continuing the quote inherits as well
+        ("“We know where they live,” Pete Hegseth said.\n\n“We will hunt them down.”", [FOR, FOR]),
+        # rule 6 yields to the speaker's stance elsewhere: an opponent naming the strikes
+        ("“There will be no invasion,” Claudia Sheinbaum said.\n\nSheinbaum spoke again later. "
+         "“They will continue the strikes on the boats,” she said.", [AGAINST, NEUTRAL]),
+        ("“We will continue the strikes on the boats,” Pete Hegseth said.", [FOR]),
+        # quotes without cues stay neutral
+        ("“I can’t answer that today,” Donald Trump said. “Ask me next week.”", [NEUTRAL, NEUTRAL]),
+        # rule 0: the nested words of someone else do not give the outer speaker a stance
+        ("Donald Trump called. “He said to me, ‘We will send troops into your country,’ and "
+         "hung up,” Gustavo Petro said.", [NEUTRAL, FOR]),
+    ],
+)
+def test_statement_stances(nlp, text, stances):
+    assert [s.stance for s in extract_statements(nlp(text))] == stances

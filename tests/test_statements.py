@@ -1,0 +1,225 @@
+"""Statements: quote marks, attribution patterns, nesting, scare quotes, kinds and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.statements import extract_statements
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def found(nlp, text):
+    return [(s.speaker.key, s.text) for s in extract_statements(nlp(text))]
+
+
+ATTRIBUTION = [
+    # (rule, text, [(speaker, quoted words)])
+    ("speaker verb", '"We will not leave the region," Claudia Sheinbaum said.',
+     [("claudia-sheinbaum", "We will not leave the region")]),
+    ("verb speaker", '"We will not leave the region," said Ana Torres, a lawyer.',
+     [("ana-torres", "We will not leave the region")]),
+    ("told reporters", 'Gustavo Petro told reporters: "The ships must turn around now."',
+     [("gustavo-petro", "The ships must turn around now.")]),
+    ("added", 'Marco Rubio added, "Nobody wants a long conflict here."',
+     [("marco-rubio", "Nobody wants a long conflict here.")]),
+    ("continued", '"Our patience is over now," Javier Milei continued.',
+     [("javier-milei", "Our patience is over now")]),
+    ("replied that + partial", 'Pete Hegseth replied that the Navy "will stay as long as it takes".',
+     [("pete-hegseth", "will stay as long as it takes")]),
+    ("wrote", '“The border is closed to them,” Kristi Noem wrote on social media.',
+     [("kristi-noem", "The border is closed to them")]),
+    ("declared colon", "Nayib Bukele declared: “The gangs have lost this war for good.”",
+     [("nayib-bukele", "The gangs have lost this war for good.")]),
+    ("asserted", "“We have nothing to hide from anyone,” Daniel Noboa asserted.",
+     [("daniel-noboa", "We have nothing to hide from anyone")]),
+    ("explained", "“The money went to the schools first,” explained Luis Abinader.",
+     [("luis-abinader", "The money went to the schools first")]),
+    ("responded + pronoun", "Javier Milei took questions. “I am calm about all of this,” he responded.",
+     [("javier-milei", "I am calm about all of this")]),
+    ("title + name", "“The fleet is ready to sail,” U.S. Defense Secretary Pete Hegseth said.",
+     [("pete-hegseth", "The fleet is ready to sail")]),
+    ("description speaker", "Gustavo Petro met the press. “Nothing will change after this,” the Colombian president said.",
+     [("gustavo-petro", "Nothing will change after this")]),
+    ("according to", "“The ships are already in place,” according to Pete Hegseth.",
+     [("pete-hegseth", "The ships are already in place")]),
+    ("according to, before", "According to Pete Hegseth, the boat was run by “a designated narco-terrorist group”.",
+     [("pete-hegseth", "a designated narco-terrorist group")]),
+    ("passive", "The strikes were described by Gustavo Petro as “murder on the high seas”.",
+     [("gustavo-petro", "murder on the high seas")]),
+    ("participle", "Xiomara Castro criticised the plan, saying it “would only bring more violence”.",
+     [("xiomara-castro", "would only bring more violence")]),
+    ("colon paragraph", "Gustavo Petro rejected the claim, stating during a radio interview:\n\n"
+     "“No foreign soldier will set foot in Colombia.”",
+     [("gustavo-petro", "No foreign soldier will set foot in Colombia.")]),
+    ("split quote", "“We are ready,” Mark Carney said. “We have always been ready for this.”",
+     [("mark-carney", "We are ready"), ("mark-carney", "We have always been ready for this.")]),
+    ("continuing paragraph", "“The first part of my answer is this,” Delcy Rodríguez said.\n\n"
+     "“And the second part comes right after it.”",
+     [("delcy-rodriguez", "The first part of my answer is this"),
+      ("delcy-rodriguez", "And the second part comes right after it.")]),
+    ("previous sentence", "Luis Abinader said the talks had failed. “We will try again next month.”",
+     [("luis-abinader", "We will try again next month.")]),
+    ("quote going on in the next paragraph",
+     "Kristi Noem took the stage. “Nobody asked us about this plan.\n\n“Nobody asked the border towns either,” she said.",
+     [("kristi-noem", "Nobody asked us about this plan."),
+      ("kristi-noem", "Nobody asked the border towns either")]),
+    ("previous paragraph", "Luis Abinader said the talks had failed.\n\n“We will try again next month.”",
+     [("luis-abinader", "We will try again next month.")]),
+    ("partial in reported speech",
+     "Claudia Sheinbaum said that Donald Trump “promised to respect our borders at all times”.",
+     [("claudia-sheinbaum", "promised to respect our borders at all times")]),
+    ("wrong honorific", "“There will be no deal at all,” Mr. Sheinbaum told voters.",
+     [("claudia-sheinbaum", "There will be no deal at all")]),
+    ("mis-paired opening mark", "Gabriel Boric spoke briefly.”We will not accept any pressure,” Boric said.",
+     [("gabriel-boric", "We will not accept any pressure")]),
+    ("straight quotes", 'Xi Jinping said: "China opposes any use of force in the region."',
+     [("xi-jinping", "China opposes any use of force in the region.")]),
+    ("aside between speaker and verb",
+     "“It is a warning to everyone,” Donald Trump, speaking to reporters on Friday, said.",
+     [("donald-trump", "It is a warning to everyone")]),
+    ("relative clause aside", "“Nobody saw it coming,” Ana Torres, who runs the clinic, told Reuters.",
+     [("ana-torres", "Nobody saw it coming")]),
+    ("body description speaker", "Colombia's Defense Ministry confirmed the raid. "
+     "“The operation continues tonight,” the ministry said in a statement.",
+     [("colombia-defense-ministry", "The operation continues tonight")]),
+    ("single quote marks", "Pedro Salas, a farmer, spoke. 'We have lost everything we had,' he said.",
+     [("pedro-salas", "We have lost everything we had")]),
+    ("verb, description, then name",
+     '"We are preparing for the worst here," said the powerful Minister of the Interior and key '
+     "figure of the party, Diosdado Cabello, on Monday.",
+     [("diosdado-cabello", "We are preparing for the worst here")]),
+    ("body after verb beats a later person",
+     "Colombia's Defense Ministry confirmed it. \"We will respond to every attack,\" said the ministry "
+     "in a statement responding to Donald Trump.",
+     [("colombia-defense-ministry", "We will respond to every attack")]),
+    ("name colon (transcript)", 'Hegseth: "We are ready to act tonight if ordered."',
+     [("pete-hegseth", "We are ready to act tonight if ordered.")]),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", ATTRIBUTION, ids=[c[0] for c in ATTRIBUTION])
+def test_attribution(nlp, rule, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Officials called the plan a "red line" for the region.',  # scare quote
+        "The memo called the gangs “enemy combatants” in a “non-international armed conflict”.",
+        'Asked by a reporter whether he would "send the Marines into the country tomorrow," '
+        "Donald Trump smiled.",  # the reporter's question
+        'The sign on the gate read "no entry for anyone at any time".',  # nobody said it
+        "Caracas woke up under a warning from abroad. “We are preparing for the worst.”",  # a noun
+        "Gustavo Petro said in an essay titled “How The Drug War Failed Us” that he was right.",
+        "Mexico Says “Not Going To Happen” To Foreign Troops",  # a headline with no speaker
+    ],
+)
+def test_not_statements(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_nested_quote_becomes_its_own_statement(nlp):
+    text = ("Donald Trump called on Monday. “He told me, ‘We will bomb the camps next week "
+            "without warning,’ and I said no,” Gustavo Petro said.")
+    statements = list(extract_statements(nlp(text)))
+    outer, inner = statements
+    assert outer.speaker.key == "gustavo-petro" and outer.embedded_in is None
+    assert inner.speaker.key == "donald-trump"
+    assert inner.text == "We will bomb the camps next week without warning"
+    assert inner.embedded_in == outer.text
+
+
+def test_short_nested_quote_stays_inside(nlp):
+    text = "“We have always said ‘No’ to them,” Claudia Sheinbaum said."
+    assert found(nlp, text) == [("claudia-sheinbaum", "We have always said ‘No’ to them")]
+
+
+@pytest.mark.parametrize(
+    "text, kind, verb",
+    [
+        ('"We will not leave the region," Claudia Sheinbaum said.', "direct", "say"),
+        ('Claudia Sheinbaum said the plan "would not work at all".', "partial", "say"),
+        ('Claudia Sheinbaum said: "It would not work at all."', "direct", "say"),
+        ('"Not now, not ever," Claudia Sheinbaum insisted.', "direct", "insist"),
+    ],
+)
+def test_kind_and_verb(nlp, text, kind, verb):
+    (statement,) = extract_statements(nlp(text))
+    assert (statement.kind, statement.verb) == (kind, verb)
+
+
+def test_mentions_and_evidence(nlp):
+    text = 'Daniel Noboa said: "Colombia and Peru are helping us a lot."'
+    (statement,) = extract_statements(nlp(text))
+    assert [a.key for a in statement.mentions] == ["colombia", "peru"]
+    ev = statement.evidence
+    assert text[ev.start:ev.end] == "Colombia and Peru are helping us a lot."
+    assert ev.sentence_start == 0 and ev.sentence == text
+
+
+def test_same_quote_twice_is_one_statement(nlp):
+    text = ('"We will not leave the region," Claudia Sheinbaum said.\n\n'
+            '"We will not leave the region," Claudia Sheinbaum said.')
+    assert len(found(nlp, text)) == 1
+
+
+WIRE = """BOGOTA, May 2 (Reuters) - Colombia's president on Friday rejected any foreign military role in the fight against drug gangs.
+
+"Colombia does not need foreign troops to defend itself," Gustavo Petro told a news conference in Bogota. "We have our own army and it is doing its job."
+
+U.S. officials did not immediately respond to a request for comment.
+
+A senior diplomat, Elena Marquez, said the two governments "remain in close contact on security matters."
+"""
+
+TRANSCRIPT = """Below is a partial transcript of the briefing.
+
+Karoline Leavitt opened the session: "The president has been very clear about the cartels."
+
+Asked whether troops could cross the border, Leavitt said: "Nothing is off the table, and the cartels know it."
+
+"We will keep working with Mexico," she added.
+"""
+
+
+def test_wire_copy(nlp):
+    assert found(nlp, WIRE) == [
+        ("gustavo-petro", "Colombia does not need foreign troops to defend itself"),
+        ("gustavo-petro", "We have our own army and it is doing its job."),
+        ("elena-marquez", "remain in close contact on security matters."),
+    ]
+
+
+def test_briefing_transcript(nlp):
+    assert found(nlp, TRANSCRIPT) == [
+        ("karoline-leavitt", "The president has been very clear about the cartels."),
+        ("karoline-leavitt", "Nothing is off the table, and the cartels know it."),
+        ("karoline-leavitt", "We will keep working with Mexico"),
+    ]
+
+
+def test_hard_wrapped_text_gives_the_same_statements(nlp):
+    import textwrap
+
+    paragraphs = [p for p in WIRE.split("\n") if p.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, width=52) for p in paragraphs)
+    assert wrapped.count("\n") > 2 * len(paragraphs)  # really wrapped
+    assert found(nlp, wrapped) == found(nlp, WIRE)
+
+
+def test_transcript_turns(nlp):
+    text = ("The briefing was led by spokeswoman Dana Whitfield and Gen. Omar Castaneda.\n\n"
+            "WHITFIELD: Good morning. Two vessels were struck overnight in the Caribbean.\n\n"
+            "Q: Was Mexico told in advance?\n\n"
+            "GEN. CASTANEDA: We informed our partners as we always do.\n\n"
+            "WASHINGTON: a dateline is not a speaker at all.")
+    assert found(nlp, text) == [
+        ("dana-whitfield", "Good morning. Two vessels were struck overnight in the Caribbean."),
+        ("omar-castaneda", "We informed our partners as we always do."),
+    ]
