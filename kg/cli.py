@@ -72,25 +72,35 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
               help="Output file; the format comes from its extension unless --format is given.")
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
+              help="Add the articles to the store in DIR instead (created if needed); articles "
+                   "already there (same text) are skipped.")
 @click.option("--format", "fmt", type=click.Choice(_output_formats()), default=None,
               help="Output format (default: from the extension of OUTPUT).")
 @click.option("--model", default=None, metavar="NAME",
               help="An installed trained spaCy pipeline (default: blank English plus rules).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
 @library_call
-def build(paths, output, fmt, model, quiet):
+def build(paths, output, store_dir, fmt, model, quiet):
     """Build a validated graph from article files (.txt, .jsonl) or folders of them.
 
     Each article is validated on its own; an invalid graph is never written (exit 1).
     Quad formats (.nq, .trig, .jsonld) put each article in a named graph of its own.
+    With --store DIR (instead of -o) the articles go straight into a store; only new or
+    changed articles are extracted.
 
     \b
     Example:
       kg build examples/articles -o graph.ttl
       kg build news/ more.jsonl -o graph.trig
+      kg build examples/articles --store kg-store
     """
+    _exactly_one(("-o", output), ("--store", store_dir))
+    if store_dir is not None:
+        _build_into_store(paths, store_dir, model, quiet)
+        return
     from kg.build import build_dataset
     from kg.output import write_graph, writer_for
 
@@ -101,24 +111,51 @@ def build(paths, output, fmt, model, quiet):
         click.echo(f"kg: {stats.summary()} -> {output}", err=True)
 
 
+def _build_into_store(paths, store_dir, model, quiet) -> None:
+    from kg.store import Store
+
+    with Store(store_dir, create=True) as store:
+        load_stats, stats = store.add_articles(paths, model=model, on_error=_warn)
+    if not quiet:
+        click.echo(f"kg: {load_stats.unchanged} unchanged articles skipped; extracted {stats.summary()}; "
+                   f"{len(load_stats.superseded)} older versions replaced -> {store_dir}", err=True)
+
+
+def _exactly_one(*options: tuple[str, object]) -> None:
+    given = [name for name, value in options if value is not None]
+    if len(given) != 1:
+        names = ", ".join(name for name, _ in options)
+        raise CliError(f"give exactly one of {names}" + (f" (got {', '.join(given)})" if given else ""))
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path())
+@click.argument("file", required=False, type=click.Path())
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
+              help="Validate the articles of the store in DIR instead of a file.")
 @library_call
-def validate(file):
-    """Validate an RDF file against kg's SHACL shapes.
+def validate(file, store_dir):
+    """Validate an RDF file (or a store's articles) against kg's SHACL shapes.
 
     Exit 0 when it conforms, 1 when it has violations (listed), 2 when it cannot be read.
 
     \b
     Example:
       kg validate graph.ttl
+      kg validate --store kg-store
     """
     from kg.validate import load_rdf, report_summary
     from kg.validate import validate as run_validation
 
-    result = run_validation(load_rdf(file))
+    _exactly_one(("FILE", file), ("--store", store_dir))
+    if store_dir is not None:
+        from kg.store import Store
+
+        with Store(store_dir) as store:
+            result = store.validate()
+    else:
+        result = run_validation(load_rdf(file))
     if result.conforms:
-        click.echo(f"{file}: conforms")
+        click.echo(f"{file or store_dir}: conforms")
         return
     click.echo(report_summary(result))
     sys.exit(EXIT_VIOLATIONS)
@@ -140,29 +177,122 @@ def _query_formats() -> list[str]:
     return list(FORMATTERS)
 
 
+def _auth_options(func):
+    """--auth-env and --timeout, for the commands that talk to an endpoint."""
+    func = click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+                        metavar="S", help="Seconds to wait for each HTTP answer.")(func)
+    return click.option("--auth-env", default=None, metavar="VAR",
+                        help="Environment variable holding user:password for the endpoint "
+                             "(default: ~/.netrc, else none).")(func)
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("name")
-@click.option("--graph", "graph_file", required=True, type=click.Path(), help="RDF file to query.")
+@click.option("--graph", "graph_file", default=None, type=click.Path(), help="RDF file to query.")
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
+              help="Store to query.")
+@click.option("--endpoint", default=None, metavar="URL", help="SPARQL 1.1 Protocol query endpoint.")
+@_auth_options
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter, bound as an RDF term (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(_query_formats()), default="table",
               show_default=True)
 @library_call
-def query(name, graph_file, params, fmt):
-    """Run a canned query (see list-queries) or a .rq file on a graph.
+def query(name, graph_file, store_dir, endpoint, auth_env, timeout, params, fmt):
+    """Run a canned query (see list-queries) or a .rq file on a graph, a store or an endpoint.
 
     \b
     Example:
       kg query statements --graph graph.ttl
       kg query statements-by-speaker --graph graph.ttl --param speaker=Sheinbaum --format json
+      kg query actors --store kg-store
+      kg query actors --endpoint http://localhost:8890/sparql
     """
     from kg.query import format_rows, load_query, run_query
-    from kg.validate import load_rdf
 
+    _exactly_one(("--graph", graph_file), ("--store", store_dir), ("--endpoint", endpoint))
     canned = load_query(name)
     bound = _parse_params(params)
-    rows = run_query(load_rdf(graph_file), canned, **bound)
+    if store_dir is not None:
+        from kg.store import Store
+
+        with Store(store_dir) as store:
+            rows = store.query(canned, **bound)
+    elif endpoint is not None:
+        from kg.remote import Endpoint
+
+        rows = Endpoint(endpoint, auth_env=auth_env, timeout=timeout).query(canned, **bound)
+    else:
+        from kg.validate import load_rdf
+
+        rows = run_query(load_rdf(graph_file), canned, **bound)
     click.echo(format_rows(rows, canned.columns, fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(), metavar="GRAPH...")
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
+              help="Load into the store in DIR (created if needed).")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Load into a SPARQL 1.1 Graph Store HTTP Protocol endpoint (PUT per graph).")
+@_auth_options
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
+@library_call
+def load(graphs, store_dir, endpoint, auth_env, timeout, quiet):
+    """Load RDF files into a store or a remote triple store, one named graph per article.
+
+    A graph already there is replaced, so loading the same files twice changes nothing.
+    Every file is parsed before anything is written. Credentials for an endpoint come from
+    --auth-env VAR (a variable holding user:password) or ~/.netrc, never from the command line.
+
+    \b
+    Example:
+      kg load graph.trig --store kg-store
+      kg load graph.trig --endpoint http://localhost:8890/sparql-graph-crud-auth --auth-env KG_AUTH
+    """
+    _exactly_one(("--store", store_dir), ("--endpoint", endpoint))
+    if store_dir is not None:
+        from kg.store import Store
+
+        with Store(store_dir, create=True) as store:
+            stats = store.load_files(graphs)
+        summary, target = stats.summary(), store_dir
+    else:
+        from kg.remote import load as remote_load
+
+        summary = remote_load(endpoint, graphs, auth_env=auth_env, timeout=timeout).summary()
+        target = endpoint
+    if not quiet:
+        click.echo(f"kg: loaded {summary} -> {target}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--graph", "graph_file", default=None, type=click.Path(), help="RDF file.")
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
+              help="Store.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@library_call
+def stats(graph_file, store_dir, fmt):
+    """Count articles, actors by type, statements, operations, designations and triples.
+
+    \b
+    Example:
+      kg stats --graph graph.trig
+      kg stats --store kg-store --format json
+    """
+    from kg.stats import graph_stats, store_stats
+
+    _exactly_one(("--graph", graph_file), ("--store", store_dir))
+    if store_dir is not None:
+        from kg.store import Store
+
+        with Store(store_dir) as store:
+            result = store_stats(store)
+    else:
+        from kg.validate import load_rdf
+
+        result = graph_stats(load_rdf(graph_file))
+    click.echo(result.to_json() if fmt == "json" else result.to_table(), nl=False)
 
 
 @main.command("list-queries", context_settings=CONTEXT)

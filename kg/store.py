@@ -1,0 +1,497 @@
+"""The embedded triple store: a persistent Oxigraph store (pyoxigraph) in a folder.
+
+A store holds
+
+- one named graph per article, named by the article IRI, as in the quad files ``kg build``
+  writes (a triple file, which has no named graphs, becomes one graph named by its file URL);
+- the reference graph ``REFERENCE_GRAPH``: the ontology, the SKOS vocabularies and the actor
+  gazetteer (``kg/lexicons/actors.ttl``);
+- in the default graph, the merge (set union) of the article graphs, kept in step with them on
+  every load. Queries without a ``GRAPH`` clause read it, so the canned queries give the rows
+  rdflib gives on a file of the same articles: each triple counts once, however many articles
+  state it, and the reference graph stays out of the way.
+
+Loading a graph that is already there replaces it, so loading the same input twice leaves the
+same store; a new version of an article (same URL, or without URL the same source name, with a
+different text) replaces the old version's graph.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import XSD, BNode, Graph, Literal, URIRef
+
+from kg.errors import ArticleError, InputError, KgError, QueryError, RDFParseError
+from kg.namespace import KG, KGR
+from kg.query import CannedQuery, Row
+from kg.resources import lexicon_path, resource_dir
+from kg.sparql import canned_text
+
+REFERENCE_GRAPH = str(KGR["graph/reference"])
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SCHEMA_URL = "https://schema.org/url"
+_XSD_STRING = str(XSD.string)
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+
+class StoreError(KgError):
+    """A store cannot be opened, read or written."""
+
+
+# ---------------------------------------------------------------- graphs read from files
+
+
+@dataclass
+class NamedGraph:
+    """The triples of one graph to load, where they came from, and the articles they describe."""
+
+    name: str
+    triples: list[ox.Triple]
+    origin: str  # the file it was read from, for messages
+    articles: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """What to call the graph in a message: its articles' source names, else its IRI."""
+        sources = sorted({a["source"] for a in self.articles if a.get("source")})
+        return ", ".join(sources) if sources else f"<{self.name}>"
+
+
+def _articles_of(triples: list[ox.Triple]) -> list[dict[str, str]]:
+    """``iri``, ``source``, ``hash`` and ``url`` of every kg:Article described by ``triples``."""
+    wanted = {str(KG.sourceName): "source", str(KG.contentHash): "hash", SCHEMA_URL: "url"}
+    found: dict[str, dict[str, str]] = {}
+    for t in triples:
+        if t.predicate.value == RDF_TYPE and t.object == ox.NamedNode(str(KG.Article)):
+            found.setdefault(t.subject.value, {"iri": t.subject.value})
+    for t in triples:
+        key = wanted.get(t.predicate.value)
+        if key and t.subject.value in found:
+            found[t.subject.value][key] = t.object.value
+    return [found[iri] for iri in sorted(found)]
+
+
+def named_graph(name: str, triples: list[ox.Triple], origin: str) -> NamedGraph:
+    return NamedGraph(name, triples, origin, _articles_of(triples))
+
+
+def read_graph_file(path: str | Path) -> list[NamedGraph]:
+    """The graphs of an RDF file: each named graph of a quad file, and its default graph (all of
+    a triple file) as one graph named by the file's URL. Sorted by name.
+
+    Raises InputError for a missing file or unknown extension, RDFParseError if it does not parse.
+    """
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path.name}: unknown RDF file extension (known: {' '.join(sorted(_FORMATS))})")
+    if not path.is_file():
+        raise InputError(f"{path}: no such RDF file")
+    graphs: dict[str, list[ox.Triple]] = {}
+    try:
+        for quad in ox.parse(path=str(path), format=fmt):
+            name = path.resolve().as_uri() if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            graphs.setdefault(name, []).append(quad.triple)
+    except SyntaxError as err:
+        first = str(err).splitlines()[0] if str(err) else "syntax error"
+        raise RDFParseError(f"cannot parse {path.name}: {first}") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    return [named_graph(name, graphs[name], path.name) for name in sorted(graphs)]
+
+
+def reference_triples() -> list[ox.Triple]:
+    """The reference graph: ontology, SKOS vocabularies and the actor gazetteer. Blank nodes
+    (OWL lists in the ontology) get stable names, so reloading it changes nothing."""
+    files = sorted(resource_dir("ontology").glob("*.ttl")) + [lexicon_path("actors.ttl")]
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term):
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term.value, ox.BlankNode(f"reference{len(names)}"))
+        return term
+
+    triples: list[ox.Triple] = []
+    for path in files:
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            triples.append(ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object)))
+    return triples
+
+
+# ---------------------------------------------------------------- rdflib <-> Oxigraph terms
+
+
+def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_rdflib(term):
+    """An Oxigraph term as an rdflib term (xsd:string literals become plain literals)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+
+
+def rdflib_graph_of(name: str, graph: Graph, origin: str) -> NamedGraph:
+    """A NamedGraph from an rdflib graph (as ``kg.build`` makes them)."""
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+    return named_graph(name, triples, origin)
+
+
+_DERIVED_INTEGERS = frozenset(XSD[name] for name in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int",
+    "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+
+
+def integer_ranges() -> dict[str, URIRef]:
+    """Property IRI -> its derived integer range (xsd:nonNegativeInteger, ...) in the ontology."""
+    from rdflib import RDFS
+
+    from kg.validate import ontology
+
+    return {str(p): r for p, r in ontology().subject_objects(RDFS.range) if r in _DERIVED_INTEGERS}
+
+
+# ---------------------------------------------------------------- the store
+
+
+@dataclass
+class LoadStats:
+    """What a load did."""
+
+    graphs: int = 0  # graphs written
+    replaced: int = 0  # of which replaced a graph of the same name
+    superseded: list[str] = field(default_factory=list)  # older article versions removed
+    triples: int = 0  # triples written
+    unchanged: int = 0  # articles skipped by ``Store.add_articles`` (content already there)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.graphs} graphs ({self.replaced} replaced), {self.triples} triples"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged articles skipped")
+        if self.superseded:
+            parts.append(f"{len(self.superseded)} older article versions removed")
+        return "; ".join(parts)
+
+
+def _article_key(article: Mapping[str, str]) -> tuple[str, str] | None:
+    """What makes two versions of an article the same article: its URL, else its source name."""
+    if article.get("url"):
+        return ("url", article["url"])
+    if article.get("source"):
+        return ("source", article["source"])
+    return None
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+class Store:
+    """A persistent Oxigraph store in the folder ``path``.
+
+    ``create=True`` (loading) creates the folder if needed, but refuses a folder that holds
+    anything else than a store; ``create=False`` (querying) needs an existing store and opens
+    it read-only, so several readers can share it.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False):
+        self.path = Path(path)
+        exists = self.path.exists()
+        if exists and not self.path.is_dir():
+            raise StoreError(f"{path}: not a folder, so not a store")
+        if exists and not is_store(self.path) and (not create or any(self.path.iterdir())):
+            raise StoreError(f"{path}: the folder is not a kg store")
+        if not exists and not create:
+            raise StoreError(f"{path}: no such store (create one with kg load or kg build --store)")
+        try:
+            self._ox = ox.Store(str(self.path)) if create else ox.Store.read_only(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"{path}: another process is writing to the store; try when it is done") from None
+            raise StoreError(f"{path}: cannot open the store: {_first_line(err)}") from None
+        self.writable = create
+
+    # -- life cycle
+
+    def close(self) -> None:
+        """Flush and release the store (it is also released when garbage collected)."""
+        if self._ox is not None and self.writable:
+            self._ox.flush()
+        self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (for SPARQL beyond the canned queries)."""
+        if self._ox is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._ox
+
+    def __len__(self) -> int:
+        """The number of quads, in every graph."""
+        return len(self.oxigraph)
+
+    # -- reading
+
+    def select(self, text: str) -> list[dict[str, str | None]]:
+        """Run a SELECT query on the merged article graphs; values as strings (None if unbound)."""
+        try:
+            solutions = self.oxigraph.query(text)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise QueryError("only SELECT queries can be run")
+            variables = [v.value for v in solutions.variables]
+            return [{v: _value(s[v]) for v in variables} for s in solutions]
+        except SyntaxError as err:
+            raise QueryError(f"the query does not parse: {_first_line(err)}") from None
+        except OSError as err:
+            raise StoreError(f"{self.path}: query failed: {_first_line(err)}") from None
+
+    def query(self, name_or_query: str | Path | CannedQuery, **params: object) -> list[Row]:
+        """Run a canned query (name, ``.rq`` path or CannedQuery) like ``kg.query.run_query``."""
+        query, text = canned_text(name_or_query, params)
+        try:
+            rows = self.select(text)
+        except QueryError as err:
+            raise QueryError(f"query {query.name!r} failed: {err}") from None
+        columns = list(query.columns) or (list(rows[0]) if rows else [])
+        return [{c: row.get(c) for c in columns} for row in rows]
+
+    def graph_names(self) -> list[str]:
+        """The article graphs (every named graph but the reference graph), sorted."""
+        names = (g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(n for n in names if n != REFERENCE_GRAPH)
+
+    def articles(self) -> list[dict[str, str]]:
+        """``graph``, ``iri``, ``source``, ``hash`` and ``url`` of every article in the store."""
+        rows = self.select(
+            f"SELECT ?graph ?iri ?source ?hash ?url WHERE {{ GRAPH ?graph {{ ?iri a <{KG.Article}> ."
+            f" OPTIONAL {{ ?iri <{KG.sourceName}> ?source }} OPTIONAL {{ ?iri <{KG.contentHash}> ?hash }}"
+            f" OPTIONAL {{ ?iri <{SCHEMA_URL}> ?url }} }} }} ORDER BY ?graph ?iri"
+        )
+        return [{k: v for k, v in row.items() if v is not None} for row in rows]
+
+    def graph(self) -> Graph:
+        """The merged article graphs as an rdflib Graph (to validate or export).
+
+        Oxigraph stores every integer as xsd:integer; a property whose ontology range is a
+        derived integer type (kg:start is an xsd:nonNegativeInteger) gets that type back.
+        """
+        from kg.rdf import bind_prefixes
+
+        graph, ranges = bind_prefixes(Graph()), integer_ranges()
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            obj = to_rdflib(quad.object)
+            if getattr(obj, "datatype", None) == XSD.integer and quad.predicate.value in ranges:
+                obj = Literal(str(obj), datatype=ranges[quad.predicate.value])
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), obj))
+        return graph
+
+    def validate(self):
+        """Validate the merged article graphs against the shapes (``kg.validate.validate``)."""
+        from kg.validate import validate
+
+        return validate(self.graph())
+
+    # -- writing
+
+    def load_files(self, paths: Iterable[str | Path]) -> LoadStats:
+        """Load RDF files, each graph replacing the graph of the same name; every file is read
+        (and must parse) before anything is written."""
+        graphs = [g for path in paths for g in read_graph_file(path)]
+        return self.load_graphs(graphs)
+
+    def load_graphs(self, graphs: Iterable[NamedGraph]) -> LoadStats:
+        """Write graphs (replace-per-name), remove older versions of their articles, refresh the
+        reference graph."""
+        start, stats = time.perf_counter(), LoadStats()
+        index = _ArticleIndex(self.articles())
+        written: set[str] = set()
+        for graph in graphs:
+            if graph.name == REFERENCE_GRAPH:
+                raise InputError(f"{graph.origin}: the graph <{REFERENCE_GRAPH}> is kg's reference graph")
+            for old in sorted(index.older_versions(graph) - written - {graph.name}):
+                stats.superseded.append(old)
+                self._drop(old)
+                index.forget(old)
+            stats.replaced += self._put(graph)
+            index.add(graph)
+            written.add(graph.name)
+            stats.graphs += 1
+            stats.triples += len(graph.triples)
+        self.load_reference()
+        stats.seconds = time.perf_counter() - start
+        return stats
+
+    def load_reference(self) -> None:
+        """(Re)write the reference graph from the installed ontology and gazetteer."""
+        name = ox.NamedNode(REFERENCE_GRAPH)
+        self._write(lambda: self.oxigraph.remove_graph(name) if self.oxigraph.contains_named_graph(name) else None)
+        self._write(lambda: self.oxigraph.extend(ox.Quad(t.subject, t.predicate, t.object, name)
+                                                 for t in reference_triples()))
+
+    def add_articles(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        model: str | None = None,
+        validate: bool = True,
+        on_error: Callable[[ArticleError], None] | None = None,
+    ) -> tuple[LoadStats, object]:
+        """Build articles straight into the store, skipping those whose text is already there
+        (same content hash). Returns the load stats and the ``kg.build.BuildStats``."""
+        from kg.build import BuildStats, Builder
+        from kg.rdf import article_iri
+
+        build_stats, graphs, builder = BuildStats(), [], None
+        known = {a.get("hash") for a in self.articles()}
+        unchanged = 0
+
+        def skip(err: ArticleError) -> None:
+            build_stats.skipped.append(str(err))
+            if on_error is None:
+                raise err
+            on_error(err)
+
+        for article in _read(paths, skip):
+            if article.content_hash in known:
+                unchanged += 1
+                continue
+            known.add(article.content_hash)
+            builder = builder or Builder(model, validate)
+            graph, extraction = builder.article_graph(article)
+            graphs.append(rdflib_graph_of(str(article_iri(article)), graph, article.source))
+            _count(build_stats, extraction)
+        if build_stats.articles == 0 and unchanged == 0:
+            raise InputError("no article could be read")
+        stats = self.load_graphs(graphs)
+        stats.unchanged = unchanged
+        return stats, build_stats
+
+    def _put(self, graph: NamedGraph) -> int:
+        """Replace (or create) one named graph and merge its triples into the default graph;
+        1 if a graph of that name was there."""
+        name = ox.NamedNode(graph.name)
+        existed = self.oxigraph.contains_named_graph(name)
+        if existed:
+            self._drop(graph.name)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in graph.triples]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in graph.triples]
+        self._write(lambda: self.oxigraph.extend(quads) if quads else self.oxigraph.add_graph(name))
+        return int(existed)
+
+    def _drop(self, name: str) -> None:
+        """Remove a named graph, and from the default graph its triples no other article graph
+        has; one update, so one transaction."""
+        update = (
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }}"
+            f" FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }}"
+            f" FILTER(?other != <{name}> && ?other != <{REFERENCE_GRAPH}>) }} }} ;"
+            f" DROP SILENT GRAPH <{name}>"
+        )
+        self._write(lambda: self.oxigraph.update(update))
+
+    def _write(self, action: Callable[[], object]) -> None:
+        if not self.writable:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        try:
+            action()
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"{self.path}: write failed: {_first_line(err)}") from None
+
+
+class _ArticleIndex:
+    """Which graphs hold which article (by URL or source name), to find older versions."""
+
+    def __init__(self, articles: Iterable[Mapping[str, str]]):
+        self.graphs: dict[tuple[str, str], set[str]] = {}
+        self.hashes: dict[str, set[str]] = {}
+        for article in articles:
+            self._note(article["graph"], article)
+
+    def _note(self, graph: str, article: Mapping[str, str]) -> None:
+        key = _article_key(article)
+        if key:
+            self.graphs.setdefault(key, set()).add(graph)
+        self.hashes.setdefault(graph, set()).add(article.get("hash", ""))
+
+    def add(self, graph: NamedGraph) -> None:
+        for article in graph.articles:
+            self._note(graph.name, article)
+
+    def forget(self, name: str) -> None:
+        for graphs in self.graphs.values():
+            graphs.discard(name)
+        self.hashes.pop(name, None)
+
+    def older_versions(self, graph: NamedGraph) -> set[str]:
+        """Graphs holding only another text (content hash) of an article of ``graph``."""
+        found: set[str] = set()
+        for article in graph.articles:
+            key = _article_key(article)
+            for other in self.graphs.get(key, set()) if key else ():
+                hashes = self.hashes.get(other, set())
+                # a graph of several articles (a triple file) is never dropped for one of them
+                if len(hashes) == 1 and article.get("hash") not in hashes:
+                    found.add(other)
+        return found
+
+
+def _read(paths, skip) -> Iterator:
+    from kg.articles import read_articles
+
+    return read_articles(paths, skip)
+
+
+def _count(stats, extraction) -> None:
+    stats.articles += 1
+    stats.statements += len(extraction.statements)
+    stats.operations += len(extraction.operations)
+    stats.designations += len(extraction.designations)
+    stats.mentions += len(extraction.mentions)
+
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
