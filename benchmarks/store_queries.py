@@ -25,7 +25,7 @@ from rdflib import Dataset  # noqa: E402
 
 from kg.articles import make_article  # noqa: E402
 from kg.output import write_graph  # noqa: E402
-from kg.query import list_queries, run_query  # noqa: E402
+from kg.queries import list_queries, run_query  # noqa: E402
 from kg.rdf import Run, article_graph, article_iri  # noqa: E402
 from kg.records import Actor, Designation, Evidence, Extraction, Mention, Operation, Statement  # noqa: E402
 from kg.store import Store  # noqa: E402

@@ -15,13 +15,13 @@ __all__ = ["__version__", "build", "query"]
 
 def build(paths, *, model=None):
     """Build the knowledge graph (an rdflib Dataset) of articles in files or folders."""
-    from kg.build import build as _build
+    from kg.builder import build as _build
 
     return _build(paths, model=model)
 
 
 def query(graph, name, **params):
     """Run a canned query (name or path of a .rq file); return rows as dicts of strings."""
-    from kg.query import run_query
+    from kg.queries import run_query
 
     return run_query(graph, name, **params)

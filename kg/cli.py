@@ -101,7 +101,7 @@ def build(paths, output, store_dir, fmt, model, quiet):
     if store_dir is not None:
         _build_into_store(paths, store_dir, model, quiet)
         return
-    from kg.build import build_dataset
+    from kg.builder import build_dataset
     from kg.output import write_graph, writer_for
 
     writer_for(output, fmt)  # fail on an unknown format before any work
@@ -172,7 +172,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _query_formats() -> list[str]:
-    from kg.query import FORMATTERS
+    from kg.queries import FORMATTERS
 
     return list(FORMATTERS)
 
@@ -208,7 +208,7 @@ def query(name, graph_file, store_dir, endpoint, auth_env, timeout, params, fmt)
       kg query actors --store kg-store
       kg query actors --endpoint http://localhost:8890/sparql
     """
-    from kg.query import format_rows, load_query, run_query
+    from kg.queries import format_rows, load_query, run_query
 
     _exactly_one(("--graph", graph_file), ("--store", store_dir), ("--endpoint", endpoint))
     canned = load_query(name)
@@ -303,7 +303,7 @@ def list_queries():
     Example:
       kg list-queries
     """
-    from kg.query import list_queries as all_queries
+    from kg.queries import list_queries as all_queries
 
     for canned in all_queries():
         params = ", ".join(p.name + ("" if p.required else "?") for p in canned.params) or "-"
@@ -344,7 +344,7 @@ def evaluate(paths, gold, fmt, verbose, model):
     Example:
       kg eval --gold examples/gold.json examples/articles
     """
-    from kg.build import build_dataset
+    from kg.builder import build_dataset
     from kg.evaluate import evaluate_graph, load_gold
 
     gold_data = load_gold(gold)

@@ -39,3 +39,11 @@ class OutputError(KgError):
 
 class ModelError(KgError):
     """A spaCy pipeline named with ``--model`` cannot be loaded."""
+
+
+class StoreError(KgError):
+    """A store cannot be opened, read or written."""
+
+
+class RemoteError(KgError):
+    """A remote store cannot be reached, refuses a request, or answers nonsense."""

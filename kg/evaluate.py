@@ -472,7 +472,7 @@ _SIDE_QUERIES = {
 
 def graph_inputs(graph) -> tuple[dict[str, list[dict]], dict, dict, dict]:
     """The canned-query rows of a graph, and its aliases, governments and article sources."""
-    from kg.query import run_query, union_view  # needs rdflib; imported when used
+    from kg.queries import run_query, union_view  # needs rdflib; imported when used
 
     rows = {family: run_query(graph, family) for family in FAMILIES}
     side: dict[str, dict] = {name: {} for name in _SIDE_QUERIES}

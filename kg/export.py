@@ -18,7 +18,7 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.errors import OutputError
-from kg.query import run_query
+from kg.queries import run_query
 
 GRAPHML_TYPES = (str, int, float, bool)
 

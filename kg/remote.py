@@ -33,9 +33,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD
 
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, RemoteError
 from kg.namespace import KG, KGR
-from kg.query import CannedQuery, Row
+from kg.queries import CannedQuery, Row
 from kg.sparql import canned_text
 from kg.store import REFERENCE_GRAPH, NamedGraph, read_graph_file, reference_triples
 
@@ -43,10 +43,6 @@ DEFAULT_TIMEOUT = 30.0
 EMPTY_GRAPH = str(KGR["graph/empty"])  # the default graph of a query when there are no articles
 RESULTS_JSON = "application/sparql-results+json"
 _CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,\s]+)')
-
-
-class RemoteError(KgError):
-    """A remote store cannot be reached, refuses a request, or answers nonsense."""
 
 
 # ---------------------------------------------------------------- credentials
@@ -312,7 +308,7 @@ class Endpoint:
         return sorted(row["g"] for row in rows if row["g"])
 
     def query(self, name_or_query: str | Path | CannedQuery, **params: object) -> list[Row]:
-        """Run a canned query over the article graphs, like ``kg.query.run_query``.
+        """Run a canned query over the article graphs, like ``kg.queries.run_query``.
 
         Identical rows are returned once, in the order the query's ORDER BY asks for (sorted
         here again: Virtuoso 7.2 ignores ORDER BY on aggregates).

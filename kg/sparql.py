@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
-from kg.query import CannedQuery, bindings, load_query
+from kg.queries import CannedQuery, bindings, load_query
 
 
 def sparql_term(term: URIRef | Literal) -> str:

@@ -71,7 +71,7 @@ def collect(select: Callable[[str], list[dict]], actor_rows: list[dict], triples
 
 def graph_stats(graph: Graph) -> GraphStats:
     """Stats of an rdflib Graph or Dataset (the union of its graphs)."""
-    from kg.query import run_query, union_view
+    from kg.queries import run_query, union_view
 
     view = union_view(graph)
 

@@ -26,9 +26,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
-from kg.errors import ArticleError, InputError, KgError, QueryError, RDFParseError
+from kg.errors import ArticleError, InputError, KgError, QueryError, RDFParseError, StoreError
 from kg.namespace import KG, KGR
-from kg.query import CannedQuery, Row
+from kg.queries import CannedQuery, Row
 from kg.resources import lexicon_path, resource_dir
 from kg.sparql import canned_text
 
@@ -46,10 +46,6 @@ _FORMATS = {
     ".rdf": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,
 }
-
-
-class StoreError(KgError):
-    """A store cannot be opened, read or written."""
 
 
 # ---------------------------------------------------------------- graphs read from files
@@ -163,7 +159,7 @@ def to_rdflib(term):
 
 
 def rdflib_graph_of(name: str, graph: Graph, origin: str) -> NamedGraph:
-    """A NamedGraph from an rdflib graph (as ``kg.build`` makes them)."""
+    """A NamedGraph from an rdflib graph (as ``kg.builder`` makes them)."""
     triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
     return named_graph(name, triples, origin)
 
@@ -285,7 +281,7 @@ class Store:
             raise StoreError(f"{self.path}: query failed: {_first_line(err)}") from None
 
     def query(self, name_or_query: str | Path | CannedQuery, **params: object) -> list[Row]:
-        """Run a canned query (name, ``.rq`` path or CannedQuery) like ``kg.query.run_query``."""
+        """Run a canned query (name, ``.rq`` path or CannedQuery) like ``kg.queries.run_query``."""
         query, text = canned_text(name_or_query, params)
         try:
             rows = self.select(text)
@@ -376,8 +372,8 @@ class Store:
         on_error: Callable[[ArticleError], None] | None = None,
     ) -> tuple[LoadStats, object]:
         """Build articles straight into the store, skipping those whose text is already there
-        (same content hash). Returns the load stats and the ``kg.build.BuildStats``."""
-        from kg.build import BuildStats, Builder
+        (same content hash). Returns the load stats and the ``kg.builder.BuildStats``."""
+        from kg.builder import BuildStats, Builder
         from kg.rdf import article_iri
 
         build_stats, graphs, builder = BuildStats(), [], None

@@ -71,7 +71,7 @@ def test_whole_build_is_byte_identical_across_processes(tmp_path):
 
 
 def test_build_refuses_to_write_an_invalid_graph(monkeypatch, tmp_path):
-    import kg.build as build_module
+    import kg.builder as build_module
 
     def broken_graph(article, extraction, run):
         graph = Graph()

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg.build import build_dataset
+from kg.builder import build_dataset
 from kg.output import union
 
 ROOT = Path(__file__).resolve().parent.parent

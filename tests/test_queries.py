@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import OutputError, QueryError
-from kg.query import (
+from kg.queries import (
     FORMATTERS,
     CannedQuery,
     Param,

@@ -13,7 +13,7 @@ from rdflib import Dataset
 
 from kg.errors import QueryError
 from kg.output import write_graph
-from kg.query import list_queries, run_query
+from kg.queries import list_queries, run_query
 from kg.rdf import Run, article_graph, article_iri
 from kg.remote import Endpoint, RemoteError, credentials, digest_authorization, load, order_keys, sort_rows
 from kg.validate import load_rdf

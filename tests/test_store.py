@@ -14,7 +14,7 @@ from kg.articles import make_article
 from kg.errors import InputError, KgError, QueryError, RDFParseError
 from kg.namespace import KG
 from kg.output import write_graph
-from kg.query import list_queries, run_query
+from kg.queries import list_queries, run_query
 from kg.rdf import Run, article_graph, article_iri
 from kg.stats import graph_stats, store_stats
 from kg.sparql import bind_query_text
@@ -204,12 +204,12 @@ def test_build_into_a_store_skips_unchanged_articles(tmp_path, monkeypatch):
         assert len(store.graph_names()) == 2 and len(store) > count
 
         # nothing new: nothing is extracted at all
-        import kg.build
+        import kg.builder
 
         def no_extraction(*args, **kwargs):
             raise AssertionError("an unchanged article was extracted again")
 
-        monkeypatch.setattr(kg.build.Builder, "article_graph", no_extraction)
+        monkeypatch.setattr(kg.builder.Builder, "article_graph", no_extraction)
         count = len(store)
         stats, built = store.add_articles([folder])
         assert (built.articles, stats.unchanged) == (0, 2) and len(store) == count
@@ -233,7 +233,7 @@ def test_a_changed_article_file_is_extracted_again_and_replaces_its_old_version(
 
 
 def _examples_trig(tmp_path_factory) -> Path:
-    from kg.build import build_dataset
+    from kg.builder import build_dataset
 
     try:
         dataset, _ = build_dataset([EXAMPLES], on_error=lambda err: None)
