@@ -111,9 +111,10 @@ def designation_iri(des: Designation) -> URIRef:
 class ArticleGraph:
     """Builds the graph of one article. Use :func:`article_graph`."""
 
-    def __init__(self, article: Article, run: Run):
+    def __init__(self, article: Article, run: Run, actors: dict[str, Actor] | None = None):
         self.article = article
         self.run = run
+        self.actors = actors or {}
         self.graph = bind_prefixes(Graph())
         self.article_iri = article_iri(article)
 
@@ -160,8 +161,9 @@ class ArticleGraph:
             self.text(iri, SKOS.altLabel, alias)
         if actor.wikidata:
             self.add(iri, SKOS.exactMatch, URIRef(WIKIDATA + actor.wikidata))
-        if actor.government and actor.government != actor.key:
-            self.add(iri, KG.actsFor, KGR["actor/" + actor.government])
+        state = self.actors.get(actor.government) if actor.government != actor.key else None
+        if state is not None:  # only a state the graph describes, so kg:actsFor stays typed
+            self.add(iri, KG.actsFor, self.add_actor(state))
         return iri
 
     def add_span(self, iri: URIRef, evidence: Evidence, kind=KG.EvidenceSpan) -> URIRef:
@@ -254,7 +256,7 @@ def first_of_each(records: Iterable, key) -> list:
 
 def article_graph(article: Article, extraction: Extraction, run: Run) -> Graph:
     """The graph of one article: article, run, actors, mentions, facts and evidence."""
-    builder = ArticleGraph(article, run)
+    builder = ArticleGraph(article, run, extraction.actors)
     builder.add_article()
     builder.add_run()
     for mention in extraction.mentions:

@@ -165,6 +165,11 @@ def test_no_discovery_without_cue(nlp, text):
         ("Police chief John A. Smith spoke. Later John Smith said no.", "John Smith", "john-a-smith"),
         ("The last time Rhea Okoro spoke, she smiled. “No,” Okoro said. Her brother, Chad Okoro, "
          "died. Rhea Okoro says she is tired.", "Okoro", "rhea-okoro"),  # the one named before
+        ("Every night Maria Quispe waits. Her son, Jorge Quispe, 22, left in May. “He was kind,” Quispe "
+         "said.", "Quispe", "maria-quispe"),  # shared surname: the one introduced first
+        ("Analyst Rosa Ortega Lugo spoke. “It will fail,” Ortega Lugo said.", "Ortega Lugo",
+         "rosa-ortega-lugo"),  # a double surname, though "Ortega" is a known person's surname
+        ("Foreign Minister Yván Gil spoke. “No,” Gil said.", "Gil", "yvan-gil"),  # known, no alias
     ],
 )
 def test_one_actor_per_entity(nlp, text, surface, key):
@@ -259,3 +264,42 @@ def test_mentions_have_evidence(nlp):
     first = mentions[0].evidence
     assert (first.start, first.end, first.sentence_start) == (0, 12, 0)
     assert first.sentence == "Nayib Bukele spoke in San Salvador."
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("“We are ready,” said Beatriz Okonjo-Salas, a U.N. rapporteur.", "Beatriz Okonjo-Salas"),
+        ("Government spokesman Basim al-Jabouri said the talks failed.", "Basim al-Jabouri"),
+        ("Ana Ruiz, a researcher at the Center for Economic Research and Teaching, said so.",
+         "Center for Economic Research and Teaching"),
+    ],
+)
+def test_discovered_names_keep_their_form(nlp, text, label):
+    labels = {a.label for a in doc_actors(nlp(text)).values()}
+    assert label in labels, labels
+
+
+def test_the_addressee_of_told_is_not_a_person(nlp):
+    doc = nlp("The mayor told Example Radio by phone that the town was calm.")
+    assert all(a.type != "Person" for a in doc_actors(doc).values())
+
+
+@pytest.mark.parametrize(
+    "text, description",
+    [
+        # a title before the name it introduces is not a description of someone else
+        ("Colombia's defense minister, Iván Córdoba, said no.", "Colombia's defense minister"),
+        # "the defense minister" is not the gazetteer's interior minister of the same country
+        ("Colombia was angry. The Colombian defense minister said no.", "The Colombian defense minister"),
+    ],
+)
+def test_descriptions_left_unresolved(nlp, text, description):
+    got = {sp.text: sp.kb_id_ for sp in nlp(text).spans["kg_coref"]}
+    assert description not in got, got
+
+
+def test_body_description_mission(nlp):
+    doc = nlp("The United Nations mission in Iraq urged calm. The mission said it would report.")
+    got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_coref"]}
+    assert got.get("The mission") == "united-nations", got

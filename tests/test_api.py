@@ -87,3 +87,23 @@ def test_build_refuses_to_write_an_invalid_graph(monkeypatch, tmp_path):
     assert not out.exists()
     with pytest.raises(ValidationError):
         build_module.build_dataset([EXAMPLES])
+
+
+def test_an_official_whose_state_is_never_named_still_validates(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        '"We will not negotiate with armed groups," Daniel Noboa told reporters on Friday.\n',
+        encoding="utf-8")
+    graph = kg.build(tmp_path)  # the build validates each article; an untyped state would fail it
+    noboa, ecuador = KGR["actor/daniel-noboa"], KGR["actor/ecuador"]
+    assert (noboa, KG.actsFor, ecuador) in graph
+    assert (ecuador, RDF.type, KG.Country) in graph
+
+
+def test_every_evidence_span_lies_inside_its_sentence(graph):
+    spans = set(graph.subjects(KG.sentence, None))
+    assert spans
+    for span in spans:
+        start, end = int(graph.value(span, KG.start)), int(graph.value(span, KG.end))
+        sentence_start = int(graph.value(span, KG.sentenceStart))
+        sentence = str(graph.value(span, KG.sentence))
+        assert sentence_start <= start < end <= sentence_start + len(sentence), span

@@ -39,6 +39,20 @@ AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
         ("6 committed force", "We are ready to send troops.", FOR),
         ("4 endorsement", "It is like a war out there.", FOR),
         ("6 force only described", "A strike in the city would be a different thing.", None),
+        ("3 force, never", "Cooperation, yes. Subordination, never.", AGAINST),
+        ("3 foreign force negated", "We will never hand our ports to a foreign army.", AGAINST),
+        ("2 right denied", "No government has the right to bomb our fishermen.", AGAINST),
+        ("4 force endorsed", "They understand only language of force; we will crush them.", FOR),
+        ("4 deserved", "Anyone on those boats gets what they deserve.", FOR),
+        ("4 welcomed", "If their navy can stop the gangs, let them come.", FOR),
+        ("4b reassurance", "Our sovereignty is not at stake in this agreement.", None),
+        ("5 sovereignty", "This raid is an insult to our sovereignty.", AGAINST),
+        ("5 sovereignty", "We ask everyone to respect the territorial integrity of Syria.", AGAINST),
+        ("5 legality", "If she broke the law, put her before a judge.", AGAINST),
+        ("5 legality", "Only Congress can declare it; this is unconstitutional.", AGAINST),
+        ("5 harm", "Bombing the camps would be a gift to the recruiters.", AGAINST),
+        ("5 victims", "They were farmers, and now their children are orphans.", AGAINST),
+        ("no cue", "This is a sovereign choice, and we will respect the vote.", None),
         ("no cue", "We talked about trade and investment.", None),
         ("no cue", "I'm not happy with them.", None),
     ],
@@ -54,6 +68,12 @@ def test_quote_rules(rule, text, expected):
         ("We have talked a lot.", "she said, rejecting any intervention", "", AGAINST),
         ("We have talked a lot.", "she said", "", NEUTRAL),
         ("There will be no invasion.", "he said, threatening strikes", "", AGAINST),  # own words first
+        # the frame with the quote in place: a rejection before the quoted force
+        ("any foreign troops at all", 'The senate voted to reject "any foreign troops at all"', "", AGAINST),
+        # framing verbs as the last tie-breaker
+        ("We have talked a lot.", "The senator backed the strikes . she said", "", FOR),
+        ("We have talked a lot.", "The minister rejected the threat . she said", "", AGAINST),
+        ("We have talked a lot.", "The minister rejected the criticism . she said", "", FOR),
     ],
 )
 def test_context_rules(text, context, previous, expected):
@@ -77,6 +97,13 @@ def nlp():
         ("“There will be no invasion,” Claudia Sheinbaum said.\n\nSheinbaum spoke again later. "
          "“They will continue the strikes on the boats,” she said.", [AGAINST, NEUTRAL]),
         ("“We will continue the strikes on the boats,” Pete Hegseth said.", [FOR]),
+        # rule 8 on the sentence before, when it names the speaker
+        ("Senator Ada Reyes defended the campaign. “These boats are a menace,” Reyes said.", [FOR]),
+        ("Senator Ada Reyes defended the campaign. Others met. “These boats are a menace,” "
+         "Tom Ruiz said.", [NEUTRAL]),
+        # rule 7 with no own cue: a split quote shares its first part's context stance
+        ("Mayor Ana Ruiz condemned the raid. “We are tired,” Ruiz said. “We want calm.”",
+         [AGAINST, AGAINST]),
         # quotes without cues stay neutral
         ("“I can’t answer that today,” Donald Trump said. “Ask me next week.”", [NEUTRAL, NEUTRAL]),
         # rule 0: the nested words of someone else do not give the outer speaker a stance

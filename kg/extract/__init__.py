@@ -32,5 +32,18 @@ def extract(nlp: "Language", article: "Article") -> Extraction:
     result.statements = list(extract_statements(doc))
     result.operations = list(extract_operations(doc))
     result.designations = list(extract_designations(doc))
-    result.actors = dict(sorted(doc_actors(doc).items()))
+    result.actors = with_governments(doc_actors(doc))
     return result
+
+
+def with_governments(actors: dict) -> dict:
+    """The actors and the states they act for (from the gazetteer), sorted by key: an official's
+    ``kg:actsFor`` must point to a described Country even when the article never names it."""
+    from kg.nlp.lexicons import gazetteer
+
+    known = gazetteer().actors
+    closed = dict(actors)
+    for actor in actors.values():
+        if actor.government and actor.government not in closed and actor.government in known:
+            closed[actor.government] = known[actor.government]
+    return dict(sorted(closed.items()))

@@ -7,8 +7,11 @@ Rule order (the first rule that fires decides; the YAML header says the same):
 2. ``denials`` ("that is ruled out", "not going to happen") -> against_intervention;
 3. a negator or rejection word shortly before a force term in the same clause ("we do not
    accept interference", "no invasion"), or "<force term>, no" -> against_intervention;
-4. ``endorsements`` ("whatever it takes", "I'm fine with that") -> for_intervention;
-5. ``condemnations`` ("an act of war against our people", "a violation of") -> against;
+4. ``endorsements`` ("whatever it takes", "I'm fine with that") and the ``for_cues``
+   categories -> for_intervention;
+4b. ``reassurances`` ("our sovereignty is not at stake") -> no cue (rules 5 and 6 skipped);
+5. ``condemnations`` ("an act of war against our people", "a violation of") and the
+   ``against_cues`` categories (sovereignty, legality, harm, victims) -> against;
 6. a force term with no negation before it and a commitment word before it in its clause
    ("we will", "they're eligible for drone strikes") -> for_intervention, unless the same
    speaker is against intervention elsewhere in the article (then the quote only names the
@@ -16,8 +19,10 @@ Rule order (the first rule that fires decides; the YAML header says the same):
    is no cue;
 7. (in :mod:`kg.extract.statements`) the stance of the quote it continues;
 8. the speaker context: for an anaphoric quote ("I'm going to do that") rules 1-6 on the
-   sentence before it; else rules 1-5 on the attribution sentence outside the quote (a force
-   merely named there, as in "asked about plans to send troops", says nothing of the speaker);
+   sentence before it; else rules 1-5 on the attribution sentence with the quote in place
+   (plus the sentence before when it names the speaker; a force merely named there, as in
+   "asked about plans to send troops", says nothing of the speaker); else the framing verbs
+   ``frame_against`` ("X rejected the threat") then ``frame_for`` ("X backed the strikes");
 9. neutral.
 """
 
@@ -48,6 +53,9 @@ class StanceLexicon:
     condemnations: tuple[tuple[str, ...], ...]
     commitments: tuple[tuple[str, ...], ...]
     anaphora: tuple[tuple[str, ...], ...]
+    frame_for: tuple[tuple[str, ...], ...]
+    frame_against: tuple[tuple[str, ...], ...]
+    reassurances: tuple[tuple[str, ...], ...]
 
 
 def words(text: str) -> list[str]:
@@ -62,13 +70,16 @@ def words(text: str) -> list[str]:
 def lexicon() -> StanceLexicon:
     data = read_yaml("stance.yaml")
 
-    def phrases(name: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted({tuple(words(str(p))) for p in data[name]}, key=len, reverse=True))
+    def phrases(name: str, categories: str = "") -> tuple[tuple[str, ...], ...]:
+        extra = [p for cues in (data.get(categories) or {}).values() for p in cues] if categories else []
+        found = {tuple(words(str(p))) for p in [*data.get(name, []), *extra]}
+        return tuple(sorted(found, key=len, reverse=True))
 
     return StanceLexicon(int(data["window"]), phrases("negators"), phrases("rejection_words"),
                          phrases("force_terms"), phrases("for_overrides"), phrases("denials"),
-                         phrases("endorsements"), phrases("condemnations"), phrases("commitments"),
-                         phrases("anaphora"))
+                         phrases("endorsements", "for_cues"), phrases("condemnations", "against_cues"),
+                         phrases("commitments"), phrases("anaphora"), phrases("frame_for"),
+                         phrases("frame_against"), phrases("reassurances"))
 
 
 def _matches(ws: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -102,10 +113,12 @@ def cue_rule(text: str) -> tuple[str | None, int | None]:
     force = _find(ws, lex.force)
     for i in force:  # rule 3
         after = ws[i + 1:i + 4]
-        if _negated(ws, i, lex) or after[:2] == [",", "no"]:
+        if _negated(ws, i, lex) or after[:2] in ([",", "no"], [",", "never"]):
             return AGAINST, 3
     if _find(ws, lex.endorsements):  # rule 4
         return FOR, 4
+    if _find(ws, lex.reassurances):  # rule 4b: "our sovereignty is not at stake"
+        return None, None
     if _find(ws, lex.condemnations):  # rule 5: force condemned ("an act of war", "a crime")
         return AGAINST, 5
     if any(_committed(ws, i, lex) for i in force):  # rule 6: force with a will or a we
@@ -144,4 +157,14 @@ def from_context(text: str, context: str = "", previous: str = "") -> str:
         from_previous = cue(previous)
         if from_previous:
             return from_previous
-    return cue(context, bare_force=False) or NEUTRAL
+    return cue(context, bare_force=False) or frame_cue(context) or NEUTRAL
+
+
+def frame_cue(context: str) -> str | None:
+    """Rule 8's last tie-breaker: how the narration frames the speaker ("X backed the strikes",
+    "X rejected the threat"); against first, since rejecting is the more explicit frame."""
+    lex = lexicon()
+    ws = words(context)
+    if _find(ws, lex.frame_against):
+        return AGAINST
+    return FOR if _find(ws, lex.frame_for) else None

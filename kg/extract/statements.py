@@ -232,15 +232,30 @@ def _sentence_before(doc: Doc, sent: Span) -> Span | None:
     return None
 
 
-def _context(doc: Doc, q: Quote) -> tuple[str, str]:
-    """Speaker context for stance rule 8: the frame sentence outside quotes, and the sentence
-    before the quote's sentence."""
+def _context(doc: Doc, q: Quote, speaker: str) -> tuple[str, str]:
+    """Speaker context for stance rule 8: the frame sentence outside quotes (with the sentence
+    before it when that one names the speaker: "X rejected the threat. '...,' X said."), and
+    the sentence before the quote's sentence."""
     in_quote = quoted_token_mask(doc)
     fr = frames(doc, q, in_quote)
-    frame = " ".join(doc[i].text for i in fr.left + fr.right)
+    # the quote stays in place: "a motion rejecting 'any foreign military presence'"
+    quoted = _strip_nested(doc, q)
+    frame = " ".join([*(doc[i].text for i in fr.left), f'"{quoted}"', *(doc[i].text for i in fr.right)])
     start = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand").start
     prev = _sentence_before(doc, doc[start].sent)
-    return frame, prev.text if prev is not None else ""
+    if prev is None:
+        return frame, ""
+    outside = " ".join(doc[i].text for i in range(prev.start, prev.end) if not in_quote[i])
+    if _names(doc, prev, speaker):
+        frame = outside + " . " + frame
+    return frame, prev.text
+
+
+def _names(doc: Doc, sent: Span, key: str) -> bool:
+    """Is the actor ``key`` named, or referred to, in the sentence outside quotes?"""
+    in_quote = quoted_token_mask(doc)
+    return any(sp.kb_id_ == key and sent.start <= sp.start < sent.end and not in_quote[sp.start]
+               for g in ("kg_actors", "kg_coref") for sp in doc.spans.get(g, []))
 
 
 def _own_cues(doc: Doc, found: list[Found]) -> dict[int, str | None]:
@@ -279,6 +294,10 @@ def _quote_statements(doc: Doc) -> Iterator[Statement]:
     for f in found:  # stance rule 7: a group takes the stance of its first member with a cue
         if own[id(f)] and f.group not in group_cue:
             group_cue[f.group] = own[id(f)]
+    for f in found:  # ... else the context stance of its first member (a split quote's frame)
+        if f.group not in group_cue:
+            frame, prev = _context(doc, f.quote, f.att.speaker)
+            group_cue[f.group] = st.from_context(_strip_nested(doc, f.quote), frame, prev)
     seen: set[tuple[str, str]] = set()
     for f in found:
         text = _clean(f.quote.text(doc_text(doc)))
@@ -288,9 +307,7 @@ def _quote_statements(doc: Doc) -> Iterator[Statement]:
         if short or _title_case(text) or (speaker.key, text.lower()) in seen:
             continue
         seen.add((speaker.key, text.lower()))
-        frame, prev = _context(doc, f.quote)
-        stance = (own[id(f)] or group_cue.get(f.group)
-                  or st.from_context(_strip_nested(doc, f.quote), frame, prev))
+        stance = own[id(f)] or group_cue[f.group]
         outer = Statement(speaker, text, kind, stance,
                           _evidence(doc, f.quote.start, f.quote.end), f.att.verb,
                           tuple(actors_in(doc, f.quote.start, f.quote.end)))

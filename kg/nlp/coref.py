@@ -33,7 +33,8 @@ from kg.nlp.quotes import quoted_token_mask
 
 class CorefResolver:
     def __init__(self, pronouns: dict[str, str], role_nouns: list[str], skip: list[str], lookback: int,
-                 body_nouns: dict[str, str], people: list[str]):
+                 body_nouns: dict[str, str], people: list[str], portfolios: list[str]):
+        self.portfolios = frozenset(portfolios)  # "defense", "interior": which ministry
         self.people = frozenset(people)  # nouns for unnamed people ("shopkeeper", "resident")
         self.body_nouns = body_nouns  # "ministry" -> "GovernmentBody" (or a list of types)
         self.pronouns = pronouns  # form -> "male" | "female"
@@ -128,11 +129,18 @@ class CorefResolver:
             return None
         if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
             return None  # "the president Donald Trump": a title, not a description
+        if j + 2 < len(doc) and doc[j + 1].text == "," and self._names_person(doc, j + 2):
+            return None  # "Colombia's defense minister, Iván Córdoba,": the title of the name after it
+        portfolio = frozenset(t.lower_ for t in doc[i + 1:j] if t.lower_ in self.portfolios)
         office = _office([t.lower_ for t in doc[i + 1:j + 1]], doc[j].lower_)  # "the vice president"
-        key = self._role_holder(doc, i, doc[j].lower_, country, mentions, office)
+        key = self._role_holder(doc, i, doc[j].lower_, country, mentions, office, portfolio)
         if key is None:
             return None
         return Span(doc, i, j + 1, label="Person", kb_id=key)
+
+    def _names_person(self, doc: Doc, i: int) -> bool:
+        """Does a person's name start at token i?"""
+        return any(sp.start == i and sp.label_ == "Person" for sp in doc.spans.get("kg_actors", []))
 
     def _body(self, doc: Doc, i: int, names: list[Span]) -> Span | None:
         """"the ministry", "the cartel": the latest body named with that word, else of that type."""
@@ -167,9 +175,11 @@ class CorefResolver:
         return seen
 
     def _role_holder(self, doc: Doc, i: int, noun: str, country: str | None,
-                     mentions: list[Span], office: frozenset[str] = frozenset()) -> str | None:
-        def holds(key: str) -> bool:
+                     mentions: list[Span], office: frozenset[str] = frozenset(),
+                     portfolio: frozenset[str] = frozenset()) -> str | None:
+        def holds(key: str) -> bool:  # "the defense minister" is not the interior minister
             return any(_same_office(title, noun, office) and (country is None or gov == country)
+                       and portfolio <= set(title.replace("-", " ").split())
                        for title, gov in self._roles(doc, key))
         before = [m for m in mentions if m.end <= i and holds(m.kb_id_)]
         if before:
@@ -210,4 +220,4 @@ def _same_office(title: str, noun: str, office: frozenset[str] = frozenset()) ->
 def make_coref(nlp: Language, name: str) -> CorefResolver:
     data = read_yaml("coref.yaml")
     return CorefResolver(data["pronouns"], data["role_nouns"], data["description_words"], data["lookback"],
-                         data["body_nouns"], data["unnamed_people"])
+                         data["body_nouns"], data["unnamed_people"], data.get("portfolio_words", []))

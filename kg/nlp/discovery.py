@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
-from kg.nlp.lexicons import Titles
+from kg.nlp.lexicons import Titles, addressee_verbs
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
@@ -69,6 +69,13 @@ def is_headline(sent: Span) -> bool:
     return share >= HEADLINE_CAPITAL_SHARE and not punctuated
 
 
+def _body_so_far(doc: Doc, start: int, i: int) -> bool:
+    """The run so far is a body name with "for"/"of" ("Center for Economic Research")."""
+    words = [t.text for t in doc[start:i]]
+    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of") for w in words) \
+        and "and" not in words
+
+
 def name_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of capitalised words, joined by particles and in-word hyphens."""
     runs, start = [], None
@@ -76,13 +83,17 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
     for tok in sent:
         i = tok.i
         nxt = doc[i + 2] if tok.lower_ == "of" and i + 2 < sent.end and doc[i + 1].lower_ == "the" else None
+        glued = i + 2 < sent.end and doc[i + 1].text == "-" and not tok.whitespace_ \
+            and not doc[i + 1].whitespace_ and is_capitalised(doc[i + 2].text)
         joiner = start is not None and i + 1 < sent.end and (
-            is_capitalised(doc[i + 1].text) or (nxt is not None and is_capitalised(nxt.text))) and (
+            is_capitalised(doc[i + 1].text) or (nxt is not None and is_capitalised(nxt.text))
+            or (glued and tok.lower_ in PARTICLES)) and (  # "Basim al-Jabouri"
             tok.lower_ in PARTICLES
             or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
             or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
             or (tok.lower_ == "for" and doc[i - 1].text in FOR_BODIES)  # "Center for Security"
             or (tok.lower_ == "the" and doc[i - 1].lower_ == "of")  # "University of the West Indies"
+            or (tok.lower_ == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
         )
         if is_capitalised(tok.text) and tok.text not in POSSESSIVES or joiner:
             start = i if start is None else start
@@ -234,7 +245,8 @@ def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
         after = doc[e + 1].lower_  # "..., Laura Jiménez, said": a name set off by commas
     before = doc[s - 1].lower_ if s > sent.start else ""
-    return after in ctx.verbs or before in ctx.verbs or (before == "to" and s - 2 >= sent.start
+    speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs()  # not "told X"
+    return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= sent.start
                                                          and doc[s - 2].lower_ == "according")
 
 

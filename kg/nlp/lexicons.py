@@ -149,6 +149,12 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def addressee_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs whose object is the addressee ("told reporters")."""
+    return frozenset(read_yaml("reporting_verbs.yaml").get("addressee_verbs", []))
+
+
+@lru_cache(maxsize=1)
 def reporting_nouns() -> frozenset[str]:
     return frozenset(n.lower() for n in read_yaml("reporting_verbs.yaml").get("nouns", []))
 

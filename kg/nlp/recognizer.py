@@ -25,7 +25,7 @@ from kg.nlp.discovery import (
     hyphen_compounds,
     rehome_bodies,
 )
-from kg.nlp.resolve import build, select
+from kg.nlp.resolve import build, select, surname_groups
 
 
 class ActorRecognizer:
@@ -47,6 +47,7 @@ class ActorRecognizer:
         ctx = Context(*self.lex, known=index)
         rehome_bodies(doc, known, ctx)
         cands = known + discover(doc, ctx)
+        cands += surname_groups(doc, cands)  # "Ortega Lugo" is the "Cecilia Ortega Lugo" just named
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             cands += from_entities(doc, ctx)
         stops = self.matcher.stop_spans(doc)

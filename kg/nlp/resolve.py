@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate
+from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import Gazetteer, demonyms, slugify
 from kg.records import Actor
 
@@ -37,8 +37,29 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
+def surname_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Ortega Lugo" after "Cecilia Ortega Lugo": the last two or more words of a discovered
+    name of three words or more (a double surname) are that person, even where a known person
+    carries one of the words ("Ortega"); a longer candidate wins the selection."""
+    names = {_words(doc, c) for c in cands if c.type == "Person" and c.key is None
+             and len(_words(doc, c)) >= 3 and c.end - c.start == len(_words(doc, c))}
+    out = []
+    for name in sorted(names):
+        for k in range(2, len(name)):
+            tail = name[-k:]
+            for i in range(len(doc) - k + 1):
+                if tuple(t.text for t in doc[i:i + k]) == tail and (i == 0 or doc[i - 1].text != name[-k - 1]):
+                    out.append(Candidate(i, i + k, "Person", DISCOVERED))
+    return out
+
+
 def _words(doc: Doc, c: Candidate) -> tuple[str, ...]:
     return tuple(t.text for t in doc[c.start:c.end] if t.text != "-")
+
+
+def _surface(doc: Doc, c: Candidate) -> str:
+    """A name as written, spaces collapsed: "Okonjo-Salas" keeps its hyphen."""
+    return " ".join(doc[c.start:c.end].text.split())
 
 
 def _alias_index(gaz: Gazetteer) -> dict[str, str]:
@@ -104,20 +125,20 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
 
 
 def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[int, int, str]]:
-    """Bare surnames of people discovered in this article ("Torres" after "Ana Torres"). When
-    two people share a surname ("Rhea Baptiste", "Chad Baptiste"), the one named last before."""
+    """Bare surnames of people named in full in this article ("Torres" after "Ana Torres"). When
+    two people share a surname ("Rhea Baptiste", "Chad Baptiste"), the one named first: a story
+    introduces its protagonist first and names a relative in full or by the given name."""
     surnames: dict[str, list[tuple[int, str]]] = {}
     for c, key in keyed:
         words = _words(doc, c)
-        if c.type == "Person" and len(words) >= 2 and c.key is None:
+        if c.type == "Person" and len(words) >= 2:  # known people too: not every alias is listed
             surnames.setdefault(words[-1], []).append((c.start, key))
     taken = {i for c, _ in keyed for i in range(c.start, c.end)}
     out = []
     for tok in doc:
         named = sorted(surnames.get(tok.text, []))
         if named and tok.i not in taken and (tok.i + 1 >= len(doc) or tok.nbor(1).text != "-"):
-            before = [key for start, key in named if start < tok.i]
-            out.append((tok.i, tok.i + 1, before[-1] if before else named[0][1]))
+            out.append((tok.i, tok.i + 1, named[0][1]))
     return out
 
 
@@ -160,7 +181,7 @@ def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
 
 
 def _discovered_actor(doc: Doc, key: str, cands: list[Candidate], gaz: Gazetteer) -> Actor:
-    forms = sorted({" ".join(_words(doc, c)) for c in cands}, key=lambda f: (-len(f.split()), f))
+    forms = sorted({_surface(doc, c) for c in cands}, key=lambda f: (-len(f.split()), f))
     best = max(cands, key=lambda c: (c.priority, c.end - c.start))
     kind = best.type
     label = forms[0] if kind == "Person" else _qualified(doc, best, gaz)
