@@ -303,3 +303,15 @@ def test_body_description_mission(nlp):
     doc = nlp("The United Nations mission in Iraq urged calm. The mission said it would report.")
     got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_coref"]}
     assert got.get("The mission") == "united-nations", got
+
+
+def test_a_lone_given_name_resolves_to_the_one_person_of_the_article_who_has_it():
+    from kg.extract.actors import extract_mentions
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("The following is a transcript of the briefing by press secretary Tobias Wrenfield.\n\n"
+              "Q: Tobias, the president said on Monday that strikes are coming. Does that include "
+              "Mexico?\n\nWRENFIELD: I will not get ahead of the president.\n")
+    keys = {m.actor.key for m in extract_mentions(doc)}
+    assert "tobias-wrenfield" in keys and "tobias" not in keys

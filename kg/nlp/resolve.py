@@ -83,6 +83,15 @@ def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -
     return best[1] if best else None
 
 
+def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """Key of the one person of the article whose given name a lone word is ("Kingsley" after
+    "Kingsley Moran": reporters in a briefing address officials by their given name)."""
+    if len(words) != 1:
+        return None
+    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == words[0]}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _qualified(doc: Doc, c: Candidate, gaz: Gazetteer) -> str:
     """A discovered body's name with its country when the name lacks one ("Defense Ministry"
     of Colombia -> "Colombia Defense Ministry"), so two countries' ministries stay apart."""
@@ -114,7 +123,8 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
             key = c.key
         elif c.type == "Person":
             # a lone surname or short name goes to the fullest name in this article, if any
-            key = _fullest(words, people) or c.key or aliases.get(text) or slugify(text)
+            key = (_fullest(words, people) or c.key or aliases.get(text)
+                   or _given_name(words, people) or slugify(text))
         else:  # a body: its name with its country when the name lacks one
             qualified = _qualified(doc, c, gaz)
             plain = aliases.get(text) or aliases.get(doc[c.start:c.end].text)
