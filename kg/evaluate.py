@@ -286,7 +286,7 @@ class _Matcher:
         if gold.get("speaker"):
             same.append(self.same_actor(gold["speaker"], _value(row, "speaker")))
         if gold.get("date") and row.get("date"):
-            same.append(str(row["date"])[-5:] == gold["date"][-5:])
+            same.append(same_date(gold["date"], str(row["date"])))
         if gold.get("location") and row.get("location"):
             same.append(self.location(gold["location"], _value(row, "location")))
         if gold.get("target") and row.get("target"):
@@ -310,6 +310,13 @@ class _Matcher:
 
 
 # ---------------------------------------------------------------- scoring
+
+
+def same_date(gold: str, extracted: str) -> bool:
+    """Full dates compare whole; when either side lacks the year (``--09-02``), month and day."""
+    if gold[:2] != "--" and extracted[:2] != "--" and len(gold) == len(extracted) == 10:
+        return gold == extracted
+    return bool(extracted) and gold[-5:] == extracted[-5:]
 
 
 def _describe(family: str, item: dict, names: ExtractedNames | None = None) -> str:
@@ -412,7 +419,7 @@ def _score_article(matcher: _Matcher, article: dict, rows: dict[str, list[dict]]
                                     f"{_describe('operations', gold)}: got {status or '-'}")
         if gold.get("date"):
             date = str(row.get("date") or "")
-            acc["operation date"].add(date[-5:] == gold["date"][-5:], file,
+            acc["operation date"].add(same_date(gold["date"], date), file,
                                       f"{_describe('operations', gold)}: got {date or '-'}")
     _score_facts("designations", article, rows["designations"], matcher.designation, names,
                  report.scores["designations"], matcher.closeness)

@@ -52,6 +52,10 @@ def blank():
         ("Troops arrived on Friday.", "Troops", "2025-11-05", ("2025-10-31", "Friday")),
         ("Officials may announce more strikes.", "strikes", None, None),  # the modal "may" is no month
         ("Nothing happened here.", "Nothing", None, None),
+        # the day something was said is not the day of the event
+        ("Police said on Friday that the raid took place.", "raid", "2025-11-05", None),
+        ("Police said on Friday that the raid took place on Monday.", "raid", "2025-11-05", ("2025-11-03", "Monday")),
+        ("Last night the navy struck a boat.", "struck", "2025-11-05", ("2025-11-04", "Last night")),
     ],
 )
 def test_find_date(blank, sentence, anchor_word, published, expected):

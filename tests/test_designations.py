@@ -100,3 +100,36 @@ def test_shorter_designee_takes_the_longer_wording(nlp):
     found = designations(nlp, text)
     assert {(d.designator.key, d.designee_text, d.category) for d in found} == {
         ("united-states", "mexican drug cartels", "terrorist_organization")}
+
+
+@pytest.mark.parametrize(
+    "text, designator, designee_text, category",
+    [
+        # the designee heads a relative clause
+        ("Hezbollah, which Britain designates a terrorist organization, denied the report.",
+         "united-kingdom", "hezbollah", "terrorist_organization"),
+        # a passive: the subject is the designee, the by-phrase the designator
+        ("The Houthis were designated a foreign terrorist organization by the State Department in March.",
+         "united-states", "houthis", "foreign_terrorist_organization"),
+        # a group put on a list of a category
+        ("Canada added the Sinaloa Cartel to its list of terrorist entities.",
+         "canada", "sinaloa cartel", "terrorist_organization"),
+        ("Australia put the gang on its terror list.", "australia", "gang", "terrorist_organization"),
+        # an apposition after a comma describes the designee, it is no second one
+        ("Washington designated Katiba Sur, a JNIM faction, as a terrorist group.",
+         "united-states", "katiba sur", "terrorist_organization"),
+    ],
+)
+def test_more_designation_frames(nlp, text, designator, designee_text, category):
+    found = designations(nlp, text)
+    assert [(d.designator.key, d.designee_text, d.category) for d in found] == [(designator, designee_text, category)]
+
+
+def test_unknown_capitalised_names_are_each_designated(nlp):
+    found = designations(nlp, "The United States designated Los Pelones and Grupo Sombra as terrorist organizations.")
+    assert sorted(d.designee_text for d in found) == ["grupo sombra", "los pelones"]
+
+
+def test_a_longer_name_than_a_known_actor_is_kept_whole(nlp):
+    found = designations(nlp, "Kataib Hezbollah, which Washington designated a terrorist organization, vowed revenge.")
+    assert [(d.designee_text, d.designee) for d in found] == [("kataib hezbollah", None)]

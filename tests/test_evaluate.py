@@ -400,3 +400,17 @@ def test_shipped_gold_is_grounded_in_its_articles(gold_path, folder):
                 assert set(words(statement["text"])) <= vocabulary, statement["text"]
         for label in article["actors"]["required"]:
             assert any(fold(name) in fold(text) for name in names[label]), label
+
+
+@pytest.mark.parametrize("gold, extracted, same", [
+    ("2025-09-02", "2025-09-02", True),
+    ("2025-09-02", "2024-09-02", False),  # a wrong year is wrong when both give one
+    ("--09-02", "2025-09-02", True),
+    ("2025-09-02", "--09-02", True),
+    ("--09-02", "--09-03", False),
+    ("--09-02", "", False),
+])
+def test_dates_compare_whole_when_both_have_a_year(gold, extracted, same):
+    from kg.evaluate import same_date
+
+    assert same_date(gold, extracted) is same

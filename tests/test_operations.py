@@ -254,6 +254,127 @@ def test_passive_without_any_earlier_agent_is_dropped(nlp):
     assert ops(nlp, "Six strikes were carried out on boats in the Caribbean.") == []
 
 
+# ---------------------------------------------------------------- agents told indirectly
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # a pronoun after the reporting verb is the reporter's own
+        ("Peru's interior ministry said its officers had arrested three smugglers.", "peru"),
+        # a force reporting an operation without an agent of its own carried it out
+        ("Chadian armed forces said that air strikes had killed 25 insurgents near Lake Chad.", "chad"),
+        # a bare force in a story datelined from a capital is that country's
+        ("LIMA — Police arrested a guerrilla commander in the Vraem valley on Sunday.", "peru"),
+        # a fronted "In <Country>," owns the bare force of its sentence
+        ("LIMA — In Kenya, the police said they had arrested two suspects.", "kenya"),
+        # the one asked to act is the agent
+        ("Ecuador's president asked Washington to send special forces.", "united-states"),
+        # a claim of responsibility is no report: the claimant did it
+        ("The Houthis claimed responsibility for the attack on a Greek tanker.", "houthis"),
+        # "the rebels" stand for the armed group named just before
+        ("The Houthis have threatened shipping for months. On Sunday the rebels hit a cargo ship off Yemen.",
+         "houthis"),
+        # coordinated demonyms before a force: the first one leads
+        ("French and British jets struck an arms depot in Syria.", "france"),
+        # the dateline's country is no subject of the first sentence
+        ("ADEN, Yemen — American warplanes struck radar sites near Hodeidah.", "united-states"),
+    ],
+)
+def test_agent_told_indirectly(nlp, text, agent):
+    assert {o.agent.key for o in ops(nlp, text)} == {agent}
+
+
+@pytest.mark.parametrize(
+    "text, op_type, status, target_text",
+    [
+        ("Ecuador's president asked Washington to send special forces.", "deployment", "proposed", None),
+        ("An Israeli drone struck a car in Tyre.", "strike", "conducted", "car"),  # irregular past: object
+        ("Guatemala has 3,000 soldiers along its northern border.", "deployment", "conducted", None),
+        ("Guyana ordered the deployment of 500 soldiers to the border.", "deployment", "conducted", "soldiers"),
+        ("Houthi fighters hit an oil tanker in the Gulf of Aden.", "strike", "conducted", "oil tanker"),  # in the trigger
+    ],
+)
+def test_indirect_patterns(nlp, text, op_type, status, target_text):
+    op = one(nlp, text)
+    assert (op.type, op.status, op.target_text) == (op_type, status, target_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caracas called the strike on the fishing boat an act of war.",  # a judgement, not the agent
+        "The U.S. ambassador praised the raid on the lab.",  # praise is no deed
+    ],
+)
+def test_commenters_are_not_agents(nlp, text):
+    assert ops(nlp, text) == []
+
+
+def test_a_charge_is_no_operation(nlp):
+    assert {o.type for o in ops(nlp, "Polish police arrested a man suspected of spying for Russia.")} == {"arrest"}
+
+
+def test_a_region_before_a_port_is_no_location(nlp):
+    op = one(nlp, "The Colombian navy seized cocaine in the Caribbean port of Cartagena.")
+    assert (op.agent.key, op.location_text) == ("colombia", None)
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("BEIRUT, Nov 20 (Agency) - Israeli jets struck a village on Tuesday.", "2025-11-20", "2025-11-18"),
+        ("The army said on Friday that U.S. strikes killed 9 fighters on Wednesday.", "2025-09-05", "2025-09-03"),
+        ("Last night the U.S. military struck a boat in the Pacific.", "2025-11-12", "2025-11-11"),
+    ],
+)
+def test_event_date_not_filing_or_saying_date(nlp, text, published, date):
+    assert {o.date for o in ops(nlp, text, published)} == {date}
+
+
+def test_other_death_toll_is_another_strike(nlp):
+    text = ("A U.S. strike in the Caribbean killed four people. "
+            "Since May, U.S. strikes in the Caribbean have killed 40 people.")
+    assert sorted((o.status, o.casualties) for o in ops(nlp, text)) == [("conducted", 4), ("conducted", 40)]
+
+
+def test_arrests_in_a_raid_are_the_raid(nlp):
+    found = ops(nlp, "Peruvian police raided a warehouse in Callao and arrested five men.")
+    assert {(o.type, o.agent.key, o.target_text) for o in found} == {("raid", "peru", "warehouse")}
+
+
+def test_passive_seizure_after_a_raid_takes_its_agent(nlp):
+    text = "Colombian soldiers raided a camp in Cauca. Two tons of cocaine were seized."
+    assert {(o.type, o.agent.key) for o in ops(nlp, text)} == {("raid", "colombia"), ("seizure", "colombia")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # forces ordered to a place are deployed there; ordered to act, they are not
+        ("Honduras ordered 800 soldiers to the Nicaraguan border.", {("deployment", "honduras", "conducted")}),
+        ("Honduras ordered the soldiers to stop the smugglers.", set()),
+        # forces kept in place are deployed now, whatever the modal
+        ("Peru's army said it would keep 900 troops deployed in the Vraem.", {("deployment", "peru", "conducted")}),
+        # a name in the object of an earlier verb is no subject of a later trigger
+        ("QUITO — Unnamed forces detained 12 suspected Los Lobos members in raids.", set()),
+        # an owner named before modifiers: "Kurdish-led security forces" are not the home country's
+        ("BAGHDAD — Kurdish-led security forces detained 12 men in raids.", set()),
+        # "police" before a person noun is no force
+        ("LIMA — The former police officer threatened to attack the palace.", set()),
+        # without a dateline, the city of the lead gives the setting
+        ("Soldiers captured a gang leader near Guayaquil on Monday.", {("capture", "ecuador", "conducted")}),
+    ],
+)
+def test_more_operation_rules(nlp, text, expected):
+    assert {(o.type, o.agent.key, o.status) for o in ops(nlp, text)} == expected
+
+
+def test_a_pronoun_ends_the_target_phrase(nlp):
+    op = one(nlp, "The U.S. military carried out a strike on a fishing vessel it said carried drugs.")
+    assert op.target_text == "fishing vessel"
+
+
 # ---------------------------------------------------------------- the Doc contract alone
 
 

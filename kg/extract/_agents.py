@@ -4,9 +4,16 @@ Order of evidence, strongest first:
 1. an actor in the trigger's own noun phrase ("U.S. strikes", "Mexico's drug seizures");
 2. a by-phrase ("strikes carried out by the U.S. Navy", "the order signed by Trump"), or for
    deployments the force sent ("the deployment of American warships");
-3. the subject: the leftmost actor of the trigger's clause that is not in a prepositional
-   phrase and is not separated from the trigger by a word of opposition ("X condemned");
-4. inside a first-person quote with no actor of its own, the actor speaking outside it.
+3. the one asked to act ("asked Washington to send troops");
+4. the subject: the leftmost actor of the trigger's clause that is not in a prepositional
+   phrase, not in the object of an earlier verb, and not separated from the trigger by a word
+   of opposition or judgement ("X condemned", "X called the attack ..."); forces count as
+   their state: "Colombian police", a bare "the army" in a story datelined from a country
+   (:func:`kg.extract._context.bare_force_refs`), "the rebels" for the armed group named last;
+5. inside a first-person quote with no actor of its own, the actor speaking outside it;
+6. after a reporting verb, the reporter, when the operation is its own ("the SBU said its
+   officers ...", "Hegseth said the military ...") or the reporter is a force ("the army said
+   strikes killed 30").
 Actors resolve to the state they act for; private persons and media are never agents.
 """
 
@@ -19,6 +26,9 @@ from spacy.tokens import Doc, Span
 from kg.extract._context import (
     Ref,
     agent_actor,
+    bare_force_refs,
+    dateline_end,
+    descriptor_refs,
     blocked,
     clause_start,
     country_actor,
@@ -77,7 +87,11 @@ def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     taken = {i for r in refs for i in range(r.start, r.end)}
     found = []
     for tok in sent[:-1]:
-        if tok.i in taken or norm(doc[tok.i + 1]) not in words("force_nouns"):
+        nxt = tok.i + 1
+        demonyms = load_lexicon("demonyms.yaml")
+        if nxt + 2 < sent.end and norm(doc[nxt]) == "and" and doc[nxt + 1].text in demonyms:
+            nxt += 2  # "American and British warplanes": both demonyms own the force
+        if tok.i in taken or norm(doc[nxt]) not in words("force_nouns"):
             continue
         actor = country_actor(doc, load_lexicon("demonyms.yaml").get(tok.text))
         if actor is not None:
@@ -108,9 +122,24 @@ def subject_ref(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tu
             continue
         if in_pp(doc, ref) or (check_block and blocked(doc, ref.end, start, reporting)):
             continue
+        if _object_of_verb(doc, ref, lo):
+            continue  # "detained 20 suspected Islamic State members in raids": an object
         if agent_actor(doc, ref.actor) is not None:
             return ref
     return None
+
+
+def _object_of_verb(doc: Doc, ref: Ref, lo: int) -> bool:
+    """Whether a mention sits in the object of a past-tense verb ("detained 20 suspected X
+    members"), so that it cannot be the subject of what follows."""
+    skip = words("determiners") | words("np_modifiers")
+    j = ref.start - 1
+    while j >= lo and (doc[j].like_num or norm(doc[j]) in skip):
+        j -= 1
+    if j < lo:
+        return False
+    low = norm(doc[j])
+    return doc[j].is_lower and low.endswith("ed") and low not in words("reporting_words")
 
 
 def subject(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tuple[int, int]],
@@ -134,8 +163,9 @@ def of_phrase(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
 
 
 def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: int) -> Actor | None:
-    """"Hegseth said the military conducted 14 strikes": a bare force after a reporting verb is
-    the speaker's own, so the speaker's state is the agent."""
+    """"Hegseth said the military conducted 14 strikes", "the SBU said its officers detained":
+    a bare force or a pronoun after a reporting verb is the speaker's own; and a force that
+    reports an operation with no agent of its own ("the army said strikes killed 30") made it."""
     reporting = [k for k in range(lo, start) if norm(doc[k]) in words("reporting_words")]
     if not reporting:
         return None
@@ -143,10 +173,43 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
     forces = words("own_force_nouns")
     named = {i for r in refs for i in range(r.start, r.end)}
     preps = words("prepositions")
-    if not any(norm(doc[k]) in forces and k not in named and norm(doc[k - 1]) not in preps
-               for k in range(said + 1, start)):
+    own = any(norm(doc[k]) in forces and k not in named and norm(doc[k - 1]) not in preps
+              for k in range(said + 1, start))
+    # "the SBU said its officers ...", "the ministry said it had arrested": the reporter itself
+    pronouns = words("reporter_pronouns")
+    own = own or any(norm(doc[k]) in pronouns for k in range(said + 1, min(start, said + 4)))
+    reporter = subject_ref(doc, refs, lo, said, quote_regions(sent))
+    if reporter is None or not (own or _is_force(doc, reporter)):
         return None
-    return subject(doc, refs, lo, said, quote_regions(sent))
+    return agent_actor(doc, reporter.actor)
+
+
+def _is_force(doc: Doc, ref: Ref) -> bool:
+    """Whether a mention names an armed force or security agency ("Malian armed forces",
+    "the army", "U.S. Africa Command"), whose reports of operations are of its own."""
+    heads = words("force_heads")
+    last = norm(doc[ref.end - 1])
+    j = ref.end + 1 if ref.end < len(doc) and norm(doc[ref.end]) == "'s" else ref.end
+    after = norm(doc[j]) if j < len(doc) else ""  # "Niger's military government said"
+    label = ref.actor.label.lower().split()
+    return last in heads or after in heads or bool(label and label[-1] in heads and ref.actor.government)
+
+
+def requested_ref(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Ref | None:
+    """"asked Washington to send troops": the one asked to act is the agent."""
+    j = start - 1
+    while j > sent.start and norm(doc[j]) in words("verb_adverbs"):
+        j -= 1
+    if j <= sent.start or norm(doc[j]) != "to":
+        return None
+    ref = _ref_at(refs, j - 1)
+    if ref is None or ref.start - 1 < sent.start:
+        return None
+    k = ref.start - 1
+    skip = words("determiners") | {"on", "upon", "from", "by"}
+    while k > sent.start and norm(doc[k]) in skip:
+        k -= 1  # "called on Washington to send", "a request from Washington to extradite"
+    return ref if norm(doc[k]) in words("request_verbs") else None
 
 
 def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start: int) -> Actor | None:
@@ -161,12 +224,13 @@ def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start
 def find_agent(
     doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
     patient_possessive: bool = False, extra: frozenset[str] = frozenset(), reporting_blocks: bool = True,
-    force_after: bool = False,
+    force_after: bool = False, floor: int | None = None,
 ) -> AgentHit:
-    """The agent of the trigger at tokens [start, end) of ``sent`` (see module docstring)."""
+    """The agent of the trigger at tokens [start, end) of ``sent`` (see module docstring);
+    ``floor``: the clause may not start before it ("which Washington designates")."""
     regions = quote_regions(sent)
     quote = inside(regions, start)
-    floor = quote[0] if quote else sent.start
+    floor = quote[0] if quote else max(sent.start if floor is None else floor, dateline_end(doc))
     inner = [r for r in refs if start <= r.start and r.end <= end
              and (r.actor.type == "Country" or r.actor.government)]
     if inner and (agent := agent_actor(doc, inner[0].actor)) is not None:
@@ -191,17 +255,22 @@ def find_agent(
         return AgentHit(demonym, "premod", patient)
     if force_after and (force := of_phrase(doc, refs, sent, end)) is not None:
         return AgentHit(force, "premod", patient)
-    by = by_phrase(doc, refs, sent, start, end)
+    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=lambda r: r.start)
+    with_forces = sorted(with_forces + bare_force_refs(doc, sent, with_forces)
+                         + descriptor_refs(doc, sent, refs), key=lambda r: r.start)
+    by = by_phrase(doc, with_forces, sent, start, end)
     if by is not None and (agent := agent_actor(doc, by.actor)) is not None:
         return AgentHit(agent, "by", patient)
+    if (asked := requested_ref(doc, refs, sent, start)) is not None:
+        if (agent := agent_actor(doc, asked.actor)) is not None:
+            return AgentHit(agent, "subject", patient)  # "asked Washington to send troops"
     lo = clause_start(sent, start, floor)
     exclude = [] if quote else regions
-    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=lambda r: r.start)
     ref = subject_ref(doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
     if ref is not None:
         return AgentHit(agent_actor(doc, ref.actor), "subject", patient, ref.actor.type == "Person")
     if quote is not None and (found := speaker(doc, refs, sent, quote, start)) is not None:
         return AgentHit(found, "speaker", patient)
-    if quote is None and (found := own_forces_speaker(doc, refs, sent, lo, start)) is not None:
+    if quote is None and (found := own_forces_speaker(doc, with_forces, sent, lo, start)) is not None:
         return AgentHit(found, "speaker", patient)
     return AgentHit(None, "", patient)

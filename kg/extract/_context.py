@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._lexicon import norm, word_set
+from kg.extract._lexicon import load_lexicon, norm, word_set
 from kg.extract.actors import acting_state
 from kg.nlp.lexicons import gazetteer
 from kg.records import Actor
@@ -130,13 +130,26 @@ def clause_start(sent: Span, i: int, floor: int | None = None) -> int:
     """First token of the clause that holds token ``i`` (opaque boundaries only)."""
     floor = sent.start if floor is None else floor
     opaque = words("opaque_boundaries")
-    for j in range(i - 1, floor - 1, -1):
+    j = i
+    while j > floor:
+        j -= 1
+        if sent.doc[j].text == ")" and (k := _paren_open(sent, j, floor)) is not None:
+            j = k  # "the Security Service of Ukraine (SBU) said": an acronym, no clause
+            continue
         if norm(sent.doc[j]) in opaque:
             if j == sent.start:  # fronted subordinate clause: the main clause starts after its comma
                 commas = [k for k in range(j + 1, i) if sent.doc[k].text == ","]
                 return commas[0] + 1 if commas else j + 1
             return j + 1
     return floor
+
+
+def _paren_open(sent: Span, close: int, floor: int) -> int | None:
+    """The "(" of a one-word parenthesis after a name ("Ukraine (SBU)") closing at ``close``."""
+    k = close - 2
+    if k <= floor or sent.doc[k].text != "(" or not sent.doc[k - 1].text[:1].isupper():
+        return None
+    return k
 
 
 def in_pp(doc: Doc, ref: Ref) -> bool:
@@ -153,8 +166,15 @@ def blocked(doc: Doc, start: int, end: int, reporting: bool = True) -> bool:
     blocking = words("blocking_words") | (words("reporting_words") if reporting else frozenset())
     negators = {"not", "never", "n't"}
     # "has not ruled out sending troops": a negated word of opposition blocks nothing
-    return any(norm(doc[k]) in blocking and not (k > 0 and norm(doc[k - 1]) in negators)
-               for k in range(start, end))
+    owned = words("owning_nouns")  # "claimed responsibility for the attack": its own deed
+    judging, particles = words("judging_words"), words("judging_particles")
+    for k in range(start, end):
+        low, nxt = norm(doc[k]), (norm(doc[k + 1]) if k + 1 < len(doc) else "")
+        if low in judging and nxt not in particles:
+            return True  # "called the attack an undeclared war" (but "called for strikes")
+        if low in blocking and not (k > 0 and norm(doc[k - 1]) in negators) and nxt not in owned:
+            return True
+    return False
 
 
 def phrase_text(doc: Doc, start: int, end: int) -> str:
@@ -186,3 +206,132 @@ def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
     while end > i and norm(doc[end - 1]) in {"of", "-"}:
         end -= 1
     return (i, end)
+
+
+_DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ .'\-]+)?"
+                       r"(?:,\s*(?P<country>[A-Z][A-Za-zÀ-ÿ .'\-]+?))?(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?"
+                       r"\s*(?:\([^)\n]{1,60}\)\s*)?[\u2014\u2013-]\s")
+
+
+def _country_named(name: str) -> Actor | None:
+    """The Country a name or alias stands for in the gazetteer, or via the capitals list."""
+    folded = name.strip().lower()
+    capital = load_capitals().get(folded)
+    if capital:
+        return gazetteer().actors.get(capital)
+    for alias, key in gazetteer().aliases():
+        actor = gazetteer().actors[key]
+        if actor.type == "Country" and alias.lower() == folded:
+            return actor
+    return None
+
+
+def load_capitals() -> dict[str, str]:
+    """Dateline cities (lower case) -> country key, from clauses.yaml."""
+    return {str(k).lower(): str(v) for k, v in (load_lexicon(CLAUSES).get("dateline_cities") or {}).items()}
+
+
+def dateline_end(doc: Doc) -> int:
+    """Token index after the dateline ("ADEN, Yemen —"), 0 when there is none: a place or agency
+    named there is no subject of the first sentence."""
+    home_country(doc)
+    return doc.user_data.get("kg.ops.dateline_end", 0)
+
+
+def home_country(doc: Doc) -> Actor | None:
+    """The country of the article's dateline ("BOGOTÁ —", "ADEN, Yemen —"): in local reporting a
+    bare "the army" or "police" are that country's (cached on the Doc)."""
+    if "kg.ops.home" in doc.user_data:
+        return doc.user_data["kg.ops.home"]
+    offset = next((m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)), 0)
+    line = doc.text[offset:].split("\n", 1)[0]
+    m = _DATELINE.match(line)
+    home, doc.user_data["kg.ops.dateline_end"] = None, 0
+    if m and len(m.group("city").strip()) > 2:
+        end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
+        doc.user_data["kg.ops.dateline_end"] = end.end if end is not None else 0
+        home = (_country_named(m.group("country")) if m.group("country") else None) or \
+            _country_named(m.group("city").title())
+    doc.user_data["kg.ops.home"] = home if m else _lead_city_country(doc, offset)
+    return doc.user_data["kg.ops.home"]
+
+
+def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
+    """Without a dateline, the country of the first listed city in the lead sentence ("for
+    control of Culiacán"): a local story is told from there. Cities that name a government
+    in the gazetteer ("Washington") are actors, not settings."""
+    lead = re.split(r"(?<=[.!?])\s", doc.text[offset:].split("\n", 1)[0], maxsplit=1)[0]
+    aliases = {a.lower() for a, _k in gazetteer().aliases()}
+    for run in re.findall(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*", lead):
+        for name in (run.lower(), *run.lower().split(" ")):
+            key = load_capitals().get(name)
+            if key and name not in aliases:
+                return gazetteer().actors.get(key)
+    return None
+
+
+def fronted_country(doc: Doc, refs: list[Ref], sent: Span) -> Actor | None:
+    """The country of a fronted "In <Country>," that sets the scene of a sentence."""
+    first = max(sent.start, dateline_end(doc))  # "LIMA — In Kenya, ...": after the dateline
+    if first + 2 >= sent.end or norm(doc[first]) != "in":
+        return None
+    ref = next((r for r in refs if r.start == first + 1), None)
+    if ref is None or ref.actor.type != "Country" or ref.end >= sent.end or doc[ref.end].text != ",":
+        return None
+    return ref.actor
+
+
+def bare_force_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
+    """Bare forces ("the army", "police", "soldiers") as mentions of the country whose forces
+    they are: a fronted "In <Country>," of the sentence, else the dateline country."""
+    state = fronted_country(doc, refs, sent) or home_country(doc)
+    if state is None:
+        return []
+    taken = {i for r in refs for i in range(r.start, r.end)}
+    bare, owners = words("bare_forces"), words("not_bare_before")
+    found = []
+    modified = words("force_modified_nouns")
+    for tok in sent:
+        if tok.i in taken or norm(tok) not in bare or _owned(doc, sent, tok.i, taken, owners):
+            continue
+        if tok.i + 1 < sent.end and norm(doc[tok.i + 1]) in modified:
+            continue  # "the former police officer", "an army spokesman": a person, not the force
+        found.append(Ref(tok.i, tok.i + 1, state))
+    return found
+
+
+def _owned(doc: Doc, sent: Span, i: int, taken: set[int], owners: frozenset[str]) -> bool:
+    """Whether a force noun has an owner before it, over up to two lower-case modifiers: "its
+    officers", "Kenyan police", "Kurdish-led security forces" (but not "Last Saturday soldiers")."""
+    dates = load_lexicon("dates.yaml")
+    j = i - 1
+    while j >= sent.start:
+        prev = doc[j].text.rstrip(".")
+        if norm(doc[j]) in owners or j in taken:
+            return True
+        if doc[j].is_title and prev not in dates["weekdays"] and prev not in dates["months"]:
+            # a capitalised word names the owner, unless a sentence opens with a plain modifier
+            return j > sent.start or norm(doc[j]) not in words("force_modifiers") | words("determiners")
+        if doc[j].text != "-" and (not doc[j].is_lower or doc[j].is_punct or i - j > 4
+                                   or norm(doc[j]) in words("determiners")):
+            return False
+        j -= 1
+    return False
+
+
+def descriptor_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
+    """"the rebels", "the militants": a definite description of an armed group as a mention of
+    the group named last before it (within ``descriptor_reach`` tokens)."""
+    taken = {i for r in refs for i in range(r.start, r.end)}
+    reach = int(load_lexicon(CLAUSES).get("descriptor_reach", 150))
+    found = []
+    for tok in sent:
+        if tok.i in taken or tok.i == 0 or norm(tok) not in words("group_descriptors"):
+            continue
+        if norm(doc[tok.i - 1]) != "the":
+            continue
+        groups = [r for r in refs if r.end <= tok.i - 1 and tok.i - r.start <= reach
+                  and r.actor.type == "CriminalOrganization"]
+        if groups:
+            found.append(Ref(tok.i, tok.i + 1, groups[-1].actor))
+    return found

@@ -37,6 +37,7 @@ def load_lexicon(filename: str) -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=None)
 def word_set(filename: str, key: str) -> frozenset[str]:
     """A lexicon list as a set of lower-case words."""
     values = load_lexicon(filename).get(key, ())

@@ -30,9 +30,18 @@ def cue_spans(doc: Doc, matcher: Matcher) -> list[tuple[str, str, int, int]]:
     """All cue matches as (status, side, start, end)."""
     found = []
     for mid, start, end in matcher(doc):
+        if _month_name(doc, start):
+            continue  # "since May": the month, not the modal
         status, side = doc.vocab.strings[mid].split("|")
         found.append((status, side, start, end))
     return sorted(found)
+
+
+def _month_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised month name ("May") inside a sentence."""
+    months = load_lexicon("dates.yaml")["months"]
+    return (doc[i].text in months and i > 0 and doc[i - 1].text not in {".", "!", "?", '"', "\u201c"}
+            and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_)
 
 
 def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:

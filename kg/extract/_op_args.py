@@ -68,10 +68,13 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
     while end < limit and norm(doc[end]) in _ops("passive_words"):
         end += 1  # "attacks were carried out on boats": the target follows the passive verb
     first = norm(doc[end]) if end < limit else ""
+    if first == "at" and end + 1 < limit and norm(doc[end + 1]) in {"least", "most"}:
+        return None, None  # "the attack was at least the 12th strike": a count, no target
     patient = op_type in _ops("patient_types")
     if first == "on" and _territory_follows(doc, end, limit):
         return None, None  # "on Mexican soil" is a place
-    if first in _ops("target_preps") or (patient and first == "of"):
+    of_target = patient or op_type in _ops("of_target_types")  # "deployment of 25,000 troops"
+    if first in _ops("target_preps") or (of_target and first == "of"):
         actor, text, _ = _np_value(doc, refs, end + 1, limit)
         return actor, text
     if (verbal and op_type in _ops("object_target_types") and end < limit and not doc[end].is_punct
@@ -137,6 +140,8 @@ def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
     """A named region ("the Caribbean") as text; a city or state ("Culiacán") only through
     the country written right after it ("in Culiacán, Mexico"), else no place."""
     if any(name == r or name.startswith(r + " ") for r in _ops("regions")):
+        if after < limit and norm(doc[after]) in _ops("region_modified_nouns"):
+            return None, None  # "the Pacific port of Buenaventura": a city, named elsewhere
         return None, name
     j = after + 1 if after < limit and doc[after].text == "," else after
     country = next((r.actor for r in refs if r.start == j and r.actor.type == "Country"), None)

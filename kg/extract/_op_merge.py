@@ -3,9 +3,11 @@
 Rules, in order:
 1. outcome links - "strikes that led to the capture of X": the outcome names the operation;
 2. generic and specific in one sentence - "a military operation that resulted in X's capture";
-3. the same type twice in one sentence - "surveillance ..., flying drones to ...";
+3. the same type twice in one sentence - "surveillance ..., flying drones to ..."; a raid and
+   the arrests made in it ("raided a lab and detained six") - the raid;
 4. passive mentions without agent - "attacks were carried out" take the agent of the nearest
-   earlier mention of the same kind within two sentences; still without agent: dropped;
+   earlier mention of the same kind (``passive_kin``: a seizure after a raid) within two
+   sentences; still without agent: dropped;
 5. a generic mention next to a specific one (one sentence apart, same agent and status) is it;
 6. mentions of one type family (``merge_families`` in operations.yaml), agent and status whose
    target and location do not conflict are one operation: missing values are filled in and
@@ -70,7 +72,8 @@ def _compatible(a: Candidate, b: Candidate, loose_agent: bool = False) -> bool:
     if a.agent and b.agent and a.agent.key != b.agent.key:
         if not loose_agent or (a.how in _STRONG and b.how in _STRONG):
             return False
-    for name in ("target_text", "location_text"):
+    # another date or death toll is another event ("six killed on Oct. 14" vs "60 since September")
+    for name in ("target_text", "location_text", "date", "casualties"):
         va, vb = getattr(a, name), getattr(b, name)
         if va and vb and va != vb:
             return False
@@ -106,6 +109,11 @@ def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> lis
     for cand in group:
         merged = False
         for i, prev in enumerate(out):
+            if _raid_pair(prev, cand):  # "raided a lab and detained six": the raid's arrests
+                raid, other = (prev, cand) if prev.type == "raid" else (cand, prev)
+                out[i] = _absorb(raid, other)
+                merged = True
+                break
             # an outcome or a specific type may correct a mere subject agent; two mentions of
             # one type must agree on it
             if not _compatible(prev, cand, loose_agent=True):
@@ -125,13 +133,23 @@ def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> lis
     return out
 
 
+def _raid_pair(a: Candidate, b: Candidate) -> bool:
+    """A raid and an arrest or capture of one agent and status in one sentence: one event."""
+    kin = word_set(OPS, "raid_outcomes")
+    types = {a.type, b.type}
+    return ("raid" in types and bool(types & kin) and a.status == b.status
+            and a.agent_key() == b.agent_key() and a.agent is not None)
+
+
 def _inherit_agents(cands: list[Candidate]) -> list[Candidate]:
     """Rule 4: passive mentions without agent take the nearest earlier agent of their kind."""
     out: list[Candidate] = []
     for cand in cands:
         if cand.agent is None and cand.passive:
             for prev in reversed(out):
-                if prev.agent is not None and cand.sent - prev.sent <= 2 and prev.type == cand.type:
+                kin = word_set(OPS, "passive_kin")  # "a lab was raided ... drugs were seized"
+                same_kind = prev.type == cand.type or (prev.type in kin and cand.type in kin)
+                if prev.agent is not None and cand.sent - prev.sent <= 2 and same_kind:
                     cand = replace(cand, agent=prev.agent, how="context")
                     break
         if cand.agent is not None:
@@ -181,12 +199,9 @@ def _unify(cands: list[Candidate]) -> list[Candidate]:
         for peer in peers:
             if _compatible(out[i], peer):
                 out[i] = _absorb(out[i], peer)
-    firsts: dict[tuple, Candidate] = {}
-    for cand in out:  # type and details (date, counts) of one operation come from its first report
-        firsts.setdefault(_key(cand), cand)
     result = []
-    for cand in out:
-        first = firsts[_key(cand)]
+    for cand in out:  # type and details (date, counts) of one operation come from its first report
+        first = next(o for o in out if _key(o) == _key(cand) and (o is cand or _compatible(o, cand)))
         detail = {n: getattr(first, n) if getattr(first, n) is not None else getattr(cand, n)
                   for n in _DETAILS}
         result.append(replace(cand, type=first.type, **detail))

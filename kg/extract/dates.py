@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract._context import dateline_end
 from kg.extract._lexicon import load_lexicon
 
 DATES = "dates.yaml"
@@ -91,6 +92,8 @@ def _normalize_match(m: re.Match, published: dt.date | None) -> str | None:
 def _strip_lead(text: str) -> str:
     lead = load_lexicon(DATES)["lead_words"]
     words = text.split()
+    if text in load_lexicon(DATES)["relative_days"]:
+        return text  # "last night" is one expression
     while len(words) > 1 and words[0].lower() in lead:
         words = words[1:]
     return " ".join(words)
@@ -105,15 +108,22 @@ def normalize_date(expression: str, published: str | None) -> tuple[str | None, 
     return _normalize_match(m, _published(published)), text
 
 
-def find_date(doc: Doc, sentence: Span, anchor: int | None = None) -> tuple[str | None, str] | None:
-    """The date expression of a sentence nearest to token ``anchor`` (default: the first one).
+def find_date(doc: Doc, sentence: Span, anchor: int | None = None,
+              skip_saying: bool = True) -> tuple[str | None, str] | None:
+    """The date expression of a sentence nearest to token ``anchor`` (default: the first one);
+    ``skip_saying``: not a date of saying ("said on Friday"), for events told after the fact.
 
     Returns (normalised date or None, text as written) or None when the sentence has no date.
     """
     published = _published(doc.user_data.get("kg.published"))
     anchor_char = doc[anchor].idx if anchor is not None else sentence.start_char
     best: tuple[int, int, re.Match] | None = None
+    filed = doc[dateline_end(doc) - 1].idx if dateline_end(doc) else -1
     for m in _regex().finditer(sentence.text):
+        if sentence.start_char + m.start() <= filed:
+            continue  # "BEIRUT, Nov 20 (Agency) -": the day the story was filed, not of the event
+        if skip_saying and _said_on(sentence.text, m.start()):
+            continue  # "said on Friday": the day of saying
         if m.group("my") and not m.group("y3") and not _after_lead(sentence.text, m.start()):
             continue  # a bare month name ("May") needs "in"/"since" before it to be a date
         distance = abs(sentence.start_char + m.start() - anchor_char)
@@ -123,6 +133,16 @@ def find_date(doc: Doc, sentence: Span, anchor: int | None = None) -> tuple[str 
         return None
     m = best[2]
     return _normalize_match(m, published), _strip_lead(m.group(0).strip())
+
+
+def _said_on(text: str, start: int) -> bool:
+    """Whether a date follows a word of saying ("said on Friday", "told reporters Tuesday")."""
+    before = [w.strip(",").lower() for w in text[:start].split()[-3:]]
+    saying = load_lexicon(DATES)["saying_words"]
+    if before and before[-1] == "on":
+        before = before[:-1]
+    return bool(before) and (before[-1] in saying or (len(before) > 1 and before[-2] in saying
+                                                      and before[-1] == "reporters"))
 
 
 def _after_lead(text: str, start: int) -> bool:

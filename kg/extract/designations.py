@@ -5,7 +5,13 @@ A category phrase (``kg/lexicons/designations.yaml``) is a designation only insi
    "the designation of cartels as ...", "treating cartels as armed terrorist organizations");
 2. "<asserting word> (that) X are <category>"  ("asserting that cartels are enemy combatants");
 3. "<category> designation of/for X"  ("the FTO designation of the cartel");
-4. "<direct labelling word> X (a) <category>"  ("designated the cartel a terrorist group").
+4. "<direct labelling word> X (a) <category>"  ("designated the cartel a terrorist group");
+5. the designee before the labelling word: a passive ("the Houthis were designated a terrorist
+   group by X") or a relative clause ("Hezbollah, which Washington designates a ...");
+6. "<listing verb> X to <list> of <category>"  ("added the gang to its list of terrorist
+   organizations", "adds gang to terror list").
+Every capitalised conjunct of a designee is designated, known or not ("Viv Ansanm and Gran
+Grif"); an indefinite apposition ("X, a JNIM faction, as ...") only describes it.
 The designator is the agent of the labelling word (:mod:`kg.extract._agents`), resolved to the
 state; without designator or designee ("this classification") nothing is emitted.
 """
@@ -50,16 +56,66 @@ def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | Non
     return None
 
 
-def _frame(doc: Doc, sent: Span, span: Span) -> tuple[int, int, int, int] | None:
-    """(labelling word start, end, designee start, end) of the frame around a category."""
+Frame = tuple[int, int, int, int, int]  # labelling word start, end, designee start, end, floor
+
+
+def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
+    """A designee named before the labelling word at ``k``: the subject of a passive ("the
+    Houthis ... were designated a terrorist group by X") or the head of a relative clause
+    ("Hezbollah, which Washington designates a terrorist organization")."""
+    j = k - 1
+    while j > sent.start and norm(doc[j]) in _lex("passive_aux"):
+        j -= 1
+    orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES]
+    if j < k - 1 and norm(doc[k - 1]) in _lex("passive_aux") and orgs:
+        return (k, k + 1, orgs[0].start, orgs[0].end, sent.start)  # passive: the subject
+    rel = next((i for i in range(k - 1, max(sent.start, k - 8), -1)
+                if norm(doc[i]) in _lex("relatives")), None)
+    if rel is None:
+        return None
+    head = rel - 1 if doc[rel - 1].text == "," else rel
+    ref = next((r for r in refs if r.end == head or (r.end < head and norm(doc[r.end]) in _lex("group_nouns")
+                                                      and r.end + 1 == head)), None)
+    if ref is None:
+        return None
+    s = ref.start
+    demonyms = load_lexicon("demonyms.yaml")
+    while (s - 1 >= sent.start and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha
+           and norm(doc[s - 1]) not in words("determiners") and doc[s - 1].text not in demonyms):
+        s -= 1  # "Kataib Hezbollah, which ...": the whole capitalised name (not "The", "Lebanese")
+    return (k, k + 1, s, head, rel + 1)
+
+
+def _list_frame(doc: Doc, sent: Span, span: Span, j: int) -> Frame | None:
+    """"added the gang to its list of terrorist organizations", "adds gang to terror list"."""
+    if span[-1].norm_.lower() not in _lex("list_nouns"):
+        if j - 1 < sent.start or norm(doc[j]) != "of" or norm(doc[j - 1]) not in _lex("list_nouns"):
+            return None
+        j -= 2
+    dets = words("determiners") | {"its", "their", "his", "her", "the", "a"}
+    while j >= sent.start and norm(doc[j]) in dets:
+        j -= 1
+    if j < sent.start or norm(doc[j]) not in {"to", "on", "onto"}:
+        return None
+    k = _find_left(doc, sent, j - 1, _lex("listing_verbs"))
+    return (k, k + 1, k + 1, j, sent.start) if k is not None and k + 1 < j else None
+
+
+def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
+    """(labelling word start, end, designee start, end, designator floor) of the frame around
+    a category."""
     j = _skip_left(doc, span.start - 1, sent.start)
+    if (listed := _list_frame(doc, sent, span, j)) is not None:
+        return listed
     if j >= sent.start and norm(doc[j]) == "as":  # frame 1: "... X as <category>"
         k = _find_left(doc, sent, j - 1, _lex("labelling_words"))
         if k is None:
             return None
+        if k + 1 == j:  # "were designated as ...": the designee stands before
+            return _left_designee(doc, refs, sent, k)
         noun_of = norm(doc[k]) in _lex("labelling_nouns") and k + 1 < j and norm(doc[k + 1]) == "of"
         start = k + 2 if noun_of else k + 1  # "the designation of X as"
-        return (k, k + 1, start, j)
+        return (k, k + 1, start, j, sent.start)
     if j >= sent.start and norm(doc[j]) in _lex("copulas"):  # frame 2: "asserting that X are ..."
         k = _find_left(doc, sent, j - 1, _lex("asserting_words") | {"that"})
         if k is None:
@@ -67,15 +123,17 @@ def _frame(doc: Doc, sent: Span, span: Span) -> tuple[int, int, int, int] | None
         verb = k - 1 if norm(doc[k]) == "that" else k
         if verb < sent.start or norm(doc[verb]) not in _lex("asserting_words"):
             return None
-        return (verb, verb + 1, k + 1, j)
+        return (verb, verb + 1, k + 1, j, sent.start)
     after = span.end + (1 if span.end < sent.end and doc[span.end].text in _QUOTES else 0)
     if (after + 1 < sent.end and norm(doc[after]) in _lex("designation_heads")
             and norm(doc[after + 1]) in _lex("designee_preps")):
         s, e = read_np(doc, after + 2, sent.end)  # frame 3: "the FTO designation of X"
-        return (span.start, after + 1, s, e) if e > s else None
+        return (span.start, after + 1, s, e, sent.start) if e > s else None
     k = _find_left(doc, sent, j, _lex("direct_labelling_words"))  # frame 4: "designated X a ..."
+    if k is not None and k == j:  # "which X designates a ...", "were designated a ..."
+        return _left_designee(doc, refs, sent, k)
     if k is not None and k + 1 <= j:
-        return (k, k + 1, k + 1, j + 1)
+        return (k, k + 1, k + 1, j + 1, sent.start)
     return None
 
 
@@ -88,36 +146,48 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     text = phrase_text(doc, start, cut)
     if not text or text in _lex("pointer_designees"):
         return None, None
-    return next((r for r in inner if r.start >= start and r.actor.type in _DESIGNEE_TYPES), None), text
+    org = next((r for r in inner if r.start >= start and r.actor.type in _DESIGNEE_TYPES), None)
+    if org is not None and org.start > start and doc[org.start - 1].text[:1].isupper():
+        org = None  # "Kataib Hezbollah": a longer name than the known actor inside it
+    return org, text
+
+
+def _proper(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) past determiners are a capitalised name."""
+    toks = [t for t in doc[start:end] if norm(t) not in words("determiners")]
+    return bool(toks) and all(t.text[:1].isupper() or norm(t) in {"de", "del", "la", "los", "el"}
+                              for t in toks) and toks[0].text[:1].isupper()
 
 
 def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref | None, str]]:
     """Every named organization of a coordinated designee ("the CDN and Los Viagras"), else
     the first conjunct as text ("cartels and other networks" -> "cartels")."""
-    conjuncts, s = [], start
+    conjuncts, s, apposition = [], start, False
     for k in range(start, end + 1):
         if k == end or norm(doc[k]) in {"and", "or", ","}:
             org, text = _conjunct(doc, refs, s, k)
-            if text:
-                conjuncts.append((org, text))
+            if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
+                conjuncts.append((org, text, _proper(doc, s, k)))
+            # "Katiba Macina, a JNIM affiliate, as ...": an indefinite after a comma describes
+            apposition = k < end and doc[k].text == "," and k + 1 < end and norm(doc[k + 1]) in {"a", "an"}
             s = k + 1
-    named = [(org, text) for org, text in conjuncts if org is not None]
-    return named or conjuncts[:1]
+    named = [(org, text) for org, text, proper in conjuncts if org is not None or proper]
+    return named or [c[:2] for c in conjuncts[:1]]
 
 
 def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span) -> list[Designation]:
     """The designations a category phrase stands for (one per named designee)."""
-    frame = _frame(doc, sent, span)
+    frame = _frame(doc, refs, sent, span)
     if frame is None:
         return []
-    v_start, v_end, d_start, d_end = frame
+    v_start, v_end, d_start, d_end, floor = frame
     if any(norm(doc[k]) in _lex("negation") for k in range(max(sent.start, v_start - 3), v_start)):
         return []  # "never designated the cartels": no designation was made
     designees = _designees(doc, refs, d_start, d_end)
-    hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False)
+    hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
     if hit.actor is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named
-    date = find_date(doc, sent, v_start)
+    date = find_date(doc, sent, v_start, skip_saying=False)  # announcing a designation makes it
     start_char = min(doc[v_start].idx, span.start_char)
     evidence = Evidence(start_char, max(span.end_char, start_char + 1), sent.text, sent.start_char)
     return [Designation(designator=hit.actor, designee_text=text, category=category, evidence=evidence,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, find_agent
-from kg.extract._context import Ref, actor_refs, sentences, words
+from kg.extract._context import Ref, actor_refs, phrase_text, sentences, words
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
@@ -54,7 +54,8 @@ def _verbal(doc: Doc, span: Span) -> bool:
     before = norm(doc[span.start - 1]) if span.start > 0 else ""
     if before in words("determiners"):
         return False  # "the bombed vessel": a participle used as an adjective
-    return norm(span[-1]).endswith(("ed", "ing")) or before in _ops("verb_markers")
+    last = norm(span[-1])  # "struck", "hit", "sank": irregular past forms are verbs too
+    return last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers")
 
 
 def _definite(doc: Doc, span: Span) -> bool:
@@ -82,6 +83,8 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
     else:
         verbal = _verbal(doc, span)
         target, target_text = target_of(doc, refs, sent, span.start, span.end, op_type, verbal, stop)
+    if target_text is None and len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
+        target_text = phrase_text(doc, span.start + 1, span.end) or None  # "destroyed a speedboat"
     before = norm(doc[span.start - 1]) if span.start > 0 else ""
     if target_text is None and op_type == "seizure" and before in _ops("seized_goods"):
         target_text = before  # "drug seizures": what was seized
@@ -122,7 +125,8 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     if (_definite(doc, span) and status == "conducted" and hit.how not in STRONG and not concrete
             and not _verbal(doc, span)):
         return None  # "the strikes": refers back to an operation reported elsewhere
-    date = find_date(doc, sent, span.start)
+    # a done deed's day is not the day it was told; a threat's day is the day it was made
+    date = find_date(doc, sent, span.start, skip_saying=status == "conducted")
     return Candidate(
         type=op_type, status=status, trigger=span.text, start=span.start, end=span.end, sent=k,
         evidence=Evidence(span.start_char, span.end_char, sent.text, sent.start_char),
