@@ -73,13 +73,24 @@ def lexicon() -> StanceLexicon:
     def phrases(name: str, categories: str = "") -> tuple[tuple[str, ...], ...]:
         extra = [p for cues in (data.get(categories) or {}).values() for p in cues] if categories else []
         found = {tuple(words(str(p))) for p in [*data.get(name, []), *extra]}
-        return tuple(sorted(found, key=len, reverse=True))
+        return Phrases(sorted(found, key=len, reverse=True))
 
     return StanceLexicon(int(data["window"]), phrases("negators"), phrases("rejection_words"),
                          phrases("force_terms"), phrases("for_overrides"), phrases("denials"),
                          phrases("endorsements", "for_cues"), phrases("condemnations", "against_cues"),
                          phrases("commitments"), phrases("anaphora"), phrases("frame_for"),
                          phrases("frame_against"), phrases("reassurances"))
+
+
+class Phrases(tuple):
+    """Cue phrases, longest first, indexed by first word so a text is scanned once."""
+
+    def __new__(cls, phrases):
+        self = super().__new__(cls, (p for p in phrases if p))
+        self.by_first = {}
+        for phrase in self:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+        return self
 
 
 def _matches(ws: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -90,7 +101,9 @@ def _matches(ws: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 def _find(ws: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
     """Start indices where any phrase occurs."""
-    return [i for i in range(len(ws)) for p in phrases if _matches(ws, i, p)]
+    index = phrases.by_first
+    wild = index.get("*", ())
+    return [i for i, w in enumerate(ws) for p in (*index.get(w, ()), *wild) if _matches(ws, i, p)]
 
 
 def _negated(ws: list[str], i: int, lex: StanceLexicon) -> bool:
