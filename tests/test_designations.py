@@ -133,3 +133,118 @@ def test_unknown_capitalised_names_are_each_designated(nlp):
 def test_a_longer_name_than_a_known_actor_is_kept_whole(nlp):
     found = designations(nlp, "Kataib Hezbollah, which Washington designated a terrorist organization, vowed revenge.")
     assert [(d.designee_text, d.designee) for d in found] == [("kataib hezbollah", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of examples between the object and "as": each named group is designated
+        ("Canada has designated seven Andean trafficking networks, among them the Gulf Cartel and "
+         "Los Zetas, as terrorist entities.",
+         [("canada", "gulf cartel", "terrorist_organization"), ("canada", "los zetas", "terrorist_organization")]),
+        ("Britain designated four armed factions operating in the Sahel, including Katiba Sur, as "
+         "terrorist groups.", [("united-kingdom", "katiba sur", "terrorist_organization")]),
+        # a passive without "as": the by-phrase after the category names the designator
+        ("Los Zetas was designated a foreign terrorist organization by the State Department last year.",
+         [("united-states", "los zetas", "foreign_terrorist_organization")]),
+        # an official's quoted copula: the speaker's state labels the subject
+        ("\u201cThe crews of those speedboats were unlawful combatants, and that is how we see them,\u201d "
+         "a Pentagon spokesman said.", [("united-states", "crews of those speedboats", "enemy_combatant")]),
+        # an assertion after a saying verb
+        ("The Pentagon says smuggling crews are enemy combatants.",
+         [("united-states", "smuggling crews", "enemy_combatant")]),
+        # treating / calling as labelling
+        ("The Trump administration is treating gang members as enemy combatants.",
+         [("united-states", "gang members", "enemy_combatant")]),
+        ("Hegseth has repeatedly called the smugglers narco-terrorists.",
+         [("united-states", "smugglers", "terrorist_organization")]),
+        # a reduced relative after the name, its by-phrase the designator
+        ("Los Zetas, designated a terrorist organization by the State Department in May, denied it.",
+         [("united-states", "los zetas", "terrorist_organization")]),
+        # "consider X a <category>", in a clause and in a relative
+        ("Canada considers Hezbollah a terrorist organization.",
+         [("canada", "hezbollah", "terrorist_organization")]),
+        ("Hezbollah, which Canada considers a terrorist group, denied it.",
+         [("canada", "hezbollah", "terrorist_organization")]),
+        # the designee as possessor of the labelling noun, the designator in a by-phrase
+        ("Los Zetas' designation as a terrorist group by Canada took effect in May.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        ("The Gulf Cartel's designation as a terrorist group by Canada took effect in May.",
+         [("canada", "gulf cartel", "terrorist_organization")]),
+        # the object after the category
+        ("Canada this year designated as terrorist entities three gangs, including Los Zetas.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a sanction under a terrorist label
+        ("The Treasury Department sanctioned Los Zetas as specially designated global terrorists.",
+         [("united-states", "los zetas", "terrorist_organization")]),
+        # "X to be a <category>", and a name given with "known as" before the frame's "as"
+        ("The Pentagon declared the smugglers to be enemy combatants.",
+         [("united-states", "smugglers", "enemy_combatant")]),
+        ("Canada designated the network, known as Los Zetas, as a terrorist entity.",
+         [("canada", "los zetas", "terrorist_organization")]),
+    ],
+)
+def test_general_designation_syntax(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the designee as designator: a passive whose by-phrase names nobody known
+        "Los Zetas has been designated a foreign terrorist organization by the secretary.",
+        # a quoted copula by a private person names no designator
+        "\u201cThe crews were enemy combatants,\u201d a fisherman said.",
+        # a pointer is no designee
+        "Hegseth keeps calling them narco-terrorists.",
+        # a passive with a by-phrase after the category but no known designee or designator
+        "The gangs were designated as terrorist organizations by the council.",
+        # the speaker's own side as designee is a pointer
+        "Maduro said Washington calls us narco-terrorists.",
+        # a relative clause as the subject names no group
+        "\u201cThose who fire on our ships are terrorists,\u201d Hegseth said.",
+        # a legislator's assertion labels nobody
+        "\u201cThe gangs are terrorist organizations, plain and simple,\u201d Lindsey Graham said.",
+        "Lindsey Graham said smuggling crews are enemy combatants.",
+        # a by-phrase of a later clause is no designator ("..., is led by X")
+        "Los Zetas, which the gang designated as a terrorist group last year, is led by Canada.",
+        # a gerund after "considered" is an action, no designee
+        "Canada considered using the foreign terrorist organization label.",
+        # a copula with a long clause before it is no short subject
+        "\u201cWhatever the lawyers in the building across the river tell you about these people, "
+        "they are enemy combatants,\u201d Hegseth said.",
+    ],
+)
+def test_general_syntax_without_designation(nlp, text):
+    assert designations(nlp, text) == []
+
+
+def test_transcript_turn_copula_is_the_speakers_designation(nlp):
+    text = ("White House press secretary Karoline Leavitt briefed reporters.\n"
+            "LEAVITT: The raids were lawful, and the cartels are unlawful combatants.\n")
+    found = designations(nlp, text)
+    assert [(d.designator.key, d.designee_text, d.category) for d in found] == [
+        ("united-states", "cartels", "enemy_combatant")]
+
+
+def test_the_administration_is_the_government_named_before(nlp):
+    text = ("The Trump administration widened its campaign on Monday. In May, the administration "
+            "designated Los Zetas as a foreign terrorist organization.")
+    found = designations(nlp, text)
+    assert [(d.designator.key, d.designee_text) for d in found] == [("united-states", "los zetas")]
+
+
+def test_the_administrations_possession_is_no_designator(nlp):
+    text = ("Canada spoke first. The administration's lawyers said the designation of Los Zetas "
+            "as a terrorist group was sound.")
+    assert designations(nlp, text) == []
+
+
+def test_a_long_object_between_the_verb_and_the_category(nlp):
+    # 20+ tokens between "designated" and the category: a list with an apposition
+    found = designations(nlp, "The State Department has designated nine violent transnational criminal "
+                              "networks operating across the Americas, among them the Gulf Cartel and "
+                              "the Sinaloa Cartel, as foreign terrorist organizations, officials said.")
+    assert {(d.designator.key, d.designee.key if d.designee else None) for d in found} == {
+        ("united-states", "gulf-cartel"), ("united-states", "sinaloa-cartel")}

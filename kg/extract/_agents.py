@@ -13,7 +13,11 @@ Order of evidence, strongest first:
 5. inside a first-person quote with no actor of its own, the actor speaking outside it;
 6. after a reporting verb, the reporter, when the operation is its own ("the SBU said its
    officers ...", "Hegseth said the military ...") or the reporter is a force ("the army said
-   strikes killed 30").
+   strikes killed 30"); likewise a reporter after the clause ("..., the Pentagon said",
+   "according to the Pentagon") unless the operation hit it;
+7. first person in a transcript turn ("HEGSETH: we struck ..."): the speaker's state.
+A by-phrase after a participle inside the target ("strikes on boats operated by X") names who
+runs the target, not the agent.
 Actors resolve to the state they act for; private persons and media are never agents.
 """
 
@@ -34,7 +38,9 @@ from kg.extract._context import (
     country_actor,
     in_pp,
     inside,
+    participle_by,
     quote_regions,
+    turn_speaker,
     words,
 )
 from kg.extract._lexicon import load_lexicon, norm
@@ -103,10 +109,13 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
     """The actor of a "by X" right after the trigger."""
     skip = words("determiners") | words("np_modifiers")
     stop = words("opaque_boundaries")
-    for k in range(end, min(sent.end - 1, end + 6)):
+    for k in range(end, min(sent.end - 1, end + 8)):  # "the arrest of the cartel's chief by X"
         if norm(doc[k]) in stop:
             return None
         if norm(doc[k]) == "by":
+            if k - 1 > end and participle_by(doc, k - 1) and any(
+                    norm(doc[m]) in words("prepositions") for m in range(end, k - 1)):
+                return None  # "strikes on vessels operated by X": X runs the target
             j = k + 1
             while j < sent.end and norm(doc[j]) in skip:
                 j += 1
@@ -184,6 +193,25 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
     return agent_actor(doc, reporter.actor)
 
 
+def trailing_reporter(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
+    """"The military struck a boat, the Pentagon said": a force (or one whose own forces act)
+    reporting after the clause an operation with no agent of its own made it."""
+    said = next((k for k in range(end, sent.end) if norm(doc[k]) in words("reporting_words")
+                 or (norm(doc[k]) == "according" and k + 1 < sent.end and norm(doc[k + 1]) == "to")), None)
+    commas = [m for m in range(end, said or end) if doc[m].text == ","]
+    if said is None or not commas:
+        return None
+    after = norm(doc[said]) == "according"  # ", according to the Pentagon": the reporter follows
+    reporter = next((r for r in refs if (said + 1 < r.start <= said + 3 if after
+                                         else commas[-1] < r.start and r.end <= said)), None)
+    if reporter is None or any(r.actor.key == reporter.actor.key for r in refs if r.start < commas[-1]):
+        return None  # "detained X members in raids, the group said": the reporter was hit
+    bare = words("determiners") | words("reporter_pronouns")  # "the military", "our forces"
+    own = any(norm(doc[k]) in words("own_force_nouns") and (k == sent.start or norm(doc[k - 1]) in bare)
+              for k in range(sent.start, end))
+    return agent_actor(doc, reporter.actor) if own or _is_force(doc, reporter) else None
+
+
 def _is_force(doc: Doc, ref: Ref) -> bool:
     """Whether a mention names an armed force or security agency ("Malian armed forces",
     "the army", "U.S. Africa Command"), whose reports of operations are of its own."""
@@ -219,6 +247,20 @@ def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start
         return None
     regions = quote_regions(sent)
     return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
+
+
+def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
+    """Who announces the operation at ``start``: the speaker of its quote or transcript turn,
+    else the reporter before it ("Trump said every option is on the table")."""
+    regions = quote_regions(sent)
+    if any(norm(doc[k]) in words("first_person_objects") for k in range(start, min(sent.end, start + 6))):
+        return None  # "attacks on our country could come": the speaker's side would be hit
+    if inside(regions, start) is not None:
+        return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
+    if (turn := turn_speaker(doc, start)) is not None:
+        return turn
+    said = [k for k in range(sent.start, start) if norm(doc[k]) in words("reporting_words")]
+    return subject(doc, refs, sent.start, said[-1], regions, check_block=False) if said else None
 
 
 def find_agent(
@@ -273,4 +315,9 @@ def find_agent(
         return AgentHit(found, "speaker", patient)
     if quote is None and (found := own_forces_speaker(doc, with_forces, sent, lo, start)) is not None:
         return AgentHit(found, "speaker", patient)
+    if quote is None and (found := trailing_reporter(doc, refs, sent, end)) is not None:
+        return AgentHit(found, "speaker", patient)
+    if any(norm(doc[k]) in words("first_person") for k in range(lo, start)) and (
+            found := turn_speaker(doc, start)) is not None:
+        return AgentHit(found, "speaker", patient)  # "HEGSETH: We struck ...": the speaker's state
     return AgentHit(None, "", patient)

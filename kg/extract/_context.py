@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.extract._lexicon import load_lexicon, norm, word_set
-from kg.extract.actors import acting_state
+from kg.extract.actors import acting_state, doc_actors
 from kg.nlp.lexicons import gazetteer
+from kg.nlp.transcripts import transcript_turns
 from kg.records import Actor
 
 CLAUSES = "clauses.yaml"
@@ -181,8 +182,8 @@ def phrase_text(doc: Doc, start: int, end: int) -> str:
     """Normalised text of tokens [start, end): NFKC, straight quotes, lower case, no determiners."""
     toks = [t for t in doc[start:end] if t.text not in _OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES]
     dets = words("determiners")
-    while toks and (norm(toks[0]) in dets or toks[0].like_num):  # "the", "several", "40"
-        toks = toks[1:]
+    while toks and (norm(toks[0]) in dets or toks[0].like_num or norm(toks[0]) == "than"):
+        toks = toks[1:]  # "the", "several", "40", "more than 15"
     text = "".join(t.text_with_ws for t in toks)
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -201,6 +202,8 @@ def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
             break
         if low.endswith("ing") and end > i and norm(doc[end - 1]).endswith("s") and low not in verbs:
             break  # "vessels transporting ...": a participle after a plural noun ends the phrase
+        if end > i and participle_by(doc, end):
+            break  # "vessels operated by X": the by-phrase describes the noun
         of_seen = of_seen or low == "of"
         end += 1
     while end > i and norm(doc[end - 1]) in {"of", "-"}:
@@ -321,7 +324,8 @@ def _owned(doc: Doc, sent: Span, i: int, taken: set[int], owners: frozenset[str]
 
 def descriptor_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     """"the rebels", "the militants": a definite description of an armed group as a mention of
-    the group named last before it (within ``descriptor_reach`` tokens)."""
+    the group named last before it; "the administration" likewise of the government named last
+    (within ``descriptor_reach`` tokens)."""
     taken = {i for r in refs for i in range(r.start, r.end)}
     reach = int(load_lexicon(CLAUSES).get("descriptor_reach", 150))
     found = []
@@ -334,4 +338,36 @@ def descriptor_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
                   and r.actor.type == "CriminalOrganization"]
         if groups:
             found.append(Ref(tok.i, tok.i + 1, groups[-1].actor))
-    return found
+    for tok in sent:  # "the administration": the government named last before it
+        if tok.i in taken or tok.i == 0 or norm(tok) not in words("government_descriptors"):
+            continue
+        states = [r for r in refs if r.end <= tok.i - 1 and tok.i - r.start <= reach
+                  and (r.actor.type == "Country" or r.actor.government)]
+        possessive = tok.i + 1 < len(doc) and norm(doc[tok.i + 1]) in {"'s", "'"}
+        if norm(doc[tok.i - 1]) == "the" and states and not possessive:  # (not "the administration's")
+            found.append(Ref(tok.i, tok.i + 1, states[-1].actor))
+    return sorted(found, key=lambda r: r.start)
+
+
+def turn_speaker(doc: Doc, i: int) -> Actor | None:
+    """The state (or body) a transcript turn's speaker ("LEAVITT: ...") acts for, when token
+    ``i`` is spoken in that turn; the turns are read once per Doc."""
+    person = turn_person(doc, i)
+    return agent_actor(doc, person) if person is not None else None
+
+
+def turn_person(doc: Doc, i: int) -> Actor | None:
+    """The speaker of the transcript turn ("LEAVITT: ...") that holds token ``i``."""
+    turns = doc.user_data.get("kg.turns")
+    if turns is None:
+        turns = doc.user_data["kg.turns"] = transcript_turns(doc, doc_actors(doc))
+    char = doc[i].idx
+    return next((t.speaker for t in turns if t.start <= char < t.end), None)
+
+
+def participle_by(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a lower-case past participle followed by "by" ("operated by")."""
+    if k + 1 >= len(doc) or norm(doc[k + 1]) != "by" or not doc[k].is_lower:
+        return False
+    low = norm(doc[k])
+    return low.endswith("ed") or low in words("irregular_participles")

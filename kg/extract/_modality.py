@@ -20,7 +20,7 @@ def cue_matcher(doc: Doc) -> Matcher:
     """One Matcher for every status cue; keys are ``status|side``."""
     entries: dict[str, list] = {}
     for status, sides in load_lexicon(MODALITY)["statuses"].items():
-        for side in ("near", "left", "right"):
+        for side in ("near", "left", "right", "next"):
             if sides.get(side):
                 entries[f"{status}|{side}"] = list(sides[side])
     return build_matcher(doc, entries)
@@ -71,7 +71,9 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     for status, side, c_start, c_end in cues:
         near = side == "near" and start - int(lex["near_gap"]) <= c_end <= start and lo <= c_start
         left = side == "left" and lo <= c_start and c_end <= start
-        if near or left or (side == "right" and end <= c_start and c_end <= hi):
+        # `next` cues start right after the trigger's phrase ("strikes on land could come")
+        after = side == "next" and end <= c_start <= end + int(lex["next_gap"]) and c_end <= hi
+        if near or left or after or (side == "right" and end <= c_start and c_end <= hi):
             before = norm(sent.doc[c_start - 1]) if c_start > 0 else ""
             # "has not ruled out X": a negated refusal leaves X on the table; "could
             # authorize X": an authorization still to come

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import Ref, country_actor, phrase_text, read_np, words
+from kg.extract._context import Ref, country_actor, home_country, phrase_text, read_np, words
 from kg.extract._lexicon import load_lexicon, norm, word_set
 from kg.records import Actor
 
@@ -76,6 +76,8 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
     of_target = patient or op_type in _ops("of_target_types")  # "deployment of 25,000 troops"
     if first in _ops("target_preps") or (of_target and first == "of"):
         actor, text, _ = _np_value(doc, refs, end + 1, limit)
+        if text in _ops("territory_nouns"):
+            return None, None  # "strikes on land": where, not what
         return actor, text
     if (verbal and op_type in _ops("object_target_types") and end < limit and not doc[end].is_punct
             and first not in words("prepositions")):
@@ -145,6 +147,10 @@ def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
         return None, name
     j = after + 1 if after < limit and doc[after].text == "," else after
     country = next((r.actor for r in refs if r.start == j and r.actor.type == "Country"), None)
+    if name.split()[-1] in _ops("feature_nouns") and len(name.split()) > 1:
+        # "the Litani River": a named feature, in the country written after it or the dateline's
+        country = country or home_country(doc)
+        return (country, name) if country else (None, None)
     return (country, country.label.lower()) if country else (None, None)
 
 
@@ -165,10 +171,15 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
         preps |= _ops("destination_preps")
     if op_type in _ops("of_place_types"):
         preps |= {"of"}
-    for k in range(end, limit):
+    first = end - 1 if norm(doc[end - 1]) in preps else end  # "moved ships into": the trigger's own
+    for k in range(first, limit):
         low = norm(doc[k])
-        if low not in preps:
+        if low in _ops("place_prefixes") and k + 1 < limit and norm(doc[k + 1]) == "of":
+            low, k = "near", k + 1  # "south of the Litani River": a place beside another
+        elif low not in preps:
             continue
+        if (found := _subdivision(doc, refs, k + 1, limit)) is not None:
+            return found
         if low == "on" and op_type != "deployment" and not _territory_follows(doc, k, limit):
             continue  # "strikes on X" names a target; "on Mexican soil" a place
         if low == "to" and k > 0 and norm(doc[k - 1]) in _ops("not_destination_after"):
@@ -180,6 +191,20 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
         if actor is not None or text:
             return actor, text
     return None, None
+
+
+def _subdivision(doc: Doc, refs: list[Ref], k: int, limit: int) -> tuple[Actor | None, str] | None:
+    """"(the coast of) the Mexican state of Oaxaca": the country and the subdivision's name."""
+    demonyms = load_lexicon("demonyms.yaml")
+    for j in range(k, min(limit - 3, k + 5)):
+        if (doc[j].text in demonyms and norm(doc[j + 1]) in _ops("subdivision_nouns")
+                and norm(doc[j + 2]) == "of" and doc[j + 3].is_title):
+            e = j + 3
+            while e < limit and doc[e].is_title:
+                e += 1
+            country = country_actor(doc, demonyms[doc[j].text])
+            return country, phrase_text(doc, j + 3, e)
+    return None
 
 
 def _territory_follows(doc: Doc, k: int, limit: int) -> bool:

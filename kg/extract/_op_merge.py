@@ -122,8 +122,8 @@ def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> lis
                 out[i] = _absorb(cand, prev)  # the outcome / the specific type names the event
             elif _generic(cand) and not _generic(prev):
                 out[i] = _absorb(prev, cand)
-            elif prev.type == cand.type and _compatible(prev, cand):
-                out[i] = _absorb(prev, cand)
+            elif prev.type == cand.type and prev.status == cand.status and _compatible(prev, cand):
+                out[i] = _absorb(prev, cand)  # (a deed done and one threatened are two)
             else:
                 continue
             merged = True

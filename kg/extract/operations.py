@@ -3,7 +3,8 @@
 Triggers, exclusions and argument cues are data (``kg/lexicons/operations.yaml``), status cues
 too (``kg/lexicons/modality.yaml``). Each trigger becomes a candidate with its status, agent
 (:mod:`kg.extract._agents`), target, location, date, casualties and count; candidates that are
-negated, generic or without an agent are dropped; mentions of one event are then merged
+negated, generic or without an agent are dropped (a threatened or proposed operation without
+one is the announcing official's state's); mentions of one event are then merged
 (:mod:`kg.extract._op_merge`) so that an article reports each operation once.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._agents import STRONG, AgentHit, find_agent
+from kg.extract._agents import STRONG, AgentHit, announcer, find_agent
 from kg.extract._context import Ref, actor_refs, phrase_text, sentences, words
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, status_of
@@ -84,7 +85,10 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
         verbal = _verbal(doc, span)
         target, target_text = target_of(doc, refs, sent, span.start, span.end, op_type, verbal, stop)
     if target_text is None and len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
-        target_text = phrase_text(doc, span.start + 1, span.end) or None  # "destroyed a speedboat"
+        j = span.start + 1
+        while j < span.end - 1 and norm(doc[j]) in _ops("object_lead_words"):
+            j += 1  # "transfer of 55 prisoners", "blew up at least 14 boats"
+        target_text = phrase_text(doc, j, span.end) or None  # "destroyed a speedboat"
     before = norm(doc[span.start - 1]) if span.start > 0 else ""
     if target_text is None and op_type == "seizure" and before in _ops("seized_goods"):
         target_text = before  # "drug seizures": what was seized
@@ -104,13 +108,20 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
     sent = sents[k]
+    if sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
+        return None  # "Has the department carried out strikes on land?": asked, not reported
     status = status_of(sent, span.start, span.end, cues)
     if status == NEGATED:  # "did not deploy", "a history of military intervention"
         return None
+    if status == "conducted" and entry.get("status"):
+        status = entry["status"]  # "every option is on the table": an idiom of threat
     op_type = entry["type"]
     goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
     hit = find_agent(doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
                      force_after=op_type == "deployment")
+    if hit.actor is None and status in ("threatened", "proposed"):
+        # an official announcing an operation to come speaks for the state that would act
+        hit = AgentHit(announcer(doc, refs, sent, span.start), "speaker", hit.patient)
     if entry.get("needs_premod") and hit.how != "premod":
         return None  # "operation" alone is any operation; "the U.S. operation" is military
     if entry.get("no_person_subject") and hit.by_person:
