@@ -74,22 +74,45 @@ def make_article(source: str, text: str, meta: dict | None = None) -> Article:
     )
 
 
+@dataclass
+class ReadPosition:
+    """How far reading has got, in bytes of input files, for a progress bar's ETA."""
+
+    total: int = 0
+    done: int = 0
+
+
 def read_articles(
-    paths: Iterable[str | Path], on_error: Callable[[ArticleError], None]
+    paths: Iterable[str | Path],
+    on_error: Callable[[ArticleError], None],
+    position: ReadPosition | None = None,
 ) -> Iterator[Article]:
-    """Yield the articles of files and folders, in a stable order.
+    """Yield the articles of files and folders, in a stable order, one at a time.
 
     A missing path raises InputError at once; an article that cannot be read is passed to
-    ``on_error`` and skipped.
+    ``on_error`` and skipped. JSONL files are read line by line, whatever their size.
+    ``position`` (optional) is kept up to date with the input bytes read.
     """
-    for path in _expand(paths):
+    files = _expand(paths)
+    position = position if position is not None else ReadPosition()
+    position.total = sum(_size(path) for path in files)
+    for path in files:
+        start = position.done
         try:
             if path.name.endswith((".jsonl", ".jsonl.gz")):
-                yield from _read_jsonl(path, on_error)
+                yield from _read_jsonl(path, on_error, position)
             else:
                 yield _read_txt(path)
         except ArticleError as err:
             on_error(err)
+        position.done = start + _size(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -121,12 +144,8 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES and not path.name.endswith("l.gz"):
-            if not path.name.endswith(".jsonl"):
-                raise ArticleError(f"{path.name}: larger than {MAX_ARTICLE_BYTES} bytes")
-        if path.name.endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path.name}: larger than {MAX_ARTICLE_BYTES} bytes")
         return path.read_bytes()
     except OSError as err:
         raise ArticleError(f"{path}: cannot be read ({err.strerror or err})") from None
@@ -140,15 +159,39 @@ def _read_txt(path: Path) -> Article:
     return make_article(path.name, body, meta)
 
 
-def _read_jsonl(path: Path, on_error: Callable[[ArticleError], None]) -> Iterator[Article]:
-    content = _decode(_read_bytes(path), path.name)
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield _jsonl_article(path.name, number, line)
-        except ArticleError as err:
-            on_error(err)
+def _read_jsonl(path: Path, on_error: Callable[[ArticleError], None], position: ReadPosition) -> Iterator[Article]:
+    """The articles of a JSONL file (gzipped or not), one line at a time."""
+    start = position.done
+    try:
+        with open(path, "rb") as raw:
+            fh = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.endswith(".gz") else raw
+            lines = 0
+            for number, line in enumerate(fh, start=1):
+                position.done = start + raw.tell()
+                if not line.strip():
+                    continue
+                lines += 1
+                try:
+                    yield _jsonl_line(path.name, number, line)
+                except ArticleError as err:
+                    on_error(err)
+            if not lines:
+                raise ArticleError(f"{path.name}: the file is empty")
+    except (OSError, EOFError) as err:
+        raise ArticleError(f"{path}: cannot be read ({getattr(err, 'strerror', None) or err})") from None
+
+
+def _jsonl_line(name: str, number: int, line: bytes) -> Article:
+    where = f"{name} line {number}"
+    if len(line) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{where}: larger than {MAX_ARTICLE_BYTES} bytes")
+    if b"\x00" in line:
+        raise ArticleError(f"{where}: binary, not text")
+    try:
+        text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"{where}: not valid UTF-8 (byte {err.start})") from None
+    return _jsonl_article(name, number, text)
 
 
 def _jsonl_article(name: str, number: int, line: str) -> Article:

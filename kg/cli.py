@@ -41,7 +41,8 @@ def library_call(func):
         except KgError as err:
             raise CliError(str(err)) from None
         except KeyboardInterrupt:
-            raise CliError("interrupted; no output was written") from None
+            raise CliError("interrupted; no output file was written (a store keeps the whole "
+                           "articles written so far)") from None
 
     return wrapper
 
@@ -72,8 +73,9 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
-              help="Output file; the format comes from its extension unless --format is given.")
+@click.option("-o", "--output", "output", default=None, type=click.Path(),
+              help="Output file (a folder with --dask-scheduler); the format comes from its "
+                   "extension unless --format is given.")
 @click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False), metavar="DIR",
               help="Add the articles to the store in DIR instead (created if needed); articles "
                    "already there (same text) are skipped.")
@@ -81,44 +83,86 @@ def main() -> None:
               help="Output format (default: from the extension of OUTPUT).")
 @click.option("--model", default=None, metavar="NAME",
               help="An installed trained spaCy pipeline (default: blank English plus rules).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
+@click.option("--workers", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: the number of cores); the output does not depend on it.")
+@click.option("--strict", is_flag=True,
+              help="Stop at the first article that cannot be read or extracted (default: skip it).")
+@click.option("--dask-scheduler", "scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://host:8786); OUTPUT is a folder of N-Quads shards.")
+@click.option("--partition-size", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Articles per Dask partition, one shard each (default: 1000).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 @library_call
-def build(paths, output, store_dir, fmt, model, quiet):
-    """Build a validated graph from article files (.txt, .jsonl) or folders of them.
+def build(paths, output, store_dir, fmt, model, workers, strict, scheduler, partition_size, quiet):
+    """Build a validated graph from article files (.txt, .jsonl, .jsonl.gz) or folders of them.
 
-    Each article is validated on its own; an invalid graph is never written (exit 1).
+    Each article is validated on its own; a graph that does not conform is never written: it
+    is reported and left out, the others are written, and the exit code is 1 (--strict: stop).
     Quad formats (.nq, .trig, .jsonld) put each article in a named graph of its own.
-    With --store DIR (instead of -o) the articles go straight into a store; only new or
-    changed articles are extracted.
+    N-Quads and TriG are written article by article (any corpus size); Turtle, N-Triples and
+    JSON-LD hold the whole graph in memory (small corpora). With --store DIR (instead of -o)
+    the articles go straight into a store; only new or changed articles are extracted.
+    Unreadable articles are reported and skipped (--strict: fatal); a progress bar shows
+    on a terminal.
 
     \b
     Example:
       kg build examples/articles -o graph.ttl
-      kg build news/ more.jsonl -o graph.trig
+      kg build news/ more.jsonl.gz -o graph.nq --workers 4
       kg build examples/articles --store kg-store
+      kg build archive.jsonl.gz --dask-scheduler tcp://10.0.0.5:8786 -o shards/
     """
     _exactly_one(("-o", output), ("--store", store_dir))
-    if store_dir is not None:
-        _build_into_store(paths, store_dir, model, quiet)
+    from kg.parallel import default_workers
+
+    how = {"workers": workers or default_workers(), "on_error": _warn, "strict": strict,
+           "progress": not quiet and sys.stderr.isatty()}
+    if scheduler is not None:
+        _build_on_dask(paths, output, scheduler, model, partition_size, how, quiet)
         return
-    from kg.builder import build_dataset
-    from kg.output import write_graph, writer_for
+    if store_dir is not None:
+        _build_into_store(paths, store_dir, model, how, quiet)
+        return
+    from kg.builder import build_file
+    from kg.output import writer_for
 
     writer_for(output, fmt)  # fail on an unknown format before any work
-    dataset, stats = build_dataset(paths, model=model, on_error=_warn)
-    write_graph(dataset, output, fmt)
+    stats = build_file(paths, output, fmt, model=model, **how)
     if not quiet:
         click.echo(f"kg: {stats.summary()} -> {output}", err=True)
+    _exit_if_invalid(stats)
 
 
-def _build_into_store(paths, store_dir, model, quiet) -> None:
+def _exit_if_invalid(stats) -> None:
+    """Articles left out because their graphs do not conform: exit 1 after writing the rest."""
+    if stats.invalid:
+        click.echo(f"Error: {len(stats.invalid)} articles left out, their graphs do not conform "
+                   f"to the shapes: {', '.join(stats.invalid[:5])}"
+                   + (" ..." if len(stats.invalid) > 5 else ""), err=True)
+        sys.exit(EXIT_VIOLATIONS)
+
+
+def _build_on_dask(paths, output, scheduler, model, partition_size, how, quiet) -> None:
+    from kg.distributed import PARTITION_SIZE, build_shards
+
+    if output is None:
+        raise CliError("--dask-scheduler writes N-Quads shards: give the folder with -o")
+    stats = build_shards(paths, output, scheduler, model=model, partition_size=partition_size or PARTITION_SIZE,
+                         on_error=how["on_error"], strict=how["strict"], progress=how["progress"])
+    if not quiet:
+        click.echo(f"kg: {stats.summary()} -> {output}", err=True)
+    _exit_if_invalid(stats)
+
+
+def _build_into_store(paths, store_dir, model, how, quiet) -> None:
     from kg.store import Store
 
     with Store(store_dir, create=True) as store:
-        load_stats, stats = store.add_articles(paths, model=model, on_error=_warn)
+        load_stats, stats = store.add_articles(paths, model=model, **how)
     if not quiet:
         click.echo(f"kg: {load_stats.unchanged} unchanged articles skipped; extracted {stats.summary()}; "
                    f"{len(load_stats.superseded)} older versions replaced -> {store_dir}", err=True)
+    _exit_if_invalid(stats)
 
 
 def _exactly_one(*options: tuple[str, object]) -> None:

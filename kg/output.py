@@ -63,23 +63,32 @@ def render_nquads(dataset: Dataset) -> str:
     return _sorted_lines(dataset.serialize(format="nquads"))
 
 
+def trig_block(named: Graph, iri: str) -> tuple[tuple[str, ...], str]:
+    """The @prefix lines and the TriG block (the graph's sorted Turtle) of one named graph."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in named:
+        graph.add(triple)
+    prefixes: set[str] = set()
+    body: list[str] = []
+    for line in graph.serialize(format="turtle").splitlines():
+        if line.startswith("@prefix"):
+            prefixes.add(line)
+        else:
+            body.append(line)
+    # not indented: an indent would change the text of multi-line (triple-quoted) literals
+    content = "\n".join(body).strip("\n")
+    return tuple(sorted(prefixes)), f"<{iri}> {{\n{content}\n}}\n"
+
+
 def render_trig(dataset: Dataset) -> str:
     """TriG: one block per named graph, each block the sorted Turtle of that graph."""
     prefixes: set[str] = set()
     blocks: list[str] = []
     for named in _named_graphs(dataset):
-        graph = Graph()
-        bind_prefixes(graph)
-        for triple in named:
-            graph.add(triple)
-        body: list[str] = []
-        for line in graph.serialize(format="turtle").splitlines():
-            if line.startswith("@prefix"):
-                prefixes.add(line)
-            else:
-                body.append(line)
-        content = "\n".join("    " + line if line else "" for line in body).strip("\n")
-        blocks.append(f"<{named.identifier}> {{\n{content}\n}}\n")
+        used, block = trig_block(named, str(named.identifier))
+        prefixes.update(used)
+        blocks.append(block)
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
@@ -121,6 +130,66 @@ def writer_for(path: str | Path, fmt: str | None = None) -> Writer:
             return writer
     known = ", ".join(ext for w in WRITERS.values() for ext in w.extensions)
     raise OutputError(f"{path}: cannot tell the format from the extension (use {known} or --format)")
+
+
+class StreamWriter:
+    """Write articles one at a time to a temporary file beside ``path``; rename it to ``path``
+    when the ``with`` block ends normally, delete it otherwise (an existing ``path`` is kept).
+
+    N-Quads: each article's sorted lines. TriG: each article's block, preceded by the @prefix
+    lines it needs that were not written yet (TriG allows directives between blocks).
+    """
+
+    def __init__(self, path: str | Path, writer: Writer):
+        if writer.name not in STREAMING:
+            raise OutputError(f"{writer.name} cannot be written as a stream")
+        self.path, self.writer = Path(path), writer
+        self.prefixes: set[str] = set()
+        self.bytes = 0
+        self._tmp: Path | None = None
+        self._fh = None
+
+    def __enter__(self) -> StreamWriter:
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise OutputError(f"{self.path}: the folder {folder} does not exist")
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot be written ({err.strerror or err})") from None
+        self._tmp = Path(tmp)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, result) -> None:
+        """Append one ``kg.parallel.ArticleResult``."""
+        if self.writer.name == "trig":
+            new = [line for line in result.prefixes if line not in self.prefixes]
+            self.prefixes.update(new)
+            text = "".join(line + "\n" for line in new) + ("\n" if self.bytes else "") + result.trig
+        else:
+            text = result.nquads
+        self._emit(text)
+
+    def _emit(self, text: str) -> None:
+        try:
+            self._fh.write(text)
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot be written ({err.strerror or err})") from None
+        self.bytes += len(text)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self._fh.close()
+            if exc_type is None:
+                os.replace(self._tmp, self.path)
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot be written ({err.strerror or err})") from None
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+
+STREAMING = ("nquads", "trig")
 
 
 def write_atomic(path: str | Path, text: str) -> None:

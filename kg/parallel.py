@@ -1,0 +1,163 @@
+"""Extraction of articles in batches, in this process or in a pool of worker processes.
+
+Every article becomes an ``ArticleResult``: its named graph as sorted N-Quads lines (and, when
+asked, a TriG block), the counts for the summary line, or why it failed. Results are plain data,
+so they travel between processes (and Dask workers) and come back in input order: the output of
+``--workers N`` is byte-identical to ``--workers 1``. Each worker process (or thread) loads the
+spaCy pipeline once.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from kg.articles import Article
+from kg.errors import KgError, ValidationError
+
+BATCH_SIZE = 16
+_LOCAL = threading.local()
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every worker needs to know to process articles the same way."""
+
+    model: str | None = None
+    validate: bool = True
+    trig: bool = False  # also render each article's graph as a TriG block
+
+
+@dataclass
+class ArticleResult:
+    """One article processed: its graph as text, its counts, or the reason it failed."""
+
+    source: str
+    iri: str = ""
+    nquads: str = ""  # sorted N-Quads lines of the article's named graph
+    trig: str = ""  # its TriG block, when Options.trig
+    prefixes: tuple[str, ...] = ()  # the @prefix lines the TriG block uses
+    counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # statements, operations, designations, mentions
+    batch: int = 0  # the index of the batch (Dask partition) it was processed in
+    error: str | None = None  # the article could not be processed (skipped unless --strict)
+    invalid: str | None = None  # the SHACL report: the graph does not conform (always fatal)
+
+    def raise_invalid(self) -> None:
+        if self.invalid is not None:
+            raise ValidationError(f"{self.source}: the extracted graph does not conform to the shapes",
+                                  self.invalid)
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _builder(options: Options):
+    """The Builder of this thread (a worker process has one thread doing the work)."""
+    from kg.builder import Builder
+
+    cache = getattr(_LOCAL, "builders", None)
+    if cache is None:
+        cache = _LOCAL.builders = {}
+    key = (options.model, options.validate)
+    if key not in cache:
+        cache[key] = Builder(options.model, options.validate)
+    return cache[key]
+
+
+def nquad_lines(graph, iri: str) -> str:
+    """The triples of ``graph`` as sorted, de-duplicated N-Quads lines in the graph ``iri``."""
+    from rdflib import URIRef
+    from rdflib.plugins.serializers.nquads import _nq_row
+
+    context = URIRef(iri)
+    return "".join(sorted({_nq_row(triple, context) for triple in graph}))
+
+
+def process_article(article: Article, options: Options) -> ArticleResult:
+    """Extract, map and validate one article; failures become part of the result."""
+    from kg.rdf import article_iri
+
+    iri = str(article_iri(article))
+    try:
+        graph, extraction = _builder(options).article_graph(article)
+    except ValidationError as err:
+        return ArticleResult(article.source, iri, invalid=err.report_text or str(err))
+    except KgError as err:
+        return ArticleResult(article.source, iri, error=str(err))
+    except Exception as err:  # an extractor bug on one article must not end a long run
+        return ArticleResult(article.source, iri, error=f"{article.source}: extraction failed "
+                                                        f"({type(err).__name__}: {err})")
+    result = ArticleResult(article.source, iri, nquad_lines(graph, iri), counts=(
+        len(extraction.statements), len(extraction.operations),
+        len(extraction.designations), len(extraction.mentions)))
+    if options.trig:
+        from kg.output import trig_block
+
+        result.prefixes, result.trig = trig_block(graph, iri)
+    return result
+
+
+def process_batch(articles: list[Article], options: Options, index: int = 0) -> list[ArticleResult]:
+    """The results of one batch, each marked with the batch index."""
+    results = [process_article(article, options) for article in articles]
+    for result in results:
+        result.batch = index
+    return results
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def process(
+    articles: Iterable[Article],
+    options: Options,
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    executor=None,
+) -> Iterator[ArticleResult]:
+    """Results of ``articles`` in their order, computed by ``workers`` processes.
+
+    At most two batches per worker are in flight, so memory does not grow with the input. A
+    run of a single batch stays in this process (no pool to start). ``executor``: anything
+    with ``submit(fn, *args)`` returning a future (a Dask client adapter), used instead of a
+    process pool (and even for one batch).
+    """
+    batches = enumerate(batched(articles, batch_size))
+    if executor is not None:
+        yield from _submitted(batches, options, executor, 2 * workers)
+        return
+    head = list(islice(batches, 2))
+    if workers <= 1 or len(head) < 2:
+        for index, batch in chain(head, batches):
+            yield from process_batch(batch, options, index)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield from _submitted(chain(head, batches), options, pool, 2 * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submitted(batches: Iterable[tuple[int, list]], options: Options, executor, window: int) -> Iterator[ArticleResult]:
+    """Submit batches to ``executor``, ``window`` at most in flight; yield results in order."""
+    pending: deque = deque()
+    for index, batch in batches:
+        while len(pending) >= window:
+            yield from pending.popleft().result()
+        pending.append(executor.submit(process_batch, batch, options, index))
+    while pending:
+        yield from pending.popleft().result()
