@@ -9,15 +9,13 @@ come from the canned query ``queries/graph-edges.rq``: speaker -> actor named in
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.errors import OutputError
+from kg.output import atomic_file
 from kg.queries import run_query
 
 GRAPHML_TYPES = (str, int, float, bool)
@@ -91,33 +89,9 @@ def write_graphml(graph: Graph | nx.Graph, path: str | Path) -> nx.Graph:
     OutputError if the file cannot be written.
     """
     network = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {target}: folder {folder} does not exist")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            nx.write_graphml(_sanitized(network), stream, encoding="utf-8", prettyprint=True)
-        os.chmod(temp_name, 0o644)  # mkstemp creates 0600; an export is an ordinary file
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove(temp_name)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        _remove(temp_name)
-        raise
+    with atomic_file(path, binary=True) as stream:
+        nx.write_graphml(_sanitized(network), stream, encoding="utf-8", prettyprint=True)
     return network
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except FileNotFoundError:
-        pass
 
 
 EXPORTERS: dict[str, Callable[[Graph, str | Path], nx.Graph]] = {

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,19 +147,12 @@ class StreamWriter:
         self.path, self.writer = Path(path), writer
         self.prefixes: set[str] = set()
         self.bytes = 0
-        self._tmp: Path | None = None
+        self._file = None
         self._fh = None
 
     def __enter__(self) -> StreamWriter:
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        if not folder.is_dir():
-            raise OutputError(f"{self.path}: the folder {folder} does not exist")
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        except OSError as err:
-            raise OutputError(f"{self.path}: cannot be written ({err.strerror or err})") from None
-        self._tmp = Path(tmp)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._file = atomic_file(self.path)
+        self._fh = self._file.__enter__()
         return self
 
     def write(self, result) -> None:
@@ -179,35 +173,39 @@ class StreamWriter:
         self.bytes += len(text)
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            self._fh.close()
-            if exc_type is None:
-                os.replace(self._tmp, self.path)
-        except OSError as err:
-            raise OutputError(f"{self.path}: cannot be written ({err.strerror or err})") from None
-        finally:
-            self._tmp.unlink(missing_ok=True)
+        self._file.__exit__(exc_type, exc, tb)
 
 
 STREAMING = ("nquads", "trig")
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+@contextmanager
+def atomic_file(path: str | Path, binary: bool = False) -> Iterator:
+    """Open a temporary file beside ``path`` for writing. When the block ends normally it is
+    renamed to ``path``; on any error it is deleted and an existing ``path`` is kept."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot be written ({err.strerror or err})") from None
+    try:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an output is an ordinary file
         os.replace(tmp, target)
-    except BaseException as err:
+    except OSError as err:
+        raise OutputError(f"{path}: cannot be written ({err.strerror or err})") from None
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise OutputError(f"{path}: cannot be written ({err.strerror or err})") from None
-        raise
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    with atomic_file(path) as fh:
+        fh.write(text)
 
 
 def write_graph(dataset: Dataset, path: str | Path, fmt: str | None = None) -> Writer:
