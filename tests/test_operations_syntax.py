@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.operations import extract_operations
+import sys
+from pathlib import Path
+
 from kg.nlp import load_pipeline
+
+sys.path.insert(0, str(Path(__file__).parent))
+from op_helpers import one, ops  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def ops(nlp, text: str, published: str | None = None) -> list:
-    doc = nlp.make_doc(text)
-    doc.user_data["kg.published"] = published
-    return list(extract_operations(nlp(doc)))
-
-
-def one(nlp, text: str, published: str | None = None):
-    found = ops(nlp, text, published)
-    assert len({(o.type, o.status, o.agent, o.target, o.target_text, o.location, o.location_text) for o in found}) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(
