@@ -3,10 +3,10 @@ for these tests)."""
 
 from __future__ import annotations
 
-import pytest
-
 import sys
 from pathlib import Path
+
+import pytest
 
 from kg.nlp import load_pipeline
 

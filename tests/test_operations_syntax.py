@@ -4,10 +4,10 @@ locations (sentences written for these tests)."""
 
 from __future__ import annotations
 
-import pytest
-
 import sys
 from pathlib import Path
+
+import pytest
 
 from kg.nlp import load_pipeline
 
