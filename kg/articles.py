@@ -20,7 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from kg.errors import ArticleError, InputError
+from kg.errors import ArticleError
+from kg.paths import expand_paths
 from kg.resources import lexicon_path
 
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
@@ -93,7 +94,7 @@ def read_articles(
     ``on_error`` and skipped. JSONL files are read line by line, whatever their size.
     ``position`` (optional) is kept up to date with the input bytes read.
     """
-    files = _expand(paths)
+    files = expand_paths(paths, lambda p: p.name.endswith(SUFFIXES), ".txt or .jsonl articles")
     position = position if position is not None else ReadPosition()
     position.total = sum(_size(path) for path in files)
     for path in files:
@@ -113,22 +114,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or folder")
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
-            if not found:
-                raise InputError(f"{raw}: the folder has no .txt or .jsonl articles")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
 
 
 def _decode(data: bytes, name: str) -> str:

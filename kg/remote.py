@@ -33,7 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD
 
-from kg.errors import KgError, QueryError, RemoteError
+from kg.errors import QueryError, RemoteError
 from kg.namespace import KG, KGR
 from kg.queries import CannedQuery, Row
 from kg.sparql import canned_text

@@ -26,8 +26,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
-from kg.errors import ArticleError, InputError, KgError, QueryError, RDFParseError, StoreError
+from kg.errors import ArticleError, InputError, QueryError, RDFParseError, StoreError
 from kg.namespace import KG, KGR
+from kg.paths import expand_paths
 from kg.queries import CannedQuery, Row
 from kg.resources import lexicon_path, resource_dir
 from kg.sparql import canned_text
@@ -112,17 +113,7 @@ def read_graph_file(path: str | Path) -> list[NamedGraph]:
 
 def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, a folder standing for its RDF files (known extensions) in name order."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _FORMATS)
-            if not found:
-                raise InputError(f"{raw}: the folder has no RDF files")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
+    return expand_paths(paths, lambda p: p.suffix.lower() in _FORMATS, "RDF files", recursive=False)
 
 
 def reference_triples() -> list[ox.Triple]:

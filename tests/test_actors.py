@@ -14,14 +14,8 @@ from kg.extract.actors import (
     extract_mentions,
     slugify,
 )
-from kg.nlp import load_pipeline
 from kg.nlp.lexicons import KG, gazetteer
 from kg.resources import lexicon_path
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def keys(doc):
@@ -305,11 +299,9 @@ def test_body_description_mission(nlp):
     assert got.get("The mission") == "united-nations", got
 
 
-def test_a_lone_given_name_resolves_to_the_one_person_of_the_article_who_has_it():
+def test_a_lone_given_name_resolves_to_the_one_person_of_the_article_who_has_it(nlp):
     from kg.extract.actors import extract_mentions
-    from kg.nlp import load_pipeline
 
-    nlp = load_pipeline()
     doc = nlp("The following is a transcript of the briefing by press secretary Tobias Wrenfield.\n\n"
               "Q: Tobias, the president said on Monday that strikes are coming. Does that include "
               "Mexico?\n\nWRENFIELD: I will not get ahead of the president.\n")

@@ -17,15 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from fake_triplestore import Config, FakeServer  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "data" / "query_graph.trig"
-ARTICLE = """---
-title: Coast guard seizes a cargo ship
-published: 2026-03-02
----
-Coast guard seizes a cargo ship
-
-Defence Minister Lena Varga said on Monday that the coast guard seized a cargo ship near the port.
-"We will keep the sea lanes open," Varga told reporters.
-"""
+ARTICLE = (Path(__file__).parent / "data" / "coast_guard.txt").read_text(encoding="utf-8")
 
 
 def run(*args):

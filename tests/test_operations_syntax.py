@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp import load_pipeline
 
 sys.path.insert(0, str(Path(__file__).parent))
 from op_helpers import one, ops  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp import load_pipeline
 from kg.nlp.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def test_components_in_order(nlp):

@@ -6,7 +6,6 @@ import pytest
 
 from kg.extract import stance as st
 from kg.extract.statements import extract_statements
-from kg.nlp import load_pipeline
 
 AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
 
@@ -78,11 +77,6 @@ def test_quote_rules(rule, text, expected):
 )
 def test_context_rules(text, context, previous, expected):
     assert st.stance(text, context, previous) == expected
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.statements import extract_statements
-from kg.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def found(nlp, text):

@@ -174,15 +174,7 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path):
 # ---------------------------------------------------------------- build straight into a store
 
 
-ARTICLE_ONE = """---
-title: Coast guard seizes a cargo ship
-published: 2026-03-02
----
-Coast guard seizes a cargo ship
-
-Defence Minister Lena Varga said on Monday that the coast guard seized a cargo ship near the port.
-"We will keep the sea lanes open," Varga told reporters.
-"""
+ARTICLE_ONE = (Path(__file__).parent / "data" / "coast_guard.txt").read_text(encoding="utf-8")
 ARTICLE_TWO = """Talks stall over border patrols
 
 Interior Minister Tomas Brandt said the government would deploy troops to the border next week.
