@@ -334,6 +334,13 @@ def test_load_gold_fills_missing_families(tmp_path):
 # ------------------------------------------------------------------ the shipped gold files
 
 
+# Every gold set the project ships: the examples and each annotated folder under tests/.
+GOLD_SETS = [("examples/gold.json", "examples/articles")] + [
+    (f"tests/{path.parent.name}/gold.json", f"tests/{path.parent.name}")
+    for path in sorted((ROOT / "tests").glob("*/gold.json"))
+]
+
+
 def _sources(folder: Path) -> set[str]:
     """File names of the .txt articles and ids of the JSONL articles in ``folder``."""
     names = {p.name for p in folder.glob("*.txt")}
@@ -343,10 +350,7 @@ def _sources(folder: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("gold_path, folder", [
-    ("examples/gold.json", "examples/articles"),
-    ("tests/articles/gold.json", "tests/articles"),
-])
+@pytest.mark.parametrize("gold_path, folder", GOLD_SETS)
 def test_shipped_gold_loads_and_names_existing_articles(gold_path, folder):
     gold = load_gold(ROOT / gold_path)
     sources = _sources(ROOT / folder)
@@ -355,7 +359,7 @@ def test_shipped_gold_loads_and_names_existing_articles(gold_path, folder):
     assert set(files) == sources  # every article is annotated
 
 
-@pytest.mark.parametrize("gold_path", ["examples/gold.json", "tests/articles/gold.json"])
+@pytest.mark.parametrize("gold_path", [gold for gold, _ in GOLD_SETS])
 def test_shipped_gold_scores_itself_perfectly(gold_path):
     gold = load_gold(ROOT / gold_path)
     types = {e["label"]: e["type"] for e in gold["entities"]}
@@ -381,10 +385,7 @@ def _article_texts(folder: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("gold_path, folder", [
-    ("examples/gold.json", "examples/articles"),
-    ("tests/articles/gold.json", "tests/articles"),
-])
+@pytest.mark.parametrize("gold_path, folder", GOLD_SETS)
 def test_shipped_gold_is_grounded_in_its_articles(gold_path, folder):
     """Every statement's words and a name of every required actor occur in the article."""
     from kg.evaluate import fold, words
