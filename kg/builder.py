@@ -82,12 +82,12 @@ class Builder:
 
 
 def _check(graph, source: str) -> None:
-    from kg.validate import report_summary, validate
+    from kg.shacl_engine import validate_compiled
 
-    result = validate(graph)
+    result = validate_compiled(graph)
     if not result.conforms:
         raise ValidationError(
-            f"{source}: the extracted graph does not conform to the shapes", report_summary(result)
+            f"{source}: the extracted graph does not conform to the shapes", result.text
         )
 
 

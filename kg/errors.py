@@ -29,6 +29,10 @@ class ValidationError(KgError):
         self.report_text = report_text
 
 
+class ShapesError(KgError):
+    """The shapes use a SHACL feature the compiled validator (kg.shacl_engine) does not implement."""
+
+
 class QueryError(KgError):
     """A canned query is unknown, malformed, or given a parameter it does not declare."""
 

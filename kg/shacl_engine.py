@@ -1,0 +1,342 @@
+"""A SHACL validator compiled once per process from the kg shapes, fast on small article graphs.
+
+``CompiledValidator`` reads a shapes graph (by default ``shapes/kg.ttl``) once and turns every
+node and property shape into small check functions (``kg.shacl_checks``); the shapes stay the
+single source of truth. Validating a graph then indexes its triples once and runs the checks,
+with the ontology (``ontology/kg.ttl``) seen as part of the data, as pyshacl's ``ont_graph``
+does, so ``sh:targetClass``, ``sh:class`` and the SPARQL checks follow ``rdfs:subClassOf``.
+
+It implements the SHACL-Core subset the kg shapes use: targets by class and node; predicate
+paths; class, datatype, nodeKind, minCount, maxCount, in, hasValue, pattern, minLength,
+minInclusive, equals, lessThan, lessThanOrEquals, or, qualifiedValueShape with
+qualifiedMinCount, and SPARQL SELECT constraints. Compiling shapes that use anything else
+raises ``ShapesError``, so the shapes cannot outgrow the engine unnoticed. pyshacl
+(``kg.validate.validate``) stays the reference; tests/test_shacl_engine.py checks both agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.store import Store
+from rdflib.term import Node, URIRef
+
+from kg.shacl_checks import (
+    Check,
+    ShapesError,
+    class_check,
+    datatype_check,
+    equals_check,
+    has_value_check,
+    in_check,
+    less_than_check,
+    less_than_or_equals_check,
+    max_count_check,
+    min_count_check,
+    min_inclusive_check,
+    min_length_check,
+    node_kind_check,
+    or_check,
+    pattern_check,
+    qualified_check,
+    sparql_check,
+    unsupported,
+)
+from kg.shacl_results import ShaclResult, report_text, short, sort_key
+
+__all__ = ["CompiledValidation", "CompiledValidator", "ShapesError", "compiled_validator",
+           "validate_compiled"]
+
+# Constraint parameter -> the factory compiling that constraint component.
+_FACTORIES = {
+    SH["class"]: class_check,
+    SH.datatype: datatype_check,
+    SH.nodeKind: node_kind_check,
+    SH.minCount: min_count_check,
+    SH.maxCount: max_count_check,
+    SH["in"]: in_check,
+    SH.hasValue: has_value_check,
+    SH.pattern: pattern_check,
+    SH.minLength: min_length_check,
+    SH.minInclusive: min_inclusive_check,
+    SH.equals: equals_check,
+    SH.lessThan: less_than_check,
+    SH.lessThanOrEquals: less_than_or_equals_check,
+    SH["or"]: or_check,
+    SH.qualifiedValueShape: qualified_check,
+    SH.sparql: sparql_check,
+}
+# Other SHACL terms a shape may use: targets, structure, and what does not affect validation.
+_TARGETS = (SH.targetClass, SH.targetNode)
+_OTHER_KEYS = frozenset(
+    {*_TARGETS, SH.path, SH.property, SH.message, SH.name, SH.description, SH.order, SH.group}
+)
+# Every way to give a shape focus nodes: the compiled validator handles the first two.
+_ALL_TARGETS = (*_TARGETS, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+_NO_VALUES: frozenset = frozenset()
+_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # rdflib namespace attributes are slow
+
+
+@dataclass
+class CompiledShape:
+    """A node or property shape turned into checks over the value nodes of a focus node."""
+
+    node: Node
+    path: URIRef | None
+    messages: tuple[str, ...]
+    checks: list[Check] = field(default_factory=list)
+    properties: list[CompiledShape] = field(default_factory=list)
+
+
+class _Compiler:
+    """Compiles the shapes of one shapes graph, each once (shared property shapes included)."""
+
+    def __init__(self, shapes: Graph, native_sparql: bool = True):
+        self.shapes = shapes
+        self.native_sparql = native_sparql
+        self._compiled: dict[Node, CompiledShape] = {}
+        self._busy: set[Node] = set()
+
+    def path_of(self, node: Node) -> URIRef | None:
+        path = self.shapes.value(node, SH.path)
+        if path is not None and not isinstance(path, URIRef):
+            raise unsupported(node, "a path other than a predicate")
+        return path
+
+    def compile(self, node: Node) -> CompiledShape:
+        if node in self._compiled:
+            return self._compiled[node]
+        if node in self._busy:
+            raise unsupported(node, "a shape that refers to itself")
+        self._busy.add(node)
+        keys = {p for p in self.shapes.predicates(node) if p.startswith(str(SH))}
+        unknown = sorted(short(p) for p in keys - _FACTORIES.keys() - _OTHER_KEYS - _qualified_keys(keys))
+        if unknown:
+            raise unsupported(node, ", ".join(unknown))
+        messages = tuple(sorted(str(m) for m in self.shapes.objects(node, SH.message)))
+        shape = CompiledShape(node, self.path_of(node), messages)
+        for key in sorted(keys & _FACTORIES.keys()):
+            shape.checks.append(_FACTORIES[key](list(self.shapes.objects(node, key)), node, self))
+        shape.properties = [self.compile(p) for p in sorted(self.shapes.objects(node, SH.property), key=str)]
+        self._busy.discard(node)
+        self._compiled[node] = shape
+        return shape
+
+
+def _qualified_keys(keys: set) -> set:
+    """sh:qualifiedMinCount is a parameter of sh:qualifiedValueShape, never alone."""
+    return {SH.qualifiedMinCount} if SH.qualifiedValueShape in keys else set()
+
+
+class _Ontology:
+    """The ontology, indexed once: its triples by subject and its rdfs:subClassOf closure."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.index = _index(graph)
+        self.edges = {c: set(ps[_SUBCLASS_OF]) for c, ps in self.index.items() if _SUBCLASS_OF in ps}
+        self.supers = _closure(self.edges)
+        self.typed = _by_type(self.index)
+
+
+@dataclass(frozen=True)
+class CompiledValidation:
+    """The outcome of one validation: conforms, the sorted results and a readable report."""
+
+    conforms: bool
+    results: tuple[ShaclResult, ...]
+
+    @property
+    def text(self) -> str:
+        """A headline, then one line per violation: focus node, path, message, shape and check."""
+        return report_text(self.conforms, self.results)
+
+    @property
+    def report_text(self) -> str:
+        return self.text
+
+
+class CompiledValidator:
+    """The shapes of a shapes graph, compiled; ``validate`` checks a data graph against them."""
+
+    def __init__(self, shapes: Graph, ontology: Graph | None = None, *, native_sparql: bool = True):
+        """``native_sparql=False`` runs every SPARQL constraint through rdflib (for comparison)."""
+        compiler = _Compiler(shapes, native_sparql)
+        roots = {s for target in _ALL_TARGETS for s in shapes.subjects(target, None)}
+        roots |= {s for kind in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, kind)}
+        for component in shapes.subjects(RDF.type, SH.ConstraintComponent):
+            raise unsupported(component, "a constraint component defined in the shapes graph")
+        for cls in {c for kind in (RDFS.Class, OWL.Class) for c in shapes.subjects(RDF.type, kind)}:
+            if cls in roots or any(p.startswith(str(SH)) for p in shapes.predicates(cls)):
+                raise unsupported(cls, "a shape that is a class (implicit target)")
+        # Every shape is compiled (so unsupported features anywhere are refused); those with
+        # targets are where validation starts.
+        self.targets = []
+        for root in sorted(roots, key=str):
+            shape = compiler.compile(root)
+            classes, nodes = (frozenset(shapes.objects(root, target)) for target in _TARGETS)
+            if classes or nodes:
+                self.targets.append((shape, classes, nodes))
+        self.ontology = _Ontology(ontology if ontology is not None else Graph())
+
+    def validate(self, data_graph: Graph) -> CompiledValidation:
+        """Validate ``data_graph`` (a Graph, or a Dataset read as the union of its graphs)."""
+        view = _View(data_graph, self.ontology)
+        results: set[ShaclResult] = set()
+        for shape, classes, nodes in self.targets:
+            for focus in view.instances(classes) | nodes:
+                results.update(view.run(shape, focus))
+        return CompiledValidation(not results, tuple(sorted(results, key=sort_key)))
+
+
+class _View:
+    """One data graph with the ontology mixed in, indexed for the checks (read-only)."""
+
+    def __init__(self, data_graph: Graph, ontology: _Ontology):
+        from kg.validate import _as_graph
+
+        self.graph = _as_graph(data_graph)
+        self.ontology = ontology
+        self.index = _index(self.graph)
+        self.typed = _by_type(self.index)
+        edges = {c: set(ps[_SUBCLASS_OF]) for c, ps in self.index.items() if _SUBCLASS_OF in ps}
+        if edges:  # the data graph declares subclasses too: close over both
+            for cls, parents in ontology.edges.items():
+                edges.setdefault(cls, set()).update(parents)
+            self.supers = _closure(edges)
+        else:
+            self.supers = ontology.supers
+        self._sparql_graph: Graph | None = None
+
+    def values(self, focus: Node, path: URIRef) -> frozenset | set:
+        """The objects of ``focus path`` in the data graph and the ontology."""
+        own = self.index.get(focus)
+        values = own.get(path, _NO_VALUES) if own else _NO_VALUES
+        extra = self.ontology.index.get(focus)
+        if extra and path in extra:
+            return values | extra[path]
+        return values
+
+    def superclasses(self, cls: Node) -> frozenset:
+        return self.supers.get(cls) or frozenset((cls,))
+
+    def is_instance(self, node: Node, cls: Node) -> bool:
+        """Whether ``node`` has a type that is ``cls`` or one of its subclasses."""
+        return any(cls in self.superclasses(t) for t in self.values(node, _TYPE))
+
+    def instances(self, classes: frozenset) -> set:
+        """The nodes typed with one of ``classes`` or a subclass of one."""
+        found: set = set()
+        if classes:
+            for typed in (self.typed, self.ontology.typed):
+                for cls, nodes in typed.items():
+                    if classes & self.superclasses(cls):
+                        found |= nodes
+        return found
+
+    def run(self, shape: CompiledShape, focus: Node) -> Iterator[ShaclResult]:
+        """The results of validating ``focus`` against ``shape`` and its property shapes."""
+        values = {focus} if shape.path is None else self.values(focus, shape.path)
+        for check in shape.checks:
+            for hit in check(self, focus, values):
+                messages = shape.messages + hit.messages
+                if not messages:
+                    kind = str(hit.component).rsplit("#", 1)[-1]
+                    offender = short(hit.value) if hit.value is not None else "the focus node"
+                    messages = (f"{offender} fails sh:{kind}",)
+                yield ShaclResult(
+                    focus if hit.focus is None else hit.focus,
+                    shape.path if hit.path is None else hit.path,
+                    shape.node,
+                    hit.component,
+                    hit.value,
+                    messages,
+                )
+        for prop in shape.properties:
+            yield from self.run(prop, focus)
+
+    def conforms(self, shape: CompiledShape, node: Node) -> bool:
+        return next(self.run(shape, node), None) is None
+
+    def subjects(self, predicate: URIRef, obj: Node) -> set:
+        """The subjects of ``? predicate obj`` in the data graph and the ontology."""
+        if predicate == _TYPE:
+            return self.typed.get(obj, _NO_VALUES) | self.ontology.typed.get(obj, _NO_VALUES)
+        return set(self.graph.subjects(predicate, obj)) | set(self.ontology.graph.subjects(predicate, obj))
+
+    def pairs(self, predicate: URIRef) -> set:
+        """The (subject, object) pairs of ``predicate`` in the data graph and the ontology."""
+        found = set(self.graph.subject_objects(predicate))
+        return found | set(self.ontology.graph.subject_objects(predicate))
+
+    def query(self, query, bindings: dict):
+        """Run a prepared SPARQL query over the data graph and the ontology."""
+        if self._sparql_graph is None:
+            self._sparql_graph = Graph(store=_UnionStore(self.graph, self.ontology.graph))
+        return self._sparql_graph.query(query, initBindings=bindings)
+
+
+class _UnionStore(Store):
+    """A read-only rdflib store answering triple patterns from two graphs without copying them."""
+
+    def __init__(self, first: Graph, second: Graph):
+        super().__init__()
+        self._first, self._second = first, second
+
+    def triples(self, pattern, context=None):
+        for triple in self._first.triples(pattern):
+            yield triple, iter(())
+        for triple in self._second.triples(pattern):
+            if triple not in self._first:
+                yield triple, iter(())
+
+    def __len__(self, context=None) -> int:
+        return len(self._first) + sum(1 for t in self._second if t not in self._first)
+
+
+def _index(graph: Graph) -> dict:
+    """subject -> predicate -> set of objects."""
+    index: dict = {}
+    for s, p, o in graph:
+        index.setdefault(s, {}).setdefault(p, set()).add(o)
+    return index
+
+
+def _by_type(index: dict) -> dict:
+    """class -> the subjects typed with it."""
+    typed: dict = {}
+    for subject, properties in index.items():
+        for cls in properties.get(_TYPE, ()):
+            typed.setdefault(cls, set()).add(subject)
+    return typed
+
+
+def _closure(edges: dict) -> dict:
+    """class -> itself and every class it is (transitively) an rdfs:subClassOf."""
+    closed: dict = {}
+    for start in edges:
+        seen, todo = {start}, [start]
+        while todo:
+            for parent in edges.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        closed[start] = frozenset(seen)
+    return closed
+
+
+@lru_cache(maxsize=1)
+def compiled_validator() -> CompiledValidator:
+    """The kg shapes and ontology, compiled once per process."""
+    from kg.validate import default_shapes, ontology
+
+    return CompiledValidator(default_shapes(), ontology())
+
+
+def validate_compiled(data_graph: Graph) -> CompiledValidation:
+    """Validate ``data_graph`` against the kg shapes with the compiled validator."""
+    return compiled_validator().validate(data_graph)
