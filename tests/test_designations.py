@@ -242,3 +242,76 @@ def test_a_long_object_between_the_verb_and_the_category(nlp):
                               "the Sinaloa Cartel, as foreign terrorist organizations, officials said.")
     assert {(d.designator.key, d.designee.key if d.designee else None) for d in found} == {
         ("united-states", "gulf-cartel"), ("united-states", "sinaloa-cartel")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pointer designee stands for the organization named before it
+        ("Los Zetas moved into the port. In May Canada branded the group a terrorist organization.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a plural pointer stands for every organization of that sentence
+        ("The Gulf Cartel and Los Zetas fought for the border. Canada called them terrorists.",
+         [("canada", "gulf cartel", "terrorist_organization"), ("canada", "los zetas", "terrorist_organization")]),
+        # an informing verb with its addressee before "that"
+        ("The Pentagon notified senators that smuggling crews are enemy combatants.",
+         [("united-states", "smuggling crews", "enemy_combatant")]),
+        # "a list of X": the noun "list" labels nothing, the verb before it does
+        ("Canada designated a list of Andean gangs as terrorist entities.",
+         [("canada", "andean gangs", "terrorist_organization")]),
+        # demonyms coordinated before one noun are one designee
+        ("Canada designated Peruvian and Central American gangs as terrorist entities.",
+         [("canada", "peruvian and central american gangs", "terrorist_organization")]),
+        # a passive with no agent: the state the article named before
+        ("Canada tightened its rules. Los Zetas was designated a terrorist entity in May.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a subject that only points at a government ("it", "the administration")
+        ("Canada went further in May, saying it regarded gang members as unlawful combatants.",
+         [("canada", "gang members", "enemy_combatant")]),
+        # a transcript turn whose speaker is titled by an agency
+        ("Pentagon spokeswoman Dana Whitlow opened the briefing.\n\n"
+         "WHITLOW: The crews on those boats were enemy combatants.\n",
+         [("united-states", "crews on those boats", "enemy_combatant")]),
+        # a passive listing: the subject is listed, the list's owner designates
+        ("Los Zetas was added to the State Department's list of terrorist entities in May.",
+         [("united-states", "los zetas", "terrorist_organization")]),
+        # a reduced relative without a by-phrase: the state the article named before
+        ("Canada spoke first. Los Zetas, designated a terrorist entity in May, denied it.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a contact clause: the state right before the verb
+        ("Los Zetas, a border gang Canada has labelled a terrorist entity, denied it.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # an infinitive completing a state's decision
+        ("Peru protested the Canadian decision to list Los Zetas as a terrorist entity.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        ("Peru protested Canada's decision to list Los Zetas as a terrorist entity.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # the designation noun inside the category, the designee ending at its name
+        ("Canada's terrorist designation of Los Zetas took effect in May.",
+         [("canada", "los zetas", "terrorist_organization")]),
+    ],
+)
+def test_pointers_implied_designators_and_noun_phrases(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pointer with no organization before it names nobody
+        "Canada branded the group a terrorist organization.",
+        # the speaker's own side is no antecedent to resolve
+        "\u201cThey call us terrorists,\u201d the Houthi commander said.",
+        # a critic of a designation is not its designator
+        "Peru criticized the terrorist designation of Los Zetas.",
+        # a negative pronoun is no designee
+        "Canada asked the courts to label nobody as terrorists.",
+        # an opinion verb with a pointing subject is no act of state
+        "Canada spoke first. They argue that the gangs are terrorists.",
+        # a relative clause whose subject is not a state: no implied designator
+        "Los Zetas, which the gang designated as a terrorist group, is feared in Canada.",
+    ],
+)
+def test_pointers_and_implied_designators_without_designation(nlp, text):
+    assert designations(nlp, text) == []

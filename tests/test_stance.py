@@ -51,6 +51,27 @@ AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
         ("5 legality", "Only Congress can declare it; this is unconstitutional.", AGAINST),
         ("5 harm", "Bombing the camps would be a gift to the recruiters.", AGAINST),
         ("5 victims", "They were farmers, and now their children are orphans.", AGAINST),
+        ("5 weapon refused", "You beat the gangs with judges, not with missiles.", AGAINST),
+        ("4 threat", "The gang broke the truce and it will pay the price.", FOR),
+        ("4 force said to work", "Say what you want, the threat is working.", FOR),
+        ("4 help needed", "We need allies against these gangs.", FOR),
+        ("5 legality", "Nobody voted for it and no court has looked at it.", AGAINST),
+        ("5 harm", "Bomb one lab and another opens a week later.", AGAINST),
+        ("5 self-reliance", "Our police can handle the gangs on their own.", AGAINST),
+        ("5 self-reliance", "This is not our war and never was.", AGAINST),
+        ("5 victims", "Since the raids began, we are afraid to leave the house.", AGAINST),
+        ("2 no need", "There is no need for their navy off our coast.", AGAINST),
+        ("5b described", "The ministry kept describing the crews as narco-terrorists.", None),
+        ("5b justification", "Those aboard were narco-terrorists, plain and simple.", FOR),
+        ("5b justification", "The navy acted under its right to defend the country.", FOR),
+        ("5b justification", "These gangs are killing Americans on our streets.", FOR),
+        ("5b distanced", "They say my nephew was a narco-terrorist.", None),
+        ("5b distanced", "Lisbon sees the raids as self-defense.", None),
+        ("5b negated", "My cousin was no narco-terrorist.", None),
+        ("5b justification", "Those boats were legitimate targets.", FOR),
+        ("5 sovereignty", "Hands off our islands, we say to Washington.", AGAINST),
+        ("5 harm", "We want a negotiated solution with the neighbours.", AGAINST),
+        ("5 beats 5b", "Calling them narco-terrorists does not make it legal; it violates the treaty.", AGAINST),
         ("no cue", "This is a sovereign choice, and we will respect the vote.", None),
         ("no cue", "We talked about trade and investment.", None),
         ("no cue", "I'm not happy with them.", None),
@@ -107,3 +128,24 @@ def test_context_rules(text, context, previous, expected):
 )
 def test_statement_stances(nlp, text, stances):
     assert [s.stance for s in extract_statements(nlp(text))] == stances
+
+
+def _naive_find(ws, phrases):
+    """Reference scan: every phrase tried at every position ("*" is any one word)."""
+    return sorted({i for i in range(len(ws)) for p in phrases
+                   if len(ws[i:i + len(p)]) == len(p) and all(a in ("*", b) for a, b in zip(p, ws[i:]))})
+
+
+@pytest.mark.parametrize(
+    "text, phrases",
+    [
+        ("we will not rule anything out , not ever", ["not rule * out", "not", "rule out", "* out"]),
+        ("no one has the right to bomb us", ["no * has the right", "no * * has the right", "bomb"]),
+        ("strike , strike again and strike", ["strike", "strike again", "again and", "* and *"]),
+        ("nothing here", ["missing phrase", "* * * *"]),
+    ],
+)
+def test_indexed_lookup_finds_what_a_full_scan_finds(text, phrases):
+    lexicon = st.Phrases(sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True))
+    ws = text.split()
+    assert st._find(ws, lexicon) == _naive_find(ws, [tuple(p.split()) for p in phrases])

@@ -19,8 +19,16 @@ relative ("X, designated a terrorist group by Y,") names the designator; the des
 designates itself.
 Every capitalised conjunct of a designee is designated, known or not ("Viv Ansanm and Gran
 Grif"); an indefinite apposition ("X, a JNIM faction, as ...") only describes it.
-The designator is the agent of the labelling word (:mod:`kg.extract._agents`), resolved to the
-state; without designator or designee ("this classification") nothing is emitted.
+The designator (:mod:`kg.extract._designators`) is the agent of the labelling word resolved to
+the state; without designator or designee ("this classification") nothing is emitted.
+8. an informing verb and its addressee before "that" ("informs Congress that X are ...");
+"a list of X" is X (the noun "list" labels nothing); demonyms coordinated before one noun
+("Mexican and South American cartels") are one designee.
+A pointer designee ("branded the group", "called them") stands for the organization(s) named
+last before it. A passive with no agent, or a subject that only points at a government ("the
+administration designated", "it regarded"), has the state the article named last as
+designator; a transcript speaker titled by an agency ("Pentagon press secretary X") acts for
+its state.
 """
 
 from __future__ import annotations
@@ -29,11 +37,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._agents import by_phrase, find_agent, subject
+from kg.extract._designators import Frame
+from kg.extract._designators import designator as find_designator
 from kg.extract._context import (
     Ref,
     actor_refs,
-    agent_actor,
     clause_start,
     inside,
     phrase_text,
@@ -41,13 +49,11 @@ from kg.extract._context import (
     read_np,
     sentences,
     turn_person,
-    turn_speaker,
     words,
 )
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
 from kg.extract.dates import find_date
-from kg.nlp.lexicons import gazetteer
-from kg.records import Actor, Designation, Evidence
+from kg.records import Designation, Evidence
 
 LEX = "designations.yaml"
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
@@ -70,14 +76,18 @@ def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | Non
     stop = words("opaque_boundaries") | {"as"}
     floor = max(sent.start, j - int(load_lexicon(LEX)["window"]))
     for k in range(j, floor - 1, -1):
-        if norm(doc[k]) in vocab:
+        if norm(doc[k]) in vocab and not _noun_of(doc, k, floor):
             return k
         if norm(doc[k]) in stop and not (k > 0 and norm(doc[k - 1]) in _lex("naming_participles")):
             return None  # (but "the group, known as X, as ...": a name, no frame)
     return None
 
 
-Frame = tuple[int, int, int, int, int]  # labelling word start, end, designee start, end, floor
+def _noun_of(doc: Doc, k: int, floor: int) -> bool:
+    """"designated a list of cartels as ...": a labelling word used as the noun of the designee
+    (after an article, before "of") labels nothing; "the designation of X as" still does."""
+    return (k > floor and k + 1 < len(doc) and norm(doc[k + 1]) == "of"
+            and norm(doc[k - 1]) in _lex("noun_determiners") and norm(doc[k]) not in _lex("labelling_nouns"))
 
 
 def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
@@ -113,8 +123,9 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     return (k, k + 1, s, head, rel + 1)
 
 
-def _list_frame(doc: Doc, sent: Span, span: Span, j: int) -> Frame | None:
-    """"added the gang to its list of terrorist organizations", "adds gang to terror list"."""
+def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Frame | None:
+    """"added the gang to its list of terrorist organizations", "adds gang to terror list";
+    passive: "the gang was added to the State Department's list of ..."."""
     if span[-1].norm_.lower() not in _lex("list_nouns"):
         if j - 1 < sent.start or norm(doc[j]) != "of" or norm(doc[j - 1]) not in _lex("list_nouns"):
             return None
@@ -122,9 +133,17 @@ def _list_frame(doc: Doc, sent: Span, span: Span, j: int) -> Frame | None:
     dets = words("determiners") | {"its", "their", "his", "her", "the", "a"}
     while j >= sent.start and norm(doc[j]) in dets:
         j -= 1
+    owner = next((r for r in refs if r.end == j and norm(doc[j]) == "'s"), None)
+    if owner is not None:  # "to the State Department's list": past the list's owner
+        j = _skip_left(doc, owner.start - 1, sent.start)
+        j -= 1 if j >= sent.start and norm(doc[j]) == "the" else 0
     if j < sent.start or norm(doc[j]) not in {"to", "on", "onto"}:
         return None
     k = _find_left(doc, sent, j - 1, _lex("listing_verbs"))
+    if k is not None and k + 1 == j and k > sent.start and norm(doc[k - 1]) in _lex("passive_aux"):
+        subj = next((r for r in refs if sent.start <= r.start and r.end < k
+                     and r.actor.type in _DESIGNEE_TYPES), None)  # "X was added to the list"
+        return (k, k + 1, subj.start, subj.end, sent.start) if subj is not None else None
     return (k, k + 1, k + 1, j, sent.start) if k is not None and k + 1 < j else None
 
 
@@ -138,6 +157,21 @@ def _subject_start(doc: Doc, lo: int, j: int) -> int | None:
     if k > lo and norm(doc[k - 1]) in _lex("relatives"):
         return None  # "those who attack us are terrorists": a relative clause, no group named
     return k if 0 < j - k <= 6 else None
+
+
+def _asserting_verb(doc: Doc, sent: Span, k: int) -> int | None:
+    """The verb stating a copula's label: the asserting word at ``k`` or right before its
+    "that", or an informing verb with its addressee before the "that" ("informs Congress that")."""
+    if norm(doc[k]) != "that":
+        return k if norm(doc[k]) in _lex("asserting_words") else None
+    if k - 1 >= sent.start and norm(doc[k - 1]) in _lex("asserting_words"):
+        return k - 1
+    for m in range(k - 2, max(sent.start, k - 6) - 1, -1):  # "notified lawmakers that"
+        if norm(doc[m]) in _lex("informing_words"):
+            return m
+        if doc[m].is_punct:
+            break
+    return None
 
 
 def _object_after(doc: Doc, sent: Span, k: int, span: Span) -> Frame | None:
@@ -156,7 +190,7 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     """(labelling word start, end, designee start, end, designator floor) of the frame around
     a category."""
     j = _skip_left(doc, span.start - 1, sent.start)
-    if (listed := _list_frame(doc, sent, span, j)) is not None:
+    if (listed := _list_frame(doc, refs, sent, span, j)) is not None:
         return listed
     if j >= sent.start and norm(doc[j]) == "as":  # frame 1: "... X as <category>"
         k = _find_left(doc, sent, j - 1, _lex("labelling_words"))
@@ -169,21 +203,26 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         return (k, k + 1, start, j, sent.start)
     if j >= sent.start and norm(doc[j]) in _lex("copulas"):  # frame 2: "asserting that X are ..."
         k = _find_left(doc, sent, j - 1, _lex("asserting_words") | {"that"})
-        quote = inside(quote_regions(sent), j) or ((sent.start, sent.end) if turn_speaker(doc, j) else None)
+        quote = inside(quote_regions(sent), j) or ((sent.start, sent.end) if turn_person(doc, j) else None)
         if k is None and quote is not None:  # "The men were enemy combatants," an official said
             s = _subject_start(doc, max(quote[0], clause_start(sent, j, quote[0])), j)
             return (j, j + 1, s, j, quote[0]) if s is not None else None
         if k is None:
             return None
-        verb = k - 1 if norm(doc[k]) == "that" else k
-        if verb < sent.start or norm(doc[verb]) not in _lex("asserting_words"):
+        verb = _asserting_verb(doc, sent, k)
+        if verb is None:
             return None
         to_be = norm(doc[j]) == "be" and norm(doc[j - 1]) == "to"  # "declared X to be ..."
         return (verb, verb + 1, k + 1, j - 1 if to_be else j, sent.start)
     after = span.end + (1 if span.end < sent.end and doc[span.end].text in _QUOTES else 0)
+    if len(span) > 1 and norm(span[-1]) in _lex("designation_heads"):
+        after = span.end - 1  # "the terrorist designation of X": the head is in the category
     if (after + 1 < sent.end and norm(doc[after]) in _lex("designation_heads")
             and norm(doc[after + 1]) in _lex("designee_preps")):
         s, e = read_np(doc, after + 2, sent.end)  # frame 3: "the FTO designation of X"
+        named = next((r for r in refs if s <= r.start < e and not any(
+            norm(t) not in words("determiners") for t in doc[s:r.start])), None)
+        e = min(e, named.end) if named is not None else e  # "of X took effect": X, not the verb
         return (span.start, after + 1, s, e, sent.start) if e > s else None
     k = _find_left(doc, sent, j, _lex("direct_labelling_words"))  # frame 4: "designated X a ..."
     if k is not None and k == j:  # "which X designates a ...", "were designated a ..."
@@ -227,11 +266,22 @@ def _proper(doc: Doc, start: int, end: int) -> bool:
                               for t in toks) and toks[0].text[:1].isupper()
 
 
+def _adjectival(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are only demonyms and region words ("Mexican", "South
+    American"): adjectives sharing the noun of the next conjunct."""
+    demonyms = load_lexicon("demonyms.yaml")
+    toks = [t for t in doc[start:end] if norm(t) not in words("determiners")]
+    return bool(toks) and toks[-1].text in demonyms and all(
+        t.text in demonyms or norm(t) in _lex("region_words") for t in toks)
+
+
 def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref | None, str]]:
     """Every named organization of a coordinated designee ("the CDN and Los Viagras"), else
     the first conjunct as text ("cartels and other networks" -> "cartels")."""
     conjuncts, s, apposition = [], start, False
     for k in range(start, end + 1):
+        if k < end and norm(doc[k]) in {"and", "or", ","} and _adjectival(doc, _skip_introducer(doc, s, k), k):
+            continue  # "Mexican and South American cartels": one designee with a shared noun
         if k == end or norm(doc[k]) in {"and", "or", ","}:
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
@@ -243,6 +293,23 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Re
     return named or [c[:2] for c in conjuncts[:1]]
 
 
+def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref, str]]:
+    """A pointer designee ("branded the group ...", "called them terrorists") stands for the
+    organization named last before it, or for all of those named in that sentence (plural)."""
+    text = phrase_text(doc, start, end)
+    plural = text in _lex("plural_pointers")
+    if not plural and text not in _lex("singular_pointers"):
+        return []
+    orgs = [r for r in refs if r.end <= start and start - r.start <= int(load_lexicon(LEX)["pointer_reach"])
+            and r.actor.type in _DESIGNEE_TYPES]
+    if not orgs:
+        return []
+    last = doc[orgs[-1].start].sent.start
+    chosen = [r for r in orgs if doc[r.start].sent.start == last] if plural else orgs[-1:]
+    unique = {r.actor.key: r for r in reversed(chosen)}  # first mention of each in the sentence
+    return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
+
+
 def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span) -> list[Designation]:
     """The designations a category phrase stands for (one per named designee)."""
     frame = _frame(doc, refs, sent, span)
@@ -251,8 +318,8 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     v_start, v_end, d_start, d_end, floor = frame
     if any(norm(doc[k]) in _lex("negation") for k in range(max(sent.start, v_start - 3), v_start)):
         return []  # "never designated the cartels": no designation was made
-    designees = _designees(doc, refs, d_start, d_end)
-    designator = _designator(doc, refs, sent, frame, span)
+    designees = _antecedents(doc, refs, d_start, d_end) or _designees(doc, refs, d_start, d_end)
+    designator = find_designator(doc, refs, sent, frame, span)
     if designator is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named
     date = find_date(doc, sent, v_start, skip_saying=False)  # announcing a designation makes it
@@ -262,41 +329,6 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
                         designee=org.actor if org else None,
                         date=date[0] if date else None, date_text=date[1] if date else None)
             for org, text in designees if org is None or org.actor.key != designator.key]
-
-
-def _legislator(doc: Doc, refs: list[Ref], sent: Span, i: int) -> bool:
-    """Whether the one asserting at token ``i`` (the speaker of its transcript turn, else the
-    first person named outside quotes) is a legislator, whose word labels nobody."""
-    regions = quote_regions(sent)
-    person = turn_person(doc, i) or next(
-        (r.actor for r in refs if sent.start <= r.start < sent.end and r.actor.type == "Person"
-         and not inside(regions, r.start)), None)
-    roles = gazetteer().roles.get(person.key, ()) if person is not None else ()
-    return any(word in _lex("legislative_roles") for role in roles for word in role.split())
-
-
-def _designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) -> Actor | None:
-    """The state (or body) that gave the label: for a designee told first ("X was designated
-    a terrorist group by Y") the by-phrase after the category; in a quote whose clause names no
-    one ("The men were enemy combatants," the spokesman said) the speaker; else the agent."""
-    v_start, v_end, d_start, d_end, floor = frame
-    hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
-    designee = next((r.actor.key for r in refs if d_start <= r.start < d_end), None)
-    if d_end <= v_start and (hit.actor is None or hit.actor.key == designee):
-        # passive: "by the State Department" right after the category names the designator
-        by = by_phrase(doc, refs, sent, span.end, span.end)
-        if by is not None and not any(t.is_punct for t in doc[span.end:by.start]):
-            return agent_actor(doc, by.actor)
-        if hit.actor is not None:
-            return None  # the designee is no designator of itself
-    asserted = norm(doc[v_start]) in _lex("copulas") | _lex("asserting_words")
-    if asserted and _legislator(doc, refs, sent, v_start):
-        return None  # "Cartels are terrorists," a senator said: an opinion, no act of state
-    if hit.actor is not None:
-        return hit.actor
-    if inside(quote_regions(sent), v_start) is not None:
-        return subject(doc, refs, sent.start, sent.end, quote_regions(sent), check_block=False)
-    return turn_speaker(doc, v_start)  # "LEAVITT: the cartels are unlawful combatants"
 
 
 def _unify(found: list[Designation]) -> list[Designation]:

@@ -1,0 +1,155 @@
+"""Who gave a designation's label: the designator rules of :mod:`kg.extract.designations`.
+
+The agent of the labelling word resolved to its state; a passive's by-phrase or the owner of
+the list ("the State Department's list"); the state right before the verb of a contact clause;
+the speaker's state in a quote or transcript turn (a person titled by an agency acts for its
+state); the state owning a labelling infinitive ("the U.S. decision to label"); for a passive
+without agent or a subject that only points at a government, the state the article named last.
+An opinion (copula, "said") of a legislator labels nobody; the designee never designates itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
+from kg.extract._context import Ref, agent_actor, inside, quote_regions, turn_person
+from kg.extract._lexicon import norm, word_set
+from kg.nlp.lexicons import gazetteer
+from kg.records import Actor
+
+LEX = "designations.yaml"
+Frame = tuple[int, int, int, int, int]  # labelling word start, end, designee start, end, floor
+
+
+def _lex(key: str) -> frozenset[str]:
+    return word_set(LEX, key)
+
+
+def _legislator(doc: Doc, refs: list[Ref], sent: Span, i: int) -> bool:
+    """Whether the one asserting at token ``i`` (the speaker of its transcript turn, else the
+    first person named outside quotes) is a legislator, whose word labels nobody."""
+    regions = quote_regions(sent)
+    person = turn_person(doc, i) or next(
+        (r.actor for r in refs if sent.start <= r.start < sent.end and r.actor.type == "Person"
+         and not inside(regions, r.start)), None)
+    roles = gazetteer().roles.get(person.key, ()) if person is not None else ()
+    return any(word in _lex("legislative_roles") for role in roles for word in role.split())
+
+
+def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) -> Actor | None:
+    """The state (or body) that gave the label: for a designee told first ("X was designated
+    a terrorist group by Y") the by-phrase after the category; in a quote whose clause names no
+    one ("The men were enemy combatants," the spokesman said) the speaker; else the agent."""
+    v_start, v_end, d_start, d_end, floor = frame
+    hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
+    designee = next((r.actor.key for r in refs if d_start <= r.start < d_end), None)
+    if d_end <= v_start and (hit.actor is None or hit.actor.key == designee):
+        # passive: "by the State Department" right after the category names the designator
+        by = by_phrase(doc, refs, sent, span.end, span.end)
+        if by is not None and not any(t.is_punct for t in doc[span.end:by.start]):
+            return agent_actor(doc, by.actor) or _person_state(doc, refs, by.actor)
+        if (own := _clause_subject(doc, refs, v_start, designee)) is not None:
+            return own  # "X, a gang the U.S. has labeled a terrorist group": a contact clause
+        owner = next((r for r in refs if v_end <= r.start and r.end < span.start
+                      and norm(doc[r.end]) == "'s"), None)
+        if owner is not None and agent_actor(doc, owner.actor) is not None:
+            return agent_actor(doc, owner.actor)  # "was added to the State Department's list"
+        passive = norm(doc[v_start - 1]) in _lex("passive_aux") - {"has", "have", "had"} or (
+            doc[v_start - 1].text == "," and norm(doc[v_start]).endswith("ed"))  # reduced relative
+        if passive and not _opinion(doc, frame):  # "X was designated an FTO in 2019": by the
+            return _implied_designator(doc, refs, frame)  # state the article is about
+        if hit.actor is not None:
+            return None  # the designee is no designator of itself
+    if asserted_frame(doc, frame) and _legislator(doc, refs, sent, v_start):
+        return None  # "Cartels are terrorists," a senator said: an opinion, no act of state
+    if hit.actor is not None:
+        return hit.actor
+    if inside(quote_regions(sent), v_start) is not None:
+        return subject(doc, refs, sent.start, sent.end, quote_regions(sent), check_block=False)
+    person = turn_person(doc, v_start)  # "LEAVITT: the cartels are unlawful combatants"
+    if person is not None:
+        return _person_state(doc, refs, person)
+    if _implied(doc, frame) and not _opinion(doc, frame):  # "the administration designated"
+        return _implied_designator(doc, refs, frame)
+    return _infinitive_owner(doc, refs, v_start)
+
+
+def asserted_frame(doc: Doc, frame: Frame) -> bool:
+    """Whether the frame's verb is a copula or an asserting word (an opinion may label nobody)."""
+    return norm(doc[frame[0]]) in _lex("copulas") | _lex("asserting_words")
+
+
+def _clause_subject(doc: Doc, refs: list[Ref], v: int, designee: str | None) -> Actor | None:
+    """The state named right before the labelling verb at ``v`` (past auxiliaries): the
+    subject of a contact clause ("a gang the U.S. has labeled ...")."""
+    k = v
+    while k > 0 and norm(doc[k - 1]) in _lex("passive_aux") - {"was", "were", "is", "are", "be", "been", "being"}:
+        k -= 1
+    ref = next((r for r in refs if r.end == k and r.actor.key != designee), None)
+    return agent_actor(doc, ref.actor) if ref is not None else None
+
+
+def _infinitive_owner(doc: Doc, refs: list[Ref], v: int) -> Actor | None:
+    """"the U.S. decision to label X ...", "Washington's move to designate X": the state named
+    just before the noun or verb that the labelling infinitive completes."""
+    if v < 2 or norm(doc[v - 1]) != "to":
+        return None
+    if norm(doc[v - 2]) in _lex("labelling_intents") and (state := demonym_agent(doc, v - 2)) is not None:
+        return state  # "the Canadian decision to list X"
+    ref = next((r for r in reversed(refs) if r.end <= v - 1 and v - 1 - r.end <= 3), None)
+    if ref is None or not all(norm(t) in _lex("labelling_intents") | {"'s", "has", "have", "had"}
+                              for t in doc[ref.end:v - 1]):
+        return None
+    return agent_actor(doc, ref.actor)
+
+
+def _opinion(doc: Doc, frame: Frame) -> bool:
+    """Whether the frame's verb only states a view (a copula, "said", "argued"), not an act
+    of labelling ("designated", "declared", "informs")."""
+    verb = norm(doc[frame[0]])
+    acts = _lex("labelling_words") | _lex("direct_labelling_words") | _lex("informing_words")
+    return asserted_frame(doc, frame) and verb not in acts
+
+
+def _person_state(doc: Doc, refs: list[Ref], person: Actor) -> Actor | None:
+    """The state of a person, or of a person whose title names an agency the gazetteer does not
+    tie to them ("Pentagon press secretary X", "X, the State Department spokesman")."""
+    state = agent_actor(doc, person)
+    if state is not None or person.type != "Person":
+        return state
+    mine = [r for r in refs if r.actor.key == person.key]
+    for ref in mine[:3]:  # the titles come with the first mentions
+        before = next((r for r in reversed(refs) if r.end <= ref.start), None)
+        if before is not None and ref.start - before.end <= 4 and all(
+                t.is_lower or norm(t) == "'s" for t in doc[before.end:ref.start]):
+            if (state := agent_actor(doc, before.actor)) is not None:
+                return state
+        after = next((r for r in refs if r.start >= ref.end), None)
+        if after is not None and after.start - ref.end <= 3 and ref.end < len(doc) and doc[ref.end].text == ",":
+            if (state := agent_actor(doc, after.actor)) is not None:
+                return state
+    return None
+
+
+def _implied(doc: Doc, frame: Frame) -> bool:
+    """Whether the labelling verb's subject only points at a government ("the administration
+    designated", "it regarded"): a few words before the verb, past adverbs and auxiliaries."""
+    v_start, floor = frame[0], frame[4]
+    for k in range(v_start - 1, max(floor, v_start - 4) - 1, -1):
+        if norm(doc[k]) in _lex("implied_designators"):
+            return True
+        if norm(doc[k]) not in _lex("passive_aux"):
+            return False
+    return False
+
+
+def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame) -> Actor | None:
+    """The state the article last named before the frame (else first after it): the government
+    an unnamed subject or a passive without agent stands for."""
+    v_start, _, d_start, d_end = frame[:4]
+    designee = {r.actor.key for r in refs if d_start <= r.start < d_end}
+    states = [(r.start, agent_actor(doc, r.actor)) for r in refs if r.actor.key not in designee]
+    states = [(i, a) for i, a in states if a is not None and a.type == "Country"]
+    before = [a for i, a in states if i < v_start]
+    return before[-1] if before else next((a for i, a in states if i > v_start), None)
