@@ -87,7 +87,7 @@ def test_noise_gives_no_operation(nlp, text):
         ("Trump said his campaign could eventually include strikes against targets in Mexico.", "threatened"),
         ("Trump threatened to send troops to Chicago.", "threatened"),
         ("Trump floated the idea of military action inside Mexico.", "threatened"),
-        ("The Pentagon is drawing up plans for strikes inside Venezuela.", "threatened"),
+        ("The Pentagon is drawing up plans for strikes inside Venezuela.", "proposed"),
         ("Trump said he could authorize strikes on land targets in Venezuela.", "threatened"),
         ("The White House has not ruled out sending troops into Mexico.", "threatened"),
         ("Trump offered to send U.S. troops to Mexico.", "proposed"),

@@ -106,8 +106,8 @@ def test_transcript_turn_first_person_is_the_speakers_state(nlp):
 @pytest.mark.parametrize(
     "text, location_key, location_text",
     [
-        # a subdivision named through its country's demonym: the country and the name
-        ("The U.S. military struck a boat off the coast of the Colombian department of Choco.", "colombia", "choco"),
+        # a subdivision named through its country's demonym: the subdivision, the most precise place
+        ("The U.S. military struck a boat off the coast of the Colombian department of Choco.", None, "choco"),
         # a named feature south of which forces act: the dateline's country and the name
         ("BEIRUT \u2014 Israel struck Hezbollah positions south of the Awali River.", "lebanon", "awali river"),
     ],

@@ -16,6 +16,9 @@ Order of evidence, strongest first:
    strikes killed 30"); likewise a reporter after the clause ("..., the Pentagon said",
    "according to the Pentagon") unless the operation hit it;
 7. first person in a transcript turn ("HEGSETH: we struck ..."): the speaker's state.
+A person the actor records give no state for speaks for the body or country of their title
+("Pentagon spokesman X", "X, Peru's deputy minister"; not a name addressed in a turn, "Q: X, ...");
+a transcript speaker with no title shares the one state of the other speakers.
 A by-phrase after a participle inside the target ("strikes on boats operated by X") names who
 runs the target, not the agent.
 Actors resolve to the state they act for; private persons and media are never agents.
@@ -40,13 +43,15 @@ from kg.extract._context import (
     inside,
     participle_by,
     quote_regions,
+    turn_person,
     turn_speaker,
     words,
 )
-from kg.extract._lexicon import load_lexicon, norm
+from kg.extract._lexicon import load_lexicon, norm, word_set
 from kg.records import Actor
 
 STRONG = ("premod", "by")
+BY_WINDOW = 14  # tokens after a trigger where its by-phrase may stand (past a date and an appositive)
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,8 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
     """The actor of a "by X" right after the trigger."""
     skip = words("determiners") | words("np_modifiers")
     stop = words("opaque_boundaries")
-    for k in range(end, min(sent.end - 1, end + 8)):  # "the arrest of the cartel's chief by X"
+    # "the arrest of the cartel's chief by X", "the capture in May of X, a gang boss, by Y"
+    for k in range(end, min(sent.end - 1, end + BY_WINDOW)):
         if norm(doc[k]) in stop:
             return None
         if norm(doc[k]) == "by":
@@ -204,7 +210,8 @@ def trailing_reporter(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor 
     after = norm(doc[said]) == "according"  # ", according to the Pentagon": the reporter follows
     reporter = next((r for r in refs if (said + 1 < r.start <= said + 3 if after
                                          else commas[-1] < r.start and r.end <= said)), None)
-    if reporter is None or any(r.actor.key == reporter.actor.key for r in refs if r.start < commas[-1]):
+    if reporter is None or any(r.actor.key == reporter.actor.key for r in refs
+                               if sent.start <= r.start < commas[-1]):
         return None  # "detained X members in raids, the group said": the reporter was hit
     bare = words("determiners") | words("reporter_pronouns")  # "the military", "our forces"
     own = any(norm(doc[k]) in words("own_force_nouns") and (k == sent.start or norm(doc[k - 1]) in bare)
@@ -220,7 +227,10 @@ def _is_force(doc: Doc, ref: Ref) -> bool:
     j = ref.end + 1 if ref.end < len(doc) and norm(doc[ref.end]) == "'s" else ref.end
     after = norm(doc[j]) if j < len(doc) else ""  # "Niger's military government said"
     label = ref.actor.label.lower().split()
-    return last in heads or after in heads or bool(label and label[-1] in heads and ref.actor.government)
+    # "the Peruvian defence ministry said": a demonym before the ministry of the forces
+    ministry = after in word_set("operations.yaml", "force_ministries") and j + 1 < len(doc) and norm(
+        doc[j + 1]) in {"ministry", "ministries", "department", "secretariat"}
+    return last in heads or after in heads or ministry or bool(label and label[-1] in heads and ref.actor.government)
 
 
 def requested_ref(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Ref | None:
@@ -249,6 +259,62 @@ def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start
     return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
 
 
+def _owner_before(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
+    """"Pentagon press secretary Jane Roe": the body or country of a title before a name."""
+    j = ref.start - 1
+    while j >= 0 and ref.start - j <= 4 and doc[j].is_lower and doc[j].is_alpha:
+        j -= 1
+    owner = _ref_at(refs, j) if j < ref.start - 1 else None
+    return agent_actor(doc, owner.actor) if owner is not None and owner.end == j + 1 else None
+
+
+def _owner_after(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
+    """"X, Peru's deputy minister", "X, a spokesman for the Israeli army": the body or country
+    of an appositive title after a name."""
+    if ref.end + 1 >= len(doc) or doc[ref.end].text != "," or _vocative(doc, ref):
+        return None
+    first = _ref_at(refs, ref.end + 1)  # ", Peru's deputy minister"
+    if first is not None and first.end < len(doc) and norm(doc[first.end]) == "'s":
+        return agent_actor(doc, first.actor) if first.actor.type != "Person" else None
+    if norm(doc[ref.end + 1]) not in {"a", "an", "the"}:
+        return None  # "Mr. X, has the government of Peru ...": a question, no appositive
+    for k in range(ref.end + 2, min(len(doc), ref.end + 9)):
+        owner = _ref_at(refs, k)
+        if owner is not None:  # ", a spokesman for the Israeli army"
+            return agent_actor(doc, owner.actor) if owner.actor.type != "Person" else None
+        if not doc[k].is_lower:
+            return None
+    return None
+
+
+def _vocative(doc: Doc, ref: Ref) -> bool:
+    """Whether a name opens a transcript turn and is followed by a comma ("Q: Senator, the
+    president said ..."): someone addressed, not someone speaking."""
+    j = ref.start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in {"Mr.", "Ms.", "Mrs.", "Dr."}):
+        j -= 1  # "Mr. X, ...": the courtesy title opens the address
+    return j >= 0 and doc[j].text == ":" and ref.end < len(doc) and doc[ref.end].text == ","
+
+
+def official_state(doc: Doc, refs: list[Ref], person: Actor) -> Actor | None:
+    """The state a person speaks for when the actor records none, from a title at one of their
+    mentions (see :func:`_owner_before`, :func:`_owner_after`)."""
+    for ref in refs:
+        if ref.actor.key == person.key and ref.actor.type == "Person":
+            found = _owner_before(doc, refs, ref) or _owner_after(doc, refs, ref)
+            if found is not None:
+                return found
+    return None
+
+
+def _person_state(doc: Doc, refs: list[Ref], lo: int, hi: int, regions: list[tuple[int, int]]) -> Actor | None:
+    """The state of the first person named in [lo, hi) outside quotes, through their title."""
+    person = next((r.actor for r in refs if lo <= r.start and r.end <= hi and r.actor.type == "Person"
+                   and inside(regions, r.start) is None and not r.actor.government
+                   and not _vocative(doc, r)), None)
+    return official_state(doc, refs, person) if person is not None else None
+
+
 def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """Who announces the operation at ``start``: the speaker of its quote or transcript turn,
     else the reporter before it ("Trump said every option is on the table")."""
@@ -256,11 +322,31 @@ def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None
     if any(norm(doc[k]) in words("first_person_objects") for k in range(start, min(sent.end, start + 6))):
         return None  # "attacks on our country could come": the speaker's side would be hit
     if inside(regions, start) is not None:
-        return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
-    if (turn := turn_speaker(doc, start)) is not None:
+        return (subject(doc, refs, sent.start, sent.end, regions, check_block=False)
+                or _person_state(doc, refs, sent.start, sent.end, regions))
+    if (turn := _turn_state(doc, refs, start)) is not None:  # "ROE: ...", a body's press secretary
         return turn
     said = [k for k in range(sent.start, start) if norm(doc[k]) in words("reporting_words")]
-    return subject(doc, refs, sent.start, said[-1], regions, check_block=False) if said else None
+    if not said:
+        return None
+    return (subject(doc, refs, sent.start, said[-1], regions, check_block=False)
+            or _person_state(doc, refs, sent.start, said[-1], regions))
+
+
+def _turn_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
+    """The state of the transcript turn's speaker: from the actor, from their title, else the
+    one state all the other speakers share (a briefing is given from one government's podium)."""
+    if (found := turn_speaker(doc, start)) is not None:
+        return found
+    person = turn_person(doc, start)
+    if person is None:
+        return None
+    if (found := official_state(doc, refs, person)) is not None:
+        return found
+    speakers = {t.speaker.key: t.speaker for t in doc.user_data.get("kg.turns") or ()}
+    states = {s.key: s for p in speakers.values() if p.key != person.key
+              for s in [agent_actor(doc, p) or official_state(doc, refs, p)] if s is not None}
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def find_agent(
@@ -311,13 +397,24 @@ def find_agent(
     ref = subject_ref(doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
     if ref is not None:
         return AgentHit(agent_actor(doc, ref.actor), "subject", patient, ref.actor.type == "Person")
-    if quote is not None and (found := speaker(doc, refs, sent, quote, start)) is not None:
-        return AgentHit(found, "speaker", patient)
-    if quote is None and (found := own_forces_speaker(doc, with_forces, sent, lo, start)) is not None:
-        return AgentHit(found, "speaker", patient)
-    if quote is None and (found := trailing_reporter(doc, refs, sent, end)) is not None:
-        return AgentHit(found, "speaker", patient)
-    if any(norm(doc[k]) in words("first_person") for k in range(lo, start)) and (
-            found := turn_speaker(doc, start)) is not None:
-        return AgentHit(found, "speaker", patient)  # "HEGSETH: We struck ...": the speaker's state
-    return AgentHit(None, "", patient)
+    found = _speaker_agent(doc, refs, with_forces, sent, quote, (floor, lo, start, end))
+    return AgentHit(found, "speaker" if found is not None else "", patient)
+
+
+def _speaker_agent(doc: Doc, refs: list[Ref], with_forces: list[Ref], sent: Span,
+                   quote: tuple[int, int] | None, bounds: tuple[int, int, int, int]) -> Actor | None:
+    """Rules 5-7 of the module docstring: the agent a speaker, reporter or turn gives a trigger
+    with no subject; ``bounds``: (sentence floor, clause start, trigger start, trigger end)."""
+    floor, lo, start, end = bounds
+    if quote is not None:
+        return speaker(doc, refs, sent, quote, start)
+    if (found := own_forces_speaker(doc, with_forces, sent, lo, start)) is not None:
+        return found
+    if lo > floor and norm(doc[lo - 1]) in word_set("operations.yaml", "temporal_openers") and (
+            found := own_forces_speaker(doc, with_forces, sent, floor, start)) is not None:
+        return found  # "the army said its soldiers freed hostages after a raid": the troops' raid
+    if (found := trailing_reporter(doc, refs, sent, end)) is not None:
+        return found
+    if any(norm(doc[k]) in words("first_person") for k in range(lo, start)):
+        return _turn_state(doc, refs, start)  # "HEGSETH: We struck ...": the speaker's state
+    return None

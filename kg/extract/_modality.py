@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from kg.extract._context import quote_regions, words
 from kg.extract._lexicon import build_matcher, load_lexicon, norm
 
 MODALITY = "modality.yaml"
@@ -53,6 +54,11 @@ def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
         if norm(sent.doc[j]) in breaks:
             lo = j + 1
             break
+    reporting = words("reporting_words")
+    for q_start, q_end in quote_regions(sent):
+        told = any(norm(sent.doc[j]) in reporting for j in range(q_end, start))
+        if lo < q_end <= start and told and not q_start <= start < q_end:
+            lo = q_end  # '"We can do it," he said, citing the arrest': the quote's own modal
     hi = min(sent.end, end + int(lex["window"]))
     for j in range(end, hi):
         if norm(sent.doc[j]) in breaks or sent.doc[j].text in {".", "?", "!"}:
@@ -87,3 +93,18 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     if any(norm(sent.doc[j]) in negators for j in range(n_lo, start)):
         return NEGATED
     return "conducted"
+
+
+def legislative(prev: Span | None, sent: Span, start: int) -> bool:
+    """Whether the trigger is what a bill would allow ("a bill in the Senate would authorize
+    raids abroad"; "It would allow strikes" after a sentence about the bill)."""
+    lex, doc = load_lexicon(MODALITY), sent.doc
+    nouns, verbs, modals = (set(lex[key]) for key in ("proposal_nouns", "enabling_verbs", "modals"))
+    enabling = [k for k in range(max(sent.start + 1, start - int(lex["window"])), start)
+                if norm(doc[k]) in verbs and norm(doc[k - 1]) in modals]
+    if not enabling:
+        return False
+    if any(norm(doc[k]) in nouns for k in range(sent.start, enabling[0])):
+        return True
+    opener = norm(doc[sent.start]) in set(lex["bill_pointers"])  # "It would ...": the bill just named
+    return opener and prev is not None and any(norm(t) in nouns for t in prev)

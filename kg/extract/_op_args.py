@@ -180,6 +180,8 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
             continue
         if (found := _subdivision(doc, refs, k + 1, limit)) is not None:
             return found
+        if k + 2 < limit and norm(doc[k + 1]) in {"the", "this", "that"} and norm(doc[k + 2]) in _ops("pointer_places"):
+            return _antecedent_place(doc, refs, sent.start)  # "stay in the region": named before
         if low == "on" and op_type != "deployment" and not _territory_follows(doc, k, limit):
             continue  # "strikes on X" names a target; "on Mexican soil" a place
         if low == "to" and k > 0 and norm(doc[k - 1]) in _ops("not_destination_after"):
@@ -188,13 +190,39 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
         # Mexico", "troops to the US border", "the invasion of Ukraine"; not "over fears")
         actor, text = _place_in(doc, refs, k + 1, limit, proper_ok=low not in {"over", "of"},
                                 at_once=low in {"over", "to", "of"})
+        if actor is None and text:  # "anywhere in South America, including inside Peru"
+            return _narrowed(doc, refs, sent, k + 1) or (None, text)
         if actor is not None or text:
             return actor, text
     return None, None
 
 
+def _narrowed(doc: Doc, refs: list[Ref], sent: Span, k: int) -> tuple[Actor, str] | None:
+    """A country singled out within a region just named ("..., including inside Peru")."""
+    lead = _ops("narrowing_words")
+    for j in range(k, min(sent.end - 1, k + 8)):
+        if norm(doc[j]) in lead:
+            m = j + 1 + (norm(doc[j + 1]) in _ops("location_preps"))
+            country = next((r.actor for r in refs if r.start == m and r.actor.type == "Country"), None)
+            return (country, country.label.lower()) if country else None
+    return None
+
+
+def _antecedent_place(doc: Doc, refs: list[Ref], before: int) -> tuple[Actor | None, str | None]:
+    """The last place named after a location preposition in the text just before ``before``
+    ("the fleet is in the Baltic ... it will stay in the region")."""
+    preps = _ops("location_preps") | {"to"}
+    for k in range(before - 1, max(0, before - int(load_lexicon(OPS)["antecedent_reach"])), -1):
+        if norm(doc[k]) in preps:
+            actor, text = _place_in(doc, refs, k + 1, min(len(doc), k + 8), at_once=norm(doc[k]) == "to")
+            if actor is not None or text:
+                return actor, text
+    return None, None
+
+
 def _subdivision(doc: Doc, refs: list[Ref], k: int, limit: int) -> tuple[Actor | None, str] | None:
-    """"(the coast of) the Mexican state of Oaxaca": the country and the subdivision's name."""
+    """"(the coast of) the Mexican state of Oaxaca": the subdivision's name, the most precise
+    place the text gives (readers name the state or city, not the country it is in)."""
     demonyms = load_lexicon("demonyms.yaml")
     for j in range(k, min(limit - 3, k + 5)):
         if (doc[j].text in demonyms and norm(doc[j + 1]) in _ops("subdivision_nouns")
@@ -202,8 +230,7 @@ def _subdivision(doc: Doc, refs: list[Ref], k: int, limit: int) -> tuple[Actor |
             e = j + 3
             while e < limit and doc[e].is_title:
                 e += 1
-            country = country_actor(doc, demonyms[doc[j].text])
-            return country, phrase_text(doc, j + 3, e)
+            return None, phrase_text(doc, j + 3, e)
     return None
 
 
@@ -253,4 +280,6 @@ def count_of(doc: Doc, refs: list[Ref], sent: Span, start: int) -> int | None:
     if j > sent.start and (doc[j - 1].is_title or norm(doc[j - 1]) in {"$", "%"}):
         return None  # "Jan. 3 operation", "$5 strikes": a date or money, not a count
     number, _ = _amount(doc[j].text)
+    if number and len(doc[j].text) == 4 and 1900 <= number <= 2100:
+        return None  # "the 2019 bombing": a year, not a count
     return number if number and number > 0 else None

@@ -8,7 +8,8 @@ Rules, in order:
 4. passive mentions without agent - "attacks were carried out" take the agent of the nearest
    earlier mention of the same kind (``passive_kin``: a seizure after a raid) within two
    sentences; still without agent: dropped;
-5. a generic mention next to a specific one (one sentence apart, same agent and status) is it;
+5. a generic mention next to a specific one (one sentence apart, three for threats; same agent
+   and status) is it;
 6. mentions of one type family (``merge_families`` in operations.yaml), agent and status whose
    target and location do not conflict are one operation: missing values are filled in and
    the first mention's type and details are kept, so the records come out identical.
@@ -163,7 +164,10 @@ def _generic_to_specific(cands: list[Candidate]) -> list[Candidate]:
     for i, cand in enumerate(out):
         if not _generic(cand):
             continue
-        near = [o for o in out if not _generic(o) and abs(o.sent - cand.sent) <= 1
+        # a threat is talked about over several sentences ("strikes on land are coming" ... "every
+        # option is on the table"); a deed is told next to its generic mention
+        reach = load_lexicon(OPS)["generic_merge_sentences"].get(cand.status, 1)
+        near = [o for o in out if not _generic(o) and abs(o.sent - cand.sent) <= reach
                 and o.status == cand.status and o.agent_key() == cand.agent_key()
                 and _compatible(o, cand)]
         if near:

@@ -4,7 +4,9 @@ Triggers, exclusions and argument cues are data (``kg/lexicons/operations.yaml``
 too (``kg/lexicons/modality.yaml``). Each trigger becomes a candidate with its status, agent
 (:mod:`kg.extract._agents`), target, location, date, casualties and count; candidates that are
 negated, generic or without an agent are dropped (a threatened or proposed operation without
-one is the announcing official's state's); mentions of one event are then merged
+one is the announcing official's state's, and so is one the official points to as a record or
+one done by craft, ``speaker_agent``; what a bill would authorize is proposed by the state whose
+legislature has the bill); mentions of one event are then merged
 (:mod:`kg.extract._op_merge`) so that an article reports each operation once.
 """
 
@@ -15,13 +17,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, announcer, find_agent
-from kg.extract._context import Ref, actor_refs, phrase_text, sentences, words
+from kg.extract._context import Ref, actor_refs, agent_actor, phrase_text, sentences, words
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
-from kg.extract._modality import NEGATED, cue_matcher, cue_spans, status_of
+from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract.dates import find_date
-from kg.records import Evidence, Operation
+from kg.records import Actor, Evidence, Operation
 
 OPS = "operations.yaml"
 
@@ -104,6 +106,51 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
     return args, country_target
 
 
+def _after_subject(doc: Doc, span: Span) -> bool:
+    """Whether the trigger follows a name or a force noun, as a verb does ("Russia bombs")."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_title or norm(before) in words("own_force_nouns")
+
+
+def _cited(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the trigger is what a speaker points to ("he said, citing the arrest of X")."""
+    said = [k for k in range(sent.start, start) if norm(doc[k]) in words("reporting_words")]
+    return bool(said) and any(norm(doc[k]) in _ops("citing_words") for k in range(said[-1] + 1, start))
+
+
+def _sponsor(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> Actor | None:
+    """The state of the first state actor of the sentence before the trigger, else of the one
+    before it: who brings a bill ("a bill in the Senate", "Rep. X filed the bill")."""
+    ranges = [(sents[k].start, start)] + ([(sents[k - 1].start, sents[k - 1].end)] if k > 0 else [])
+    for lo, hi in ranges:
+        for ref in refs:
+            if lo <= ref.start and ref.end <= hi and (ref.actor.type == "Country" or ref.actor.government):
+                return agent_actor(doc, ref.actor)
+    return None
+
+
+def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
+           status: str, bill: bool) -> AgentHit:
+    """The agent of a trigger (kg.extract._agents) with the fallbacks that depend on status."""
+    sent, op_type = sents[k], entry["type"]
+    goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
+    hit = find_agent(doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
+                     force_after=op_type == "deployment")
+    if hit.actor is not None and op_type in _ops("state_agent_types") and not (
+            hit.actor.type == "Country" or hit.actor.government):
+        hit = AgentHit(None, "", hit.patient)  # a gang extradites no one: only states hand over prisoners
+    if hit.actor is None and bill:  # "a bill in the Senate would allow raids abroad"
+        hit = AgentHit(_sponsor(doc, refs, sents, k, span.start), "sponsor", hit.patient)
+    if hit.actor is None and (status in ("threatened", "proposed") or entry.get("speaker_agent")
+                              or _cited(doc, sent, span.start)):
+        # an official announcing an operation to come (or telling of one done by craft, or
+        # pointing to one as a record) speaks for the state that acts
+        hit = AgentHit(announcer(doc, refs, sent, span.start), "speaker", hit.patient)
+    return hit
+
+
 def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
@@ -113,15 +160,19 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     status = status_of(sent, span.start, span.end, cues)
     if status == NEGATED:  # "did not deploy", "a history of military intervention"
         return None
+    if entry.get("after_subject") and not _after_subject(doc, span):
+        return None  # "seized bombs", "disarmed by bombs": the weapons, not the verb
     if status == "conducted" and entry.get("status"):
         status = entry["status"]  # "every option is on the table": an idiom of threat
+    if status == "threatened" and entry.get("ongoing"):
+        status = "conducted"  # "will stay in Syria": forces kept where they are
+    if status == "threatened" and entry["type"] in _ops("benign_types"):
+        status = "proposed"  # "he will be repatriated": a plan for a transfer, no threat to anyone
+    bill = status in ("threatened", "authorized") and legislative(sents[k - 1] if k else None, sent, span.start)
+    if bill:
+        status = "proposed"  # "the bill would authorize strikes": a proposal until it passes
     op_type = entry["type"]
-    goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
-    hit = find_agent(doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
-                     force_after=op_type == "deployment")
-    if hit.actor is None and status in ("threatened", "proposed"):
-        # an official announcing an operation to come speaks for the state that would act
-        hit = AgentHit(announcer(doc, refs, sent, span.start), "speaker", hit.patient)
+    hit = _agent(doc, refs, sents, k, entry, span, status, bill)
     if entry.get("needs_premod") and hit.how != "premod":
         return None  # "operation" alone is any operation; "the U.S. operation" is military
     if entry.get("no_person_subject") and hit.by_person:
@@ -131,7 +182,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         op_type = entry.get("country_target_type", op_type)
     concrete = any(args[n] is not None for n in ("target_text", "location_text", "casualties",
                                                  "casualties_text", "count"))
-    if entry.get("weak") and hit.how not in STRONG and not concrete:
+    if entry.get("weak") and hit.how not in STRONG and not concrete and not bill:
         return None  # a generic mention ("military action", "an attack") with nothing concrete
     if (_definite(doc, span) and status == "conducted" and hit.how not in STRONG and not concrete
             and not _verbal(doc, span)):
