@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO as SCHEMA, SKOS
@@ -117,6 +118,8 @@ class ArticleGraph:
         self.actors = actors or {}
         self.graph = bind_prefixes(Graph())
         self.article_iri = article_iri(article)
+        self.content_hash = article.content_hash  # sha256 of the whole text: computed once
+        self._described: dict[Actor, URIRef] = {}  # actors whose triples are in the graph
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         if o is not None:
@@ -124,17 +127,17 @@ class ArticleGraph:
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value is not None and value.strip():
-            self.graph.add((s, p, Literal(value)))
+            self.add(s, p, _plain_literal(value))
 
     def integer(self, s: URIRef, p: URIRef, value: int | None, datatype=XSD.nonNegativeInteger) -> None:
         if value is not None:
-            self.graph.add((s, p, Literal(int(value), datatype=datatype)))
+            self.add(s, p, _typed_literal(int(value), datatype))
 
     def add_article(self) -> None:
         a, art = self.article_iri, self.article
         self.add(a, RDF.type, KG.Article)
         self.text(a, KG.sourceName, art.source)
-        self.text(a, KG.contentHash, art.content_hash)
+        self.text(a, KG.contentHash, self.content_hash)
         self.text(a, DCTERMS.title, art.title)
         if art.url:
             self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
@@ -153,7 +156,9 @@ class ArticleGraph:
         self.text(agent, SCHEMA.softwareVersion, self.run.version)
 
     def add_actor(self, actor: Actor) -> URIRef:
-        iri = actor_iri(actor)
+        if actor in self._described:  # its triples depend on the record alone: added once
+            return self._described[actor]
+        iri = self._described[actor] = actor_iri(actor)
         self.add(iri, RDF.type, KG[actor.type])
         self.text(iri, RDFS.label, actor.label)
         self.text(iri, SKOS.prefLabel, actor.label)
@@ -178,7 +183,7 @@ class ArticleGraph:
         return iri
 
     def add_evidence(self, fact: URIRef, evidence: Evidence, role: str) -> None:
-        span = KGR["evidence/" + digest(self.article.content_hash, evidence.start, evidence.end, role)]
+        span = KGR["evidence/" + digest(self.content_hash, evidence.start, evidence.end, role)]
         self.add_span(span, evidence)
         self.add(fact, KG.evidence, span)
         self.add(fact, PROV.wasGeneratedBy, self.run.iri)
@@ -186,7 +191,7 @@ class ArticleGraph:
     def add_mention(self, mention: Mention) -> None:
         actor = self.add_actor(mention.actor)
         ev = mention.evidence
-        iri = KGR["mention/" + digest(self.article.content_hash, ev.start, ev.end, mention.actor.key)]
+        iri = KGR["mention/" + digest(self.content_hash, ev.start, ev.end, mention.actor.key)]
         self.add_span(iri, ev, KG.ActorMention)
         self.add(iri, KG.mentionOf, actor)
 
@@ -232,6 +237,17 @@ class ArticleGraph:
         self.add(iri, KG.date, date_literal(des.date))
         self.text(iri, KG.dateText, des.date_text)
         self.add_evidence(iri, des.evidence, "designation")
+
+
+@lru_cache(maxsize=8192)
+def _plain_literal(value: str) -> Literal:
+    """A plain literal, made once per text (a sentence is the evidence of many mentions)."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=8192)
+def _typed_literal(value: int, datatype: URIRef) -> Literal:
+    return Literal(value, datatype=datatype)
 
 
 def date_literal(value: str | None) -> Literal | None:

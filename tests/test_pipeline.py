@@ -62,6 +62,9 @@ def test_sentences(nlp, text, sentences):
         ("“A,” she said. “B and C.”", ["A,", "B and C."]),
         ("“He told me, ‘We’ll go in,’ and left,” she said.", ["He told me, ‘We’ll go in,’ and left,"]),
         ("“Unclosed at the end of the paragraph\nNext line", ["Unclosed at the end of the paragraph"]),
+        # rule 3: a second opening mark ends the quote left open there (quotes never overlap)
+        ('"We stop here. "Then we go on," he said.', ["We stop here.", "Then we go on,"]),
+        ("“First words. “Second words” and more.", ["First words.", "Second words"]),
         ("The cartels’ leaders don’t talk.", []),  # apostrophes are not quotes
     ],
 )
@@ -104,3 +107,38 @@ def test_hard_wrapped_paragraphs(nlp):
     assert sents == ["The minister said the ships would stay in the region for months.",
                      "Nobody knew why they had come.",
                      "A second paragraph starts here and goes on for a while."]
+
+
+# The lexicon matcher must find exactly what spaCy's Matcher finds for the same patterns.
+MATCHER_CASES = [
+    # (patterns by key, text)
+    ({"strike": ["strike|strikes|struck", "air|drone strike|strikes"]},
+     "The drone strikes hit two boats; a second strike struck the port."),
+    ({"deploy": ["deploy|deployed .? troops|soldiers", "send|sent .? .? troops"]},
+     "They deployed troops, then deployed 300 soldiers and later sent more troops north."),
+    ({"count": ["# boats|vessels", "at least # boats?"]},
+     "At least 14 boats and 3 vessels were hit, then at least 2 more."),
+    ({"modal": ["could|might|may", "will|'ll not? rule out"], "neg": ["not|never"]},
+     "We'll not rule out anything, and they won't, but it might change."),
+    ({"raw": [[{"NORM": {"IN": ["order", "ordered"]}}, {"OP": "?"},
+               {"NORM": {"NOT_IN": ["aid", "food"]}, "OP": "?"}, {"IS_TITLE": True}]]},
+     "She ordered the Navy out and ordered aid Convoys, then ordered New units."),
+    ({"plus": ["very+ large", "the .* end"]},  # operators the lexicons do not use: spaCy's Matcher
+     "A very very large ship sailed to the far end of the bay."),
+]
+
+
+@pytest.mark.parametrize("entries, text", MATCHER_CASES, ids=[c[1][:24] for c in MATCHER_CASES])
+def test_lexicon_matcher_matches_spacy(nlp, entries, text):
+    from spacy.matcher import Matcher
+
+    from kg.extract._lexicon import build_matcher, compile_pattern
+
+    doc = nlp(text)
+    reference = Matcher(doc.vocab)
+    for key, patterns in entries.items():
+        reference.add(key, [compile_pattern(p) for p in patterns])
+    found = build_matcher(doc, entries)(doc)
+    assert sorted(found) == sorted(reference(doc)) and found
+    assert found == sorted(found, key=lambda m: (m[1], m[2], m[0]))  # text order
+    assert len(set(found)) == len(found)

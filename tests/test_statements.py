@@ -157,6 +157,25 @@ def test_mentions_and_evidence(nlp):
     assert ev.sentence_start == 0 and ev.sentence == text
 
 
+# A quote left open before another quote opens (rule 3) used to run on to the end of its
+# paragraph, so the single-quoted words inside the second quote were nested in both: one span,
+# two statements with two different evidence sentences (and an evidence IRI with two sentences).
+OPEN_QUOTE = ("Ana Torres said on Monday that the talks had failed.\n\n"
+              "\"We are done here. \"I told them 'we will never accept foreign troops on our soil' "
+              "and I meant it,\" she said.\n")
+
+
+def test_a_quote_span_has_one_evidence_sentence(nlp):
+    statements = list(extract_statements(nlp(OPEN_QUOTE)))
+    sentences: dict[tuple[int, int], set[int]] = {}
+    for st in statements:
+        sentences.setdefault((st.evidence.start, st.evidence.end), set()).add(st.evidence.sentence_start)
+    assert all(len(starts) == 1 for starts in sentences.values()), sentences
+    nested = [st for st in statements if st.embedded_in is not None]
+    assert [st.text for st in nested] == ["we will never accept foreign troops on our soil"]
+    assert nested[0].embedded_in.startswith("I told them")
+
+
 def test_same_quote_twice_is_one_statement(nlp):
     text = ('"We will not leave the region," Claudia Sheinbaum said.\n\n'
             '"We will not leave the region," Claudia Sheinbaum said.')

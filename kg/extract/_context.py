@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._lexicon import load_lexicon, norm, word_set
-from kg.extract.actors import acting_state, doc_actors
+from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.extract.actors import acting_state, doc_actors, span_rows
 from kg.nlp.lexicons import gazetteer
+from kg.nlp.quotes import doc_text, token_words
 from kg.nlp.transcripts import transcript_turns
 from kg.records import Actor
 
@@ -50,9 +52,7 @@ def actor_refs(doc: Doc) -> list[Ref]:
     """Actor mentions (names first, then coreferent pronouns/descriptions), no overlaps, sorted."""
     found: list[tuple[int, int, int, Actor]] = []
     for rank, group in enumerate(("kg_actors", "kg_coref")):
-        if group not in doc.spans:
-            continue
-        for span in doc.spans[group]:
+        for span in span_rows(doc, group):
             actor = _actor(doc, span.kb_id_)
             if actor is not None:
                 found.append((rank, -(span.end - span.start), span.start, actor))
@@ -80,9 +80,17 @@ def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The Doc's sentences; without sentence boundaries, split at newlines and end punctuation."""
+    """The Doc's sentences; without sentence boundaries, split at newlines and end punctuation.
+    Found once per Doc (a new list each call)."""
+    if "kg.sentences" not in doc.user_data:  # token offsets: no Span (and no cycle) kept
+        doc.user_data["kg.sentences"] = [(s.start, s.end) for s in _sentences(doc)]
+    return [doc[start:end] for start, end in doc.user_data["kg.sentences"]]
+
+
+def _sentences(doc: Doc) -> list[Span]:
     if doc.has_annotation("SENT_START"):
-        return [s for s in doc.sents if s.text.strip()]
+        text = doc_text(doc)
+        return [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     spans: list[Span] = []
     start = 0
     for tok in doc:
@@ -108,11 +116,13 @@ def quote_regions(sent: Span) -> list[tuple[int, int]]:
     """Token ranges (start, end exclusive) inside quotation marks within a sentence."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in sent:
-        if tok.text in _OPEN_QUOTES or (tok.text in _STRAIGHT_QUOTES and open_at is None):
-            open_at = tok.i + 1
-        elif open_at is not None and (tok.text in _CLOSE_QUOTES | _STRAIGHT_QUOTES):
-            regions.append((open_at, tok.i))
+    texts = token_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        text = texts[i]
+        if text in _OPEN_QUOTES or (text in _STRAIGHT_QUOTES and open_at is None):
+            open_at = i + 1
+        elif open_at is not None and (text in _CLOSE_QUOTES or text in _STRAIGHT_QUOTES):
+            regions.append((open_at, i))
             open_at = None
     if open_at is not None:
         regions.append((open_at, sent.end))
@@ -131,15 +141,16 @@ def clause_start(sent: Span, i: int, floor: int | None = None) -> int:
     """First token of the clause that holds token ``i`` (opaque boundaries only)."""
     floor = sent.start if floor is None else floor
     opaque = words("opaque_boundaries")
+    texts, norms = token_words(sent.doc), token_norms(sent.doc)
     j = i
     while j > floor:
         j -= 1
-        if sent.doc[j].text == ")" and (k := _paren_open(sent, j, floor)) is not None:
+        if texts[j] == ")" and (k := _paren_open(sent, j, floor)) is not None:
             j = k  # "the Security Service of Ukraine (SBU) said": an acronym, no clause
             continue
-        if norm(sent.doc[j]) in opaque:
+        if norms[j] in opaque:
             if j == sent.start:  # fronted subordinate clause: the main clause starts after its comma
-                commas = [k for k in range(j + 1, i) if sent.doc[k].text == ","]
+                commas = [k for k in range(j + 1, i) if texts[k] == ","]
                 return commas[0] + 1 if commas else j + 1
             return j + 1
     return floor
@@ -169,11 +180,12 @@ def blocked(doc: Doc, start: int, end: int, reporting: bool = True) -> bool:
     # "has not ruled out sending troops": a negated word of opposition blocks nothing
     owned = words("owning_nouns")  # "claimed responsibility for the attack": its own deed
     judging, particles = words("judging_words"), words("judging_particles")
+    norms = token_norms(doc)
     for k in range(start, end):
-        low, nxt = norm(doc[k]), (norm(doc[k + 1]) if k + 1 < len(doc) else "")
+        low, nxt = norms[k], (norms[k + 1] if k + 1 < len(doc) else "")
         if low in judging and nxt not in particles:
             return True  # "called the attack an undeclared war" (but "called for strikes")
-        if low in blocking and not (k > 0 and norm(doc[k - 1]) in negators) and nxt not in owned:
+        if low in blocking and not (k > 0 and norms[k - 1] in negators) and nxt not in owned:
             return True
     return False
 
@@ -219,18 +231,36 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ 
 def _country_named(name: str) -> Actor | None:
     """The Country a name or alias stands for in the gazetteer, or via the capitals list."""
     folded = name.strip().lower()
-    capital = load_capitals().get(folded)
+    capital = _capitals().get(folded)
     if capital:
         return gazetteer().actors.get(capital)
+    return _country_aliases().get(folded)
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, Actor]:
+    """Lower-cased alias -> Country (the first in alias order when two share one)."""
+    index: dict[str, Actor] = {}
     for alias, key in gazetteer().aliases():
         actor = gazetteer().actors[key]
-        if actor.type == "Country" and alias.lower() == folded:
-            return actor
-    return None
+        if actor.type == "Country":
+            index.setdefault(alias.lower(), actor)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _alias_words() -> frozenset[str]:
+    """Every gazetteer alias, lower case."""
+    return frozenset(a.lower() for a, _k in gazetteer().aliases())
 
 
 def load_capitals() -> dict[str, str]:
     """Dateline cities (lower case) -> country key, from clauses.yaml."""
+    return dict(_capitals())
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (load_lexicon(CLAUSES).get("dateline_cities") or {}).items()}
 
 
@@ -246,8 +276,9 @@ def home_country(doc: Doc) -> Actor | None:
     bare "the army" or "police" are that country's (cached on the Doc)."""
     if "kg.ops.home" in doc.user_data:
         return doc.user_data["kg.ops.home"]
-    offset = next((m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)), 0)
-    line = doc.text[offset:].split("\n", 1)[0]
+    text = doc_text(doc)
+    offset = next((m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)), 0)
+    line = text[offset:].split("\n", 1)[0]
     m = _DATELINE.match(line)
     home, doc.user_data["kg.ops.dateline_end"] = None, 0
     if m and len(m.group("city").strip()) > 2:
@@ -263,11 +294,11 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
     """Without a dateline, the country of the first listed city in the lead sentence ("for
     control of Culiacán"): a local story is told from there. Cities that name a government
     in the gazetteer ("Washington") are actors, not settings."""
-    lead = re.split(r"(?<=[.!?])\s", doc.text[offset:].split("\n", 1)[0], maxsplit=1)[0]
-    aliases = {a.lower() for a, _k in gazetteer().aliases()}
+    lead = re.split(r"(?<=[.!?])\s", doc_text(doc)[offset:].split("\n", 1)[0], maxsplit=1)[0]
+    aliases = _alias_words()
     for run in re.findall(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*", lead):
         for name in (run.lower(), *run.lower().split(" ")):
-            key = load_capitals().get(name)
+            key = _capitals().get(name)
             if key and name not in aliases:
                 return gazetteer().actors.get(key)
     return None
@@ -294,12 +325,13 @@ def bare_force_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     bare, owners = words("bare_forces"), words("not_bare_before")
     found = []
     modified = words("force_modified_nouns")
-    for tok in sent:
-        if tok.i in taken or norm(tok) not in bare or _owned(doc, sent, tok.i, taken, owners):
+    norms = token_norms(doc)
+    for i in range(sent.start, sent.end):
+        if i in taken or norms[i] not in bare or _owned(doc, sent, i, taken, owners):
             continue
-        if tok.i + 1 < sent.end and norm(doc[tok.i + 1]) in modified:
+        if i + 1 < sent.end and norms[i + 1] in modified:
             continue  # "the former police officer", "an army spokesman": a person, not the force
-        found.append(Ref(tok.i, tok.i + 1, state))
+        found.append(Ref(i, i + 1, state))
     return found
 
 
@@ -328,24 +360,25 @@ def descriptor_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     (within ``descriptor_reach`` tokens)."""
     taken = {i for r in refs for i in range(r.start, r.end)}
     reach = int(load_lexicon(CLAUSES).get("descriptor_reach", 150))
+    norms = token_norms(doc)
     found = []
-    for tok in sent:
-        if tok.i in taken or tok.i == 0 or norm(tok) not in words("group_descriptors"):
+    for i in range(sent.start, sent.end):
+        if i in taken or i == 0 or norms[i] not in words("group_descriptors"):
             continue
-        if norm(doc[tok.i - 1]) != "the":
+        if norms[i - 1] != "the":
             continue
-        groups = [r for r in refs if r.end <= tok.i - 1 and tok.i - r.start <= reach
+        groups = [r for r in refs if r.end <= i - 1 and i - r.start <= reach
                   and r.actor.type == "CriminalOrganization"]
         if groups:
-            found.append(Ref(tok.i, tok.i + 1, groups[-1].actor))
-    for tok in sent:  # "the administration": the government named last before it
-        if tok.i in taken or tok.i == 0 or norm(tok) not in words("government_descriptors"):
+            found.append(Ref(i, i + 1, groups[-1].actor))
+    for i in range(sent.start, sent.end):  # "the administration": the government named last before it
+        if i in taken or i == 0 or norms[i] not in words("government_descriptors"):
             continue
-        states = [r for r in refs if r.end <= tok.i - 1 and tok.i - r.start <= reach
+        states = [r for r in refs if r.end <= i - 1 and i - r.start <= reach
                   and (r.actor.type == "Country" or r.actor.government)]
-        possessive = tok.i + 1 < len(doc) and norm(doc[tok.i + 1]) in {"'s", "'"}
-        if norm(doc[tok.i - 1]) == "the" and states and not possessive:  # (not "the administration's")
-            found.append(Ref(tok.i, tok.i + 1, states[-1].actor))
+        possessive = i + 1 < len(doc) and norms[i + 1] in {"'s", "'"}
+        if norms[i - 1] == "the" and states and not possessive:  # (not "the administration's")
+            found.append(Ref(i, i + 1, states[-1].actor))
     return sorted(found, key=lambda r: r.start)
 
 

@@ -9,11 +9,14 @@ contractions read as words (``'ll`` -> ``will``, ``n't`` -> ``not``, ``gon na`` 
 
 from __future__ import annotations
 
+import ast
 from functools import lru_cache
 from typing import Any
 
 import yaml
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, NORM, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.errors import KgError
@@ -68,12 +71,146 @@ def compile_pattern(pattern: str | list) -> list[dict]:
     return tokens
 
 
-def build_matcher(doc: Doc, entries: dict[str, list]) -> Matcher:
-    """A Matcher over ``doc``'s vocab with one rule per key of ``entries`` (key -> patterns)."""
-    matcher = Matcher(doc.vocab)
-    for key, patterns in sorted(entries.items()):
-        matcher.add(key, [compile_pattern(p) for p in patterns])
-    return matcher
+def build_matcher(doc: Doc, entries: dict[str, list]) -> "TokenMatcher":
+    """A matcher over ``doc``'s vocab with one rule per key of ``entries`` (key -> patterns).
+
+    It is called like a spaCy ``Matcher`` (``matcher(doc)`` -> ``(match_id, start, end)``, the
+    ids in ``doc.vocab.strings``) and finds the same matches, in text order; compiled once per
+    set of patterns, since the lexicons are fixed."""
+    for key in entries:
+        doc.vocab.strings.add(key)
+    return _compiled_matcher(repr(sorted(entries.items())), doc.vocab)
+
+
+@lru_cache(maxsize=64)
+def _compiled_matcher(entries_repr: str, vocab) -> "TokenMatcher":
+    return TokenMatcher(vocab, dict(ast.literal_eval(entries_repr)))
+
+
+class TokenMatcher:
+    """spaCy ``Matcher`` semantics for the patterns the lexicons use, without its cost.
+
+    spaCy's Matcher tries every pattern at every token and runs a Python predicate for each
+    ``IN`` test. Here each pattern is expanded into its fixed-length forms (every choice of its
+    optional tokens) and the forms are indexed by the norms their first token may have, so only
+    the few forms that can start at a token are tried there. Token specs supported: ``{}``,
+    ``NORM``/``LOWER``/``ORTH`` (a string, ``IN``, ``NOT_IN``), ``LIKE_NUM``/``IS_TITLE``/
+    ``IS_DIGIT``/``IS_PUNCT``/``IS_LOWER``/``IS_UPPER``/``IS_ALPHA`` (booleans), with ``OP``
+    ``?`` or none. Keys with any other pattern go to a spaCy Matcher of their own."""
+
+    def __init__(self, vocab, entries: dict[str, list]):
+        self.index: dict[int, list[tuple[int, tuple]]] = {}  # first norm -> (key id, form)
+        self.anywhere: list[tuple[int, tuple]] = []  # forms whose first token is no norm test
+        self.attrs: set[int] = {NORM}
+        fallback: dict[str, list] = {}
+        for key, patterns in sorted(entries.items()):
+            compiled = [compile_pattern(p) for p in patterns]
+            forms = [_forms(p) for p in compiled]
+            if any(f is None for f in forms):
+                fallback[key] = compiled
+                continue
+            key_id = get_string_id(key)
+            for form in sorted({f for fs in forms for f in fs}, key=repr):
+                self._add(key_id, form)
+        self.fallback = None
+        if fallback:
+            self.fallback = Matcher(vocab)
+            for key, compiled in fallback.items():
+                self.fallback.add(key, compiled)
+
+    def _add(self, key_id: int, form: tuple) -> None:
+        self.attrs.update(attr for attr, _kind, _values in form)
+        attr, kind, values = form[0]
+        if attr == NORM and kind == _IN:
+            for value in values:  # the first token is known to match where the index points
+                self.index.setdefault(value, []).append((key_id, form[1:]))
+        else:
+            self.anywhere.append((key_id, form))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        columns = _doc_columns(doc, self.attrs)
+        norms, n = columns[NORM], len(doc)
+        found: set[tuple[int, int, int]] = set()
+        for i in range(n):
+            for key_id, rest in self.index.get(norms[i], ()):
+                if i + 1 + len(rest) <= n and _fits(rest, columns, i + 1):
+                    found.add((key_id, i, i + 1 + len(rest)))
+            for key_id, form in self.anywhere:
+                if i + len(form) <= n and _fits(form, columns, i):
+                    found.add((key_id, i, i + len(form)))
+        if self.fallback is not None:
+            found.update(self.fallback(doc))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+_IN, _NOT_IN, _IS = 0, 1, 2
+_STRING_ATTRS = {"NORM": NORM, "LOWER": LOWER, "ORTH": ORTH}
+_FLAG_ATTRS = {"LIKE_NUM": LIKE_NUM, "IS_TITLE": IS_TITLE, "IS_DIGIT": IS_DIGIT, "IS_PUNCT": IS_PUNCT,
+               "IS_LOWER": IS_LOWER, "IS_UPPER": IS_UPPER, "IS_ALPHA": IS_ALPHA}
+MAX_OPTIONAL = 8  # more optional tokens in one pattern: spaCy's Matcher takes it
+
+
+def _forms(pattern: list[dict]) -> set[tuple] | None:
+    """The fixed-length forms of a pattern, each a tuple of (attribute, test, values), empty
+    forms left out (spaCy never returns an empty match); None when unsupported."""
+    forms: list[tuple] = [()]
+    optional = 0
+    for token in pattern:
+        token = dict(token)
+        op = token.pop("OP", None)
+        test = _token_test(token) if op in (None, "?") and len(token) <= 1 else None
+        if test is None:
+            return None
+        optional += op == "?"
+        if optional > MAX_OPTIONAL:
+            return None
+        forms = [f + (test,) for f in forms] + (forms if op == "?" else [])
+    return {f for f in forms if f}
+
+
+def _token_test(token: dict) -> tuple | None:
+    """(attribute, test, values) of a one-attribute token spec; ``{}`` is NOT_IN nothing."""
+    if not token:
+        return (NORM, _NOT_IN, frozenset())
+    (name, value), = token.items()
+    if name in _STRING_ATTRS:
+        if isinstance(value, str):
+            return (_STRING_ATTRS[name], _IN, frozenset({get_string_id(value)}))
+        if isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+            (how, words), = value.items()
+            if all(isinstance(w, str) for w in words):
+                return (_STRING_ATTRS[name], _IN if how == "IN" else _NOT_IN,
+                        frozenset(get_string_id(w) for w in words))
+        return None
+    if name in _FLAG_ATTRS and isinstance(value, bool):
+        return (_FLAG_ATTRS[name], _IS, int(value))
+    return None
+
+
+def _doc_columns(doc: Doc, attrs: set[int]) -> dict[int, list[int]]:
+    """Token attribute values (string ids, flags) by attribute, read once per Doc."""
+    columns = doc.user_data.setdefault("kg.token_attrs", {})
+    missing = sorted(a for a in attrs if a not in columns)
+    if missing:
+        values = doc.to_array(missing).reshape(len(doc), len(missing)).T.tolist() if len(doc) else \
+            [[] for _ in missing]
+        columns.update(zip(missing, values))
+    return columns
+
+
+def _fits(form: tuple, columns: dict[int, list[int]], i: int) -> bool:
+    """Whether the tokens from ``i`` on pass every test of ``form``."""
+    for k, (attr, kind, values) in enumerate(form):
+        value = columns[attr][i + k]
+        if kind == _IN:
+            if value not in values:
+                return False
+        elif kind == _NOT_IN:
+            if value in values:
+                return False
+        elif value != values:
+            return False
+    return True
 
 
 def longest_matches(doc: Doc, matcher: Matcher) -> list[tuple[str, Span]]:
@@ -88,6 +225,15 @@ def longest_matches(doc: Doc, matcher: Matcher) -> list[tuple[str, Span]]:
         taken.update(range(span.start, span.end))
         kept.append((key, span))
     return sorted(kept, key=lambda item: (item[1].start, item[0]))
+
+
+def token_norms(doc: Doc) -> list[str]:
+    """``norm(token)`` of every token of ``doc``, read once per Doc."""
+    if "kg.norms" not in doc.user_data:
+        strings = doc.vocab.strings  # the NORM ids the matchers read: no Token built
+        doc.user_data["kg.norms"] = [strings[h].lower().replace("\u2019", "'")
+                                     for h in _doc_columns(doc, {NORM})[NORM]]
+    return doc.user_data["kg.norms"]
 
 
 def norm(token) -> str:

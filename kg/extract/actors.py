@@ -11,12 +11,16 @@ The work happens in the pipeline (:mod:`kg.nlp.recognizer` fills ``kg_actors``,
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.lexicons import gazetteer
 from kg.nlp.lexicons import slugify as _slugify
+from kg.nlp.quotes import doc_text
 from kg.records import Actor, Evidence, Mention
 
 GROUPS = ("kg_actors", "kg_coref")
@@ -37,18 +41,45 @@ def _lookup(doc: Doc, key: str) -> Actor | None:
 
 
 def evidence(span: Span) -> Evidence:
-    """Evidence for a span: its offsets and its sentence."""
-    sent = span.sent
-    return Evidence(span.start_char, span.end_char, sent.text.rstrip(), sent.start_char)
+    """Evidence for a span: its offsets and its sentence (``span.sent``: from the start of the
+    sentence holding its first token to the end of the one holding its last)."""
+    return _evidence(span.doc, span.start, span.end, span.start_char, span.end_char)
+
+
+def _evidence(doc: Doc, start: int, end: int, start_char: int, end_char: int) -> Evidence:
+    first, last = sentence_bounds(doc, start, end)
+    text = doc_text(doc)
+    sent_start = doc[first].idx
+    sent_end = doc[last - 1].idx + len(doc[last - 1].text)
+    return Evidence(start_char, end_char, text[sent_start:sent_end].rstrip(), sent_start)
+
+
+def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of ``doc[start:end].sent`` (spaCy's rule: back from ``start`` to a sentence
+    start, on from ``end`` to the next one), from the sentence starts read once per Doc."""
+    starts = doc.user_data.get("kg.sent_starts")
+    if starts is None or starts[-1] != len(doc):
+        if not doc.has_annotation("SENT_START"):
+            sent = doc[start:end].sent
+            return sent.start, sent.end
+        flags = doc.to_array(SENT_START).tolist()
+        starts = doc.user_data["kg.sent_starts"] = [i for i, f in enumerate(flags) if f == 1 and i > 0]
+        starts.append(len(doc))
+    k = bisect.bisect_right(starts, start) - 1
+    first = starts[k] if k >= 0 else 0
+    last = starts[bisect.bisect_left(starts, end)]
+    return first, last
 
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """One :class:`Mention` per span of ``kg_actors`` and ``kg_coref``, in text order."""
-    spans = [sp for group in GROUPS for sp in doc.spans.get(group, [])]
-    for span in sorted(spans, key=lambda sp: (sp.start_char, sp.end_char, sp.kb_id_)):
-        actor = _lookup(doc, span.kb_id_)
+    rows = [row for group in GROUPS for row in span_rows(doc, group)]
+    text = doc_text(doc)
+    for row in sorted(rows, key=lambda sp: (sp.start_char, sp.end_char, sp.kb_id_)):
+        actor = _lookup(doc, row.kb_id_)
         if actor is not None:
-            yield Mention(actor, evidence(span), span.text)
+            ev = _evidence(doc, row.start, row.end, row.start_char, row.end_char)
+            yield Mention(actor, ev, text[row.start_char:row.end_char])
 
 
 def actor_of(doc: Doc, span_or_token: Span | Token) -> Actor | None:
@@ -74,12 +105,36 @@ def actors_in(doc: Doc, start: int, end: int) -> list[Actor]:
     """Actors named (``kg_actors`` only) within character offsets ``start``..``end``, in order
     of first mention, each once."""
     seen: dict[str, Actor] = {}
-    for sp in doc.spans.get("kg_actors", []):
-        if start <= sp.start_char and sp.end_char <= end and sp.kb_id_ not in seen:
-            actor = _lookup(doc, sp.kb_id_)
+    for row in span_rows(doc, "kg_actors"):
+        if start <= row.start_char and row.end_char <= end and row.kb_id_ not in seen:
+            actor = _lookup(doc, row.kb_id_)
             if actor is not None:
-                seen[sp.kb_id_] = actor
+                seen[row.kb_id_] = actor
     return list(seen.values())
+
+
+class SpanRow(NamedTuple):
+    """What extractors read of a span of ``kg_actors`` or ``kg_coref``, without the Span."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+    kb_id_: str
+
+
+def span_rows(doc: Doc, group: str) -> list[SpanRow]:
+    """The spans of a group as rows, read once per Doc: a SpanGroup builds each of its Spans
+    anew on every pass. Rows, not Spans, are kept on the Doc (a Span would hold the Doc)."""
+    spans = doc.spans.get(group)
+    stamp = (id(spans), len(spans)) if spans is not None else None
+    cache = doc.user_data.setdefault("kg.span_rows", {})
+    if group not in cache or cache[group][0] != stamp:
+        rows = [SpanRow(sp.start, sp.end, sp.start_char, sp.end_char, sp.label_, sp.kb_id_)
+                for sp in (spans if spans is not None else [])]
+        cache[group] = (stamp, rows)
+    return cache[group][1]
 
 
 def acting_state(doc: Doc, actor: Actor) -> Actor:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.extract import stance as st
-from kg.extract.actors import actors_in, doc_actors
+from kg.extract.actors import actors_in, doc_actors, span_rows
 from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_frame
 from kg.nlp.discovery import is_headline
 from kg.nlp.lexicons import gazetteer, reporting_verbs
@@ -225,9 +225,10 @@ def _salient_other(doc: Doc, pronoun: str, speaker: str, before: list):
 
 def _sentence_before(doc: Doc, sent: Span) -> Span | None:
     """The closest earlier sentence that is not blank (furniture leaves blank lines)."""
+    text = doc_text(doc)
     while sent.start > 0:
         sent = doc[sent.start - 1].sent
-        if sent.text.strip():
+        if text[sent.start_char:sent.end_char].strip():
             return sent
     return None
 
@@ -255,7 +256,7 @@ def _names(doc: Doc, sent: Span, key: str) -> bool:
     """Is the actor ``key`` named, or referred to, in the sentence outside quotes?"""
     in_quote = quoted_token_mask(doc)
     return any(sp.kb_id_ == key and sent.start <= sp.start < sent.end and not in_quote[sp.start]
-               for g in ("kg_actors", "kg_coref") for sp in doc.spans.get(g, []))
+               for g in ("kg_actors", "kg_coref") for sp in span_rows(doc, g))
 
 
 def _own_cues(doc: Doc, found: list[Found]) -> dict[int, str | None]:
@@ -312,6 +313,8 @@ def _quote_statements(doc: Doc) -> Iterator[Statement]:
                           _evidence(doc, f.quote.start, f.quote.end), f.att.verb,
                           tuple(actors_in(doc, f.quote.start, f.quote.end)))
         yield outer
+        if not f.quote.nested:
+            continue  # no nested quote: no inner speaker to look for
         before = [sp for g in ("kg_actors", "kg_coref") for sp in doc.spans.get(g, [])
                   if sp.end_char <= f.quote.open_mark]
         yield from _nested_statements(doc, f.quote, outer, sorted(before, key=lambda s: s.start))

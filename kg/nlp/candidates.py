@@ -6,14 +6,17 @@ candidates of a Doc into actor keys and :class:`kg.records.Actor` records.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.nlp.lexicons import Gazetteer
+from kg.nlp.quotes import doc_text
 
 # Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
 GAZETTEER, DISCOVERED, MODEL = 3, 2, 1
@@ -36,11 +39,16 @@ class Candidate:
 
 def fold_accents(text: str) -> str:
     """Letters without their accents, one character for one ("Cártel" -> "Cartel")."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
-        out.append(base if len(base) == 1 and base.isalpha() == ch.isalpha() else ch)
-    return "".join(out)
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isalpha() == ch.isalpha() else ch
 
 
 class GazetteerMatcher:
@@ -65,7 +73,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> list[Candidate]:
         vocab = doc.vocab.strings
         # match on an accent-folded copy of the text ("Cártel" finds "Cartel"), same offsets
-        plain = self.make_doc(fold_accents(doc.text))
+        plain = self.make_doc(fold_accents(doc_text(doc)))
         spans = []
         for m, s, e in self.exact(plain) + self.folded(plain):
             span = doc.char_span(plain[s:e].start_char, plain[s:e].end_char, label=vocab[m])

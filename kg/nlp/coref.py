@@ -23,12 +23,14 @@ Rules (data in ``kg/lexicons/coref.yaml``):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicons
 from kg.nlp.lexicons import read_yaml
-from kg.nlp.quotes import quoted_token_mask
+from kg.nlp.quotes import quoted_token_mask, token_lowers, token_words
 
 
 class CorefResolver:
@@ -45,20 +47,22 @@ class CorefResolver:
         self.demonyms = lexicons.demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [sp for sp in doc.spans.get("kg_actors", []) if sp.label_ == "Person"]
+        names = list(doc.spans.get("kg_actors", []))  # a SpanGroup makes its Spans anew on each pass
+        index = _NameIndex.of(names)
+        mentions = [sp for sp in names if sp.label_ == "Person"]
         in_quote = quoted_token_mask(doc)
         out: list[Span] = []
-        for tok in doc:
-            if in_quote[tok.i]:
+        for i, low in enumerate(token_lowers(doc)):
+            if in_quote[i]:
                 continue
-            if tok.lower_ in self.pronouns:  # people only: "he" is never "the navy"
-                key = self._pronoun(doc, tok.i, mentions + [sp for sp in out if sp.label_ == "Person"])
+            if low in self.pronouns:  # people only: "he" is never "the navy"
+                key = self._pronoun(doc, i, mentions + [sp for sp in out if sp.label_ == "Person"], index)
                 if key:
-                    out.append(Span(doc, tok.i, tok.i + 1, label="Person", kb_id=key))
-            elif tok.lower_ == "the" or self._possessive_country(doc, tok.i):
-                span = self._description(doc, tok.i, mentions + out)
-                if span is None and tok.lower_ == "the":
-                    span = self._body(doc, tok.i, list(doc.spans.get("kg_actors", [])))
+                    out.append(Span(doc, i, i + 1, label="Person", kb_id=key))
+            elif low == "the" or self._possessive_country(doc, i, index):
+                span = self._description(doc, i, mentions + out, index)
+                if span is None and low == "the":
+                    span = self._body(doc, i, names)
                 if span is not None:
                     out.append(span)
         doc.spans["kg_coref"] = sorted(out, key=lambda s: (s.start, s.end))
@@ -67,7 +71,7 @@ class CorefResolver:
     def _gender(self, doc: Doc, key: str) -> str | None:
         return self.gaz.genders.get(key) or doc.user_data.get("kg.genders", {}).get(key)
 
-    def _pronoun(self, doc: Doc, i: int, mentions: list[Span]) -> str | None:
+    def _pronoun(self, doc: Doc, i: int, mentions: list[Span], index: "_NameIndex") -> str | None:
         gender = self.pronouns[doc[i].lower_]
         sent = doc[i].sent
         in_quote = quoted_token_mask(doc)
@@ -80,13 +84,14 @@ class CorefResolver:
         if not ok:
             return None
         last = ok[-1].sent  # the closest earlier sentence with a compatible person: its first one
-        if self._unnamed_person(doc, last.end, sent.end, in_quote):
+        if self._unnamed_person(doc, last.end, sent.end, in_quote, index):
             return None  # "a shopkeeper shrugged. 'No,' she said": someone kg cannot name
         return next(m for m in ok if m.start >= last.start).kb_id_
 
-    def _unnamed_person(self, doc: Doc, start: int, end: int, in_quote: list[bool]) -> bool:
+    def _unnamed_person(self, doc: Doc, start: int, end: int, in_quote: list[bool],
+                        index: "_NameIndex") -> bool:
         """An unnamed person ("a shopkeeper", "one resident") enters between start and end."""
-        names = {i for sp in doc.spans.get("kg_actors", []) for i in range(sp.start, sp.end)}
+        names = index.tokens
         for tok in doc[start:end]:
             if tok.lower_ not in INDEFINITE or in_quote[tok.i]:
                 continue
@@ -104,17 +109,16 @@ class CorefResolver:
             start = doc[start - 1].sent.start
         return start
 
-    def _possessive_country(self, doc: Doc, i: int) -> str | None:
+    def _possessive_country(self, doc: Doc, i: int, index: "_NameIndex") -> str | None:
         """The country of "Mexico's" starting at token i ("Mexico's president")."""
-        if i + 1 >= len(doc) or doc[i + 1].text not in ("'s", "’s"):
+        key = index.countries.get(i)
+        words = token_words(doc)
+        if key is None or i + 1 >= len(words) or words[i + 1] not in ("'s", "’s"):
             return None
-        for sp in doc.spans.get("kg_actors", []):
-            if sp.start == i and sp.end == i + 1 and sp.label_ == "Country":
-                return sp.kb_id_
-        return None
+        return key
 
-    def _description(self, doc: Doc, i: int, mentions: list[Span]) -> Span | None:
-        country = self._possessive_country(doc, i)
+    def _description(self, doc: Doc, i: int, mentions: list[Span], index: "_NameIndex") -> Span | None:
+        country = self._possessive_country(doc, i, index)
         j = i + 2 if country else i + 1
         while j < len(doc) and j - i <= 3 and doc[j].lower_ not in self.role_nouns:
             word = doc[j].text
@@ -129,7 +133,7 @@ class CorefResolver:
             return None
         if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
             return None  # "the president Donald Trump": a title, not a description
-        if j + 2 < len(doc) and doc[j + 1].text == "," and self._names_person(doc, j + 2):
+        if j + 2 < len(doc) and doc[j + 1].text == "," and j + 2 in index.person_starts:
             return None  # "Colombia's defense minister, Iván Córdoba,": the title of the name after it
         portfolio = frozenset(t.lower_ for t in doc[i + 1:j] if t.lower_ in self.portfolios)
         office = _office([t.lower_ for t in doc[i + 1:j + 1]], doc[j].lower_)  # "the vice president"
@@ -137,10 +141,6 @@ class CorefResolver:
         if key is None:
             return None
         return Span(doc, i, j + 1, label="Person", kb_id=key)
-
-    def _names_person(self, doc: Doc, i: int) -> bool:
-        """Does a person's name start at token i?"""
-        return any(sp.start == i and sp.label_ == "Person" for sp in doc.spans.get("kg_actors", []))
 
     def _body(self, doc: Doc, i: int, names: list[Span]) -> Span | None:
         """"the ministry", "the cartel": the latest body named with that word, else of that type."""
@@ -188,6 +188,23 @@ class CorefResolver:
             return None
         holders = [k for k in self.gaz.roles if holds(k) and self.gaz.actors[k].government == country]
         return holders[0] if len(holders) == 1 else None
+
+
+class _NameIndex(NamedTuple):
+    """Where the names of a Doc (``kg_actors``) stand, read once per Doc."""
+
+    countries: dict[int, str]  # token -> key of the first one-word Country name starting there
+    person_starts: set[int]  # tokens where a person's name starts
+    tokens: set[int]  # tokens inside a name
+
+    @classmethod
+    def of(cls, names: list[Span]) -> "_NameIndex":
+        countries: dict[int, str] = {}
+        for sp in names:
+            if sp.end == sp.start + 1 and sp.label_ == "Country":
+                countries.setdefault(sp.start, sp.kb_id_)
+        return cls(countries, {sp.start for sp in names if sp.label_ == "Person"},
+                   {i for sp in names for i in range(sp.start, sp.end)})
 
 
 INDEFINITE = frozenset({"a", "an", "one", "another"})

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.lexicons import Titles, addressee_verbs
+from kg.nlp.quotes import token_lowers, token_spaces, token_words
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
@@ -60,11 +61,13 @@ def is_capitalised(text: str) -> bool:
 
 def is_headline(sent: Span) -> bool:
     """Headline case: most content words capitalised ("Mexico Rejects US Offer Over Cartels")."""
-    words = [t for t in sent if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    texts = token_words(sent.doc)[sent.start:sent.end]
+    lowers = token_lowers(sent.doc)[sent.start:sent.end]
+    words = [t for t, low in zip(texts, lowers) if t.isalpha() and low not in SMALL_WORDS]
     if len(words) < HEADLINE_MIN_WORDS:
         return False
-    share = sum(is_capitalised(t.text) for t in words) / len(words)
-    ends = [t.text for t in sent if not t.is_space][-2:]
+    share = sum(is_capitalised(t) for t in words) / len(words)
+    ends = [t for t in texts if not t.isspace()][-2:]
     punctuated = any(t in {".", "!", "?", "”", '"'} for t in ends)  # headlines have no period
     return share >= HEADLINE_CAPITAL_SHARE and not punctuated
 
@@ -80,22 +83,24 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of capitalised words, joined by particles and in-word hyphens."""
     runs, start = [], None
     doc = sent.doc
-    for tok in sent:
-        i = tok.i
-        nxt = doc[i + 2] if tok.lower_ == "of" and i + 2 < sent.end and doc[i + 1].lower_ == "the" else None
-        glued = i + 2 < sent.end and doc[i + 1].text == "-" and not tok.whitespace_ \
-            and not doc[i + 1].whitespace_ and is_capitalised(doc[i + 2].text)
+    text, low, space = token_words(doc), token_lowers(doc), token_spaces(doc)
+    for i in range(sent.start, sent.end):
+        if start is None and not text[i][:1].isupper():
+            continue  # only a capitalised word starts a run (a joiner needs a run before it)
+        nxt = text[i + 2] if low[i] == "of" and i + 2 < sent.end and low[i + 1] == "the" else None
+        glued = i + 2 < sent.end and text[i + 1] == "-" and not space[i] \
+            and not space[i + 1] and is_capitalised(text[i + 2])
         joiner = start is not None and i + 1 < sent.end and (
-            is_capitalised(doc[i + 1].text) or (nxt is not None and is_capitalised(nxt.text))
-            or (glued and tok.lower_ in PARTICLES)) and (  # "Basim al-Jabouri"
-            tok.lower_ in PARTICLES
-            or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
-            or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
-            or (tok.lower_ == "for" and doc[i - 1].text in FOR_BODIES)  # "Center for Security"
-            or (tok.lower_ == "the" and doc[i - 1].lower_ == "of")  # "University of the West Indies"
-            or (tok.lower_ == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
+            is_capitalised(text[i + 1]) or (nxt is not None and is_capitalised(nxt))
+            or (glued and low[i] in PARTICLES)) and (  # "Basim al-Jabouri"
+            low[i] in PARTICLES
+            or (text[i] == "-" and not space[i - 1] and not space[i])
+            or (low[i] == "to" and low[i - 1] in POSTED_TO)  # "Ambassador to Mexico X"
+            or (low[i] == "for" and text[i - 1] in FOR_BODIES)  # "Center for Security"
+            or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
+            or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
         )
-        if is_capitalised(tok.text) and tok.text not in POSSESSIVES or joiner:
+        if is_capitalised(text[i]) and text[i] not in POSSESSIVES or joiner:
             start = i if start is None else start
             continue
         if start is not None:
@@ -103,7 +108,7 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, sent.end))
-    return [(s, e) for s, e in runs if doc[e - 1].lower_ not in PARTICLES]
+    return [(s, e) for s, e in runs if low[e - 1] not in PARTICLES]
 
 
 def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
@@ -395,11 +400,12 @@ def hyphen_compounds(doc: Doc, known: list[Candidate]) -> list[Candidate]:
 def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
     """"the Mexican government", "Venezuelan authorities": the demonym names the state."""
     nouns = set(ctx.org_cues["state_nouns"])
+    text, low = token_words(doc), token_lowers(doc)
     out = []
-    for tok in doc[:-1]:
-        key = ctx.demonyms.get(tok.text)
-        if key and tok.nbor(1).lower_ in nouns and tok.i not in ctx.known:
-            out.append(Candidate(tok.i, tok.i + 1, "Country", DISCOVERED, key=key))
+    for i in range(len(doc) - 1):
+        key = ctx.demonyms.get(text[i])
+        if key and low[i + 1] in nouns and i not in ctx.known:
+            out.append(Candidate(i, i + 1, "Country", DISCOVERED, key=key))
     return out
 
 

@@ -18,6 +18,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -70,10 +71,16 @@ def _double_role(text: str, i: int) -> str | None:
     return None
 
 
-def _pair(text: str, start: int, end: int, roles) -> list[tuple[int, int | None]]:
-    """Pair opening and closing marks in one paragraph -> (open index, close index or None)."""
+_DOUBLE_MARKS = re.compile(f"[{OPEN_D}{CLOSE_D}{STRAIGHT_D}]")
+_SINGLE_MARKS = re.compile(f"[{OPEN_S}{CLOSE_S}{STRAIGHT_S}]")
+
+
+def _pair(text: str, start: int, end: int, roles, marks: re.Pattern) -> list[tuple[int, int | None]]:
+    """Pair opening and closing marks in one paragraph -> (open index, close index or None);
+    ``marks`` finds the only characters ``roles`` gives a role to."""
     pairs, opened = [], None
-    for i in range(start, end):
+    for m in marks.finditer(text, start, end):
+        i = m.start()
         role = roles(text, i)
         if role == "open":
             if opened is not None:
@@ -109,7 +116,7 @@ def _nested(text: str, start: int, end: int) -> tuple[Quote, ...]:
         return "close" if role == "close?" else role
 
     out = []
-    for o, c in _pair(text, start, end, roles):
+    for o, c in _pair(text, start, end, roles, _SINGLE_MARKS):
         if c is None or c - o < 2:
             continue  # rule 4 needs both marks: a lone ' is an apostrophe
         out.append(Quote(o + 1, c, o, c))
@@ -129,12 +136,16 @@ def find_quotes(text: str) -> list[Quote]:
     out = []
     for p_start, p_end in Paragraphs.of(text).spans:
         pos = p_start
-        for o, c in _pair(text, p_start, p_end, _double_role):
+        pairs = _pair(text, p_start, p_end, _double_role, _DOUBLE_MARKS)
+        for n, (o, c) in enumerate(pairs):
             out.extend(_nested(text, pos, o))  # rule 5: single marks outside double quotes
-            s, e = _trim(text, o + 1, c if c is not None else p_end)
+            # no closing mark: the next opening mark ends the quote (rule 3), else the paragraph
+            # end (rule 1); quotes never overlap, so a nested quote has one outer quote
+            bound = c if c is not None else pairs[n + 1][0] if n + 1 < len(pairs) else p_end
+            s, e = _trim(text, o + 1, bound)
             if e > s:
                 out.append(Quote(s, e, o, c, _nested(text, s, e)))
-            pos = (c if c is not None else p_end) + 1
+            pos = bound + 1
         out.extend(_nested(text, pos, p_end))
     return sorted(out, key=lambda q: q.open_mark)
 
@@ -144,6 +155,46 @@ def doc_text(doc: Doc) -> str:
     if "kg.text" not in doc.user_data:
         doc.user_data["kg.text"] = doc.text
     return doc.user_data["kg.text"]
+
+
+def token_words(doc: Doc) -> list[str]:
+    """The text of every token, read once per Doc (``doc[i].text`` builds a Token each time)."""
+    if "kg.words" not in doc.user_data:
+        _read_tokens(doc)
+    return doc.user_data["kg.words"]
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """The lower-case text of every token, read once per Doc."""
+    if "kg.lowers" not in doc.user_data:
+        _read_tokens(doc)
+    return doc.user_data["kg.lowers"]
+
+
+def token_spaces(doc: Doc) -> list[str]:
+    """The whitespace after every token (``whitespace_``), read once per Doc."""
+    if "kg.spaces" not in doc.user_data:
+        _read_tokens(doc)
+    return doc.user_data["kg.spaces"]
+
+
+def _read_tokens(doc: Doc) -> None:
+    words, lowers, spaces = [], [], []
+    for tok in doc:
+        words.append(tok.text)
+        lowers.append(tok.lower_)
+        spaces.append(tok.whitespace_)
+    doc.user_data.update({"kg.words": words, "kg.lowers": lowers, "kg.spaces": spaces})
+
+
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Token text -> the indices of the tokens with that text, ascending (once per Doc)."""
+    if "kg.word_positions" not in doc.user_data:
+        index: dict[str, list[int]] = {}
+        for i, text in enumerate(token_words(doc)):
+            index.setdefault(text, []).append(i)
+        doc.user_data["kg.word_positions"] = index
+    return doc.user_data["kg.word_positions"]
 
 
 def doc_quotes(doc: Doc) -> list[Quote]:

@@ -9,11 +9,13 @@ goes to that person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.lexicons import Gazetteer, demonyms, slugify
+from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, slugify
+from kg.nlp.quotes import token_words, word_positions
 from kg.records import Actor
 
 
@@ -41,20 +43,22 @@ def surname_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """"Ortega Lugo" after "Cecilia Ortega Lugo": the last two or more words of a discovered
     name of three words or more (a double surname) are that person, even where a known person
     carries one of the words ("Ortega"); a longer candidate wins the selection."""
+    texts = token_words(doc)
     names = {_words(doc, c) for c in cands if c.type == "Person" and c.key is None
              and len(_words(doc, c)) >= 3 and c.end - c.start == len(_words(doc, c))}
     out = []
     for name in sorted(names):
         for k in range(2, len(name)):
             tail = name[-k:]
-            for i in range(len(doc) - k + 1):
-                if tuple(t.text for t in doc[i:i + k]) == tail and (i == 0 or doc[i - 1].text != name[-k - 1]):
+            for i in word_positions(doc).get(tail[0], ()):
+                if i + k <= len(texts) and tuple(texts[i:i + k]) == tail \
+                        and (i == 0 or texts[i - 1] != name[-k - 1]):
                     out.append(Candidate(i, i + k, "Person", DISCOVERED))
     return out
 
 
 def _words(doc: Doc, c: Candidate) -> tuple[str, ...]:
-    return tuple(t.text for t in doc[c.start:c.end] if t.text != "-")
+    return tuple(t for t in token_words(doc)[c.start:c.end] if t != "-")
 
 
 def _surface(doc: Doc, c: Candidate) -> str:
@@ -63,7 +67,14 @@ def _surface(doc: Doc, c: Candidate) -> str:
 
 
 def _alias_index(gaz: Gazetteer) -> dict[str, str]:
+    if gaz is gazetteer():  # the one gazetteer of the process: its index is built once
+        return _gazetteer_alias_index()
     return {alias: key for alias, key in gaz.aliases()}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_alias_index() -> dict[str, str]:
+    return {alias: key for alias, key in gazetteer().aliases()}
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -144,11 +155,12 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
         if c.type == "Person" and len(words) >= 2:  # known people too: not every alias is listed
             surnames.setdefault(words[-1], []).append((c.start, key))
     taken = {i for c, _ in keyed for i in range(c.start, c.end)}
+    texts = token_words(doc)
     out = []
-    for tok in doc:
-        named = sorted(surnames.get(tok.text, []))
-        if named and tok.i not in taken and (tok.i + 1 >= len(doc) or tok.nbor(1).text != "-"):
-            out.append((tok.i, tok.i + 1, named[0][1]))
+    for i, text in enumerate(texts):
+        named = sorted(surnames.get(text, []))
+        if named and i not in taken and (i + 1 >= len(texts) or texts[i + 1] != "-"):
+            out.append((i, i + 1, named[0][1]))
     return out
 
 
@@ -161,8 +173,8 @@ def _repeats(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[Candida
     out = []
     for words, (cand, key) in sorted(names.items()):
         n = cand.end - cand.start
-        for i in range(len(doc) - n + 1):
-            if doc[i].text == words[0] and _words(doc, Candidate(i, i + n, "Person", 0)) == words \
+        for i in word_positions(doc).get(words[0], ()):
+            if i + n <= len(doc) and _words(doc, Candidate(i, i + n, "Person", 0)) == words \
                     and not taken.intersection(range(i, i + n)):
                 out.append((Candidate(i, i + n, "Person", cand.priority), key))
                 taken.update(range(i, i + n))

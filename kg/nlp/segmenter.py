@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.lexicons import read_yaml
 from kg.nlp.paragraphs import is_break, is_hard_wrapped
+from kg.nlp.quotes import doc_text, token_words
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»"})
@@ -53,9 +54,13 @@ class NewsSentenceSegmenter:
             return doc
         starts = [False] * len(doc)
         starts[0] = True
-        wrapped = is_hard_wrapped(doc.text)
+        wrapped = is_hard_wrapped(doc_text(doc))
+        words = token_words(doc)
         i = 0
         while i < len(doc):
+            if not (words[i][-1:] == "." or words[i] in TERMINALS or words[i].isspace()):
+                i += 1  # only spaces, terminals and words with a period can end a sentence
+                continue
             nxt = self._boundary_after(doc, i, wrapped)
             if nxt is not None and nxt < len(doc):
                 starts[nxt] = True
