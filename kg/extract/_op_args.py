@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._context import Ref, country_actor, home_country, phrase_text, read_np, words
 from kg.extract._lexicon import load_lexicon, norm, word_set
+from kg.nlp.quotes import doc_text
 from kg.records import Actor
 
 OPS = "operations.yaml"
@@ -156,7 +157,7 @@ def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
 
 def _headline(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is in a title-cased line, where capitals do not mark names."""
-    text, at = doc.text, doc[i].idx
+    text, at = doc_text(doc), doc[i].idx
     line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
     long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._context import dateline_end
 from kg.extract._lexicon import load_lexicon
+from kg.nlp.quotes import doc_text
 
 DATES = "dates.yaml"
 
@@ -119,12 +120,13 @@ def find_date(doc: Doc, sentence: Span, anchor: int | None = None,
     anchor_char = doc[anchor].idx if anchor is not None else sentence.start_char
     best: tuple[int, int, re.Match] | None = None
     filed = doc[dateline_end(doc) - 1].idx if dateline_end(doc) else -1
-    for m in _regex().finditer(sentence.text):
+    stext = doc_text(doc)[sentence.start_char:sentence.end_char]
+    for m in _regex().finditer(stext):
         if sentence.start_char + m.start() <= filed:
             continue  # "BEIRUT, Nov 20 (Agency) -": the day the story was filed, not of the event
-        if skip_saying and _said_on(sentence.text, m.start()):
+        if skip_saying and _said_on(stext, m.start()):
             continue  # "said on Friday": the day of saying
-        if m.group("my") and not m.group("y3") and not _after_lead(sentence.text, m.start()):
+        if m.group("my") and not m.group("y3") and not _after_lead(stext, m.start()):
             continue  # a bare month name ("May") needs "in"/"since" before it to be a date
         distance = abs(sentence.start_char + m.start() - anchor_char)
         if best is None or (distance, m.start()) < best[:2]:
