@@ -13,11 +13,14 @@ A store holds
 
 Loading a graph that is already there replaces it, so loading the same input twice leaves the
 same store; a new version of an article (same URL, or without URL the same source name, with a
-different text) replaces the old version's graph.
+different text) replaces the old version's graph. Files are streamed (``kg.store_input``): a
+load's memory does not grow with the file. A bulk load into a store without those graphs is
+followed by a compaction (``optimize``), which halves the cost of the queries' index lookups.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,112 +29,26 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
-from kg.errors import ArticleError, InputError, QueryError, RDFParseError, StoreError
-from kg.namespace import KG, KGR
-from kg.paths import expand_paths
+from kg.errors import ArticleError, InputError, QueryError, StoreError
+from kg.namespace import KG
 from kg.queries import CannedQuery, Row
-from kg.resources import lexicon_path, resource_dir
 from kg.sparql import canned_text
+from kg.store_input import (  # noqa: F401 (NamedGraph, read_graph_file, ... are this module's API too)
+    REFERENCE_GRAPH,
+    SCHEMA_URL,
+    FileScan,
+    NamedGraph,
+    named_graph,
+    rdf_files,
+    read_graph_file,
+    reference_triples,
+    scan_file,
+    stream_graphs,
+    stream_quads,
+)
 
-REFERENCE_GRAPH = str(KGR["graph/reference"])
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SCHEMA_URL = "https://schema.org/url"
 _XSD_STRING = str(XSD.string)
-_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
-
-
-# ---------------------------------------------------------------- graphs read from files
-
-
-@dataclass
-class NamedGraph:
-    """The triples of one graph to load, where they came from, and the articles they describe."""
-
-    name: str
-    triples: list[ox.Triple]
-    origin: str  # the file it was read from, for messages
-    articles: list[dict[str, str]] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        """What to call the graph in a message: its articles' source names, else its IRI."""
-        sources = sorted({a["source"] for a in self.articles if a.get("source")})
-        return ", ".join(sources) if sources else f"<{self.name}>"
-
-
-def _articles_of(triples: list[ox.Triple]) -> list[dict[str, str]]:
-    """``iri``, ``source``, ``hash`` and ``url`` of every kg:Article described by ``triples``."""
-    wanted = {str(KG.sourceName): "source", str(KG.contentHash): "hash", SCHEMA_URL: "url"}
-    found: dict[str, dict[str, str]] = {}
-    for t in triples:
-        if t.predicate.value == RDF_TYPE and t.object == ox.NamedNode(str(KG.Article)):
-            found.setdefault(t.subject.value, {"iri": t.subject.value})
-    for t in triples:
-        key = wanted.get(t.predicate.value)
-        if key and t.subject.value in found:
-            found[t.subject.value][key] = t.object.value
-    return [found[iri] for iri in sorted(found)]
-
-
-def named_graph(name: str, triples: list[ox.Triple], origin: str) -> NamedGraph:
-    return NamedGraph(name, triples, origin, _articles_of(triples))
-
-
-def read_graph_file(path: str | Path) -> list[NamedGraph]:
-    """The graphs of an RDF file: each named graph of a quad file, and its default graph (all of
-    a triple file) as one graph named by the file's URL. Sorted by name.
-
-    Raises InputError for a missing file or unknown extension, RDFParseError if it does not parse.
-    """
-    path = Path(path)
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path.name}: unknown RDF file extension (known: {' '.join(sorted(_FORMATS))})")
-    if not path.is_file():
-        raise InputError(f"{path}: no such RDF file")
-    graphs: dict[str, list[ox.Triple]] = {}
-    try:
-        for quad in ox.parse(path=str(path), format=fmt):
-            name = path.resolve().as_uri() if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-            graphs.setdefault(name, []).append(quad.triple)
-    except SyntaxError as err:
-        first = str(err).splitlines()[0] if str(err) else "syntax error"
-        raise RDFParseError(f"cannot parse {path.name}: {first}") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    return [named_graph(name, graphs[name], path.name) for name in sorted(graphs)]
-
-
-def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, a folder standing for its RDF files (known extensions) in name order."""
-    return expand_paths(paths, lambda p: p.suffix.lower() in _FORMATS, "RDF files", recursive=False)
-
-
-def reference_triples() -> list[ox.Triple]:
-    """The reference graph: ontology, SKOS vocabularies and the actor gazetteer. Blank nodes
-    (OWL lists in the ontology) get stable names, so reloading it changes nothing."""
-    files = sorted(resource_dir("ontology").glob("*.ttl")) + [lexicon_path("actors.ttl")]
-    names: dict[str, ox.BlankNode] = {}
-
-    def stable(term):
-        if isinstance(term, ox.BlankNode):
-            return names.setdefault(term.value, ox.BlankNode(f"reference{len(names)}"))
-        return term
-
-    triples: list[ox.Triple] = []
-    for path in files:
-        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-            triples.append(ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object)))
-    return triples
+BULK_BATCH = 100_000  # quads per bulk-loader call: bounds the memory a load takes
 
 
 # ---------------------------------------------------------------- rdflib <-> Oxigraph terms
@@ -314,11 +231,20 @@ class Store:
     # -- writing
 
     def load_files(self, paths: Iterable[str | Path]) -> LoadStats:
-        """Load RDF files, each graph replacing the graph of the same name; every file is read
-        (and must parse) before anything is written. A folder stands for the RDF files in it
-        (the N-Quads shards of ``kg build --dask-scheduler``), in name order."""
-        graphs = [g for path in rdf_files(paths) for g in read_graph_file(path)]
-        return self._bulk_load(graphs) if self._only_new(graphs) else self.load_graphs(graphs)
+        """Load RDF files, each graph replacing the graph of the same name. A folder stands for
+        the RDF files in it (the N-Quads shards of ``kg build --dask-scheduler``), in name order.
+
+        Streamed: every file is parsed once first (so nothing is written if one does not parse,
+        or names the reference graph), keeping only graph names and article keys; then read
+        again and written as it is read, so memory stays flat however big the files are."""
+        scans = [scan_file(path) for path in rdf_files(paths)]
+        graphs = [g for scan in scans for g in scan.graphs]
+        for graph in graphs:
+            if graph.name == REFERENCE_GRAPH:
+                raise InputError(f"{graph.origin}: the graph <{REFERENCE_GRAPH}> is kg's reference graph")
+        if self._only_new(graphs):
+            return self._bulk_load(scans)
+        return self.load_graphs(g for scan in scans for g in stream_graphs(scan))
 
     def _only_new(self, graphs: list[NamedGraph]) -> bool:
         """No graph is in the store yet, nor replaces an article that is (bulk loading is safe)."""
@@ -328,16 +254,19 @@ class Store:
         index = _ArticleIndex(self.articles())
         return not any(index.older_versions(g) for g in graphs)
 
-    def _bulk_load(self, graphs: list[NamedGraph]) -> LoadStats:
-        """Load new graphs with Oxigraph's bulk loader (several times faster than a transaction
-        per graph; not atomic: an interrupted load is repaired by loading the files again)."""
-        start, stats = time.perf_counter(), LoadStats(graphs=len(graphs))
-        default = ox.DefaultGraph()
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph_name)  # a generator: no copy
-                 for g in graphs for graph_name in (ox.NamedNode(g.name), default) for t in g.triples)
-        self._write(lambda: self.oxigraph.bulk_extend(quads))
-        stats.triples = sum(len(g.triples) for g in graphs)
+    def _bulk_load(self, scans: list[FileScan]) -> LoadStats:
+        """Load new graphs with Oxigraph's bulk loader, streaming (several times faster than a
+        transaction per graph; not atomic: an interrupted load is repaired by loading the files
+        again), then compact the store: the bulk loader leaves many small sorted files behind,
+        which makes every index lookup of a query about twice as slow."""
+        start = time.perf_counter()
+        stats = LoadStats(graphs=sum(len(scan.graphs) for scan in scans))
+        quads = stream_quads(scans)
+        while batch := list(itertools.islice(quads, BULK_BATCH)):  # the loader holds what it is given
+            self._write(lambda: self.oxigraph.bulk_extend(batch))
+        stats.triples = sum(sum(scan.sizes.values()) for scan in scans)
         self.load_reference()
+        self._write(self.oxigraph.optimize)
         stats.seconds = time.perf_counter() - start
         return stats
 
@@ -354,7 +283,7 @@ class Store:
         return stats
 
     def _load_one(self, graph: NamedGraph, index: _ArticleIndex, written: set[str], stats: LoadStats) -> None:
-        if graph.name == REFERENCE_GRAPH:
+        if graph.name == REFERENCE_GRAPH:  # load_files checks before writing; add_articles never
             raise InputError(f"{graph.origin}: the graph <{REFERENCE_GRAPH}> is kg's reference graph")
         for old in sorted(index.older_versions(graph) - written - {graph.name}):
             stats.superseded.append(old)

@@ -153,6 +153,44 @@ def test_nothing_is_written_when_one_file_does_not_parse(store, tmp_path, record
     assert len(store) == 0
 
 
+def _nquads(path: Path, records_trig: Path, interleaved: bool) -> Path:
+    """The records as N-Quads: each graph's lines in one run, or the two graphs' lines mixed."""
+    found = list(ox.parse(path=str(records_trig), format=ox.RdfFormat.TRIG))
+    key = (lambda q: str(q.triple)) if interleaved else (lambda q: (q.graph_name.value, str(q.triple)))
+    path.write_text("".join(f"{q} .\n" for q in sorted(found, key=key)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("interleaved", [False, True])
+@pytest.mark.parametrize("batch", [7, 100_000])  # quads per bulk-loader call
+@pytest.mark.parametrize("twice", [False, True])  # the second load replaces graph by graph
+def test_a_streamed_load_gives_the_store_an_in_memory_load_gives(tmp_path, records_trig, monkeypatch, interleaved,
+                                                                 batch, twice):
+    import kg.store
+    from kg.store_input import scan_file
+
+    with Store(tmp_path / "expected", create=True) as expected:
+        expected.load_graphs(kg.store.read_graph_file(records_trig))
+        wanted = quads(expected)
+    monkeypatch.setattr(kg.store, "BULK_BATCH", batch)
+    source = _nquads(tmp_path / "ab.nq", records_trig, interleaved)
+    assert scan_file(source).contiguous is not interleaved
+    with Store(tmp_path / "s", create=True) as store:
+        for _ in range(2 if twice else 1):
+            stats = store.load_files([source])
+        assert quads(store) == wanted
+    named = sum(1 for q in ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS))
+    assert (stats.graphs, stats.replaced, stats.triples) == (2, 2 if twice else 0, named)
+
+
+def test_a_file_naming_the_reference_graph_writes_nothing(store, tmp_path, records_trig):
+    bad = tmp_path / "ref.nq"
+    bad.write_text(f"<https://example.org/s> <https://example.org/p> <https://example.org/o> <{REFERENCE_GRAPH}> .\n")
+    with pytest.raises(InputError, match="reference graph"):
+        store.load_files([records_trig, bad])
+    assert len(store) == 0
+
+
 @pytest.mark.parametrize("name, error", [("missing.trig", InputError), ("graph.csv", InputError)])
 def test_bad_input_files(store, tmp_path, name, error):
     if name.endswith(".csv"):
@@ -236,7 +274,33 @@ def _examples_trig(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", params=["fixture", "records", "examples"])
+def _synthetic_trig(path: Path) -> Path:
+    """A generated corpus (the benchmark's typed records, no NLP) in which every third article
+    is reported again by a second article that words its facts differently (other dates,
+    casualty counts and stances): the same fact IRIs with several values, as in real news."""
+    import dataclasses
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from store_queries import actor_pool, synthetic_article
+
+    rng = random.Random(7)
+    pool, pairs = actor_pool(rng), []
+    for number in range(24):
+        article, extraction = synthetic_article(number, rng, pool)
+        pairs.append((article, extraction))
+        if number % 3 == 0:
+            again = make_article(f"again-{number}.txt", article.text + "Officials confirmed it.\n",
+                                 {"title": f"Update {number}", "published": "2025-12-02"})
+            ops = [dataclasses.replace(op, date=f"2024-0{1 + i}-1{number % 10}", casualties=None,
+                                       casualties_text="dozens", date_text="last year")
+                   for i, op in enumerate(extraction.operations)]
+            said = [dataclasses.replace(st, stance="neutral", verb="repeat") for st in extraction.statements]
+            pairs.append((again, dataclasses.replace(extraction, operations=ops, statements=said)))
+    return write_trig(path, *pairs)
+
+
+@pytest.fixture(scope="module", params=["fixture", "records", "examples", "synthetic"])
 def loaded(request, tmp_path_factory):
     """(rdflib graph, store) of the same data."""
     folder = tmp_path_factory.mktemp(request.param)
@@ -244,6 +308,8 @@ def loaded(request, tmp_path_factory):
         path = FIXTURE
     elif request.param == "records":
         path = write_trig(folder / "ab.trig", (article_a(), extraction_a()), (article_b(), extraction_b()))
+    elif request.param == "synthetic":
+        path = _synthetic_trig(folder / "synthetic.trig")
     else:
         path = _examples_trig(tmp_path_factory)
     store = Store(folder / "store", create=True)
