@@ -21,7 +21,7 @@ from kg.articles import Article, ReadPosition, read_articles
 from kg.errors import ArticleError, InputError, ValidationError
 from kg.parallel import BATCH_SIZE, ArticleResult, Options, process
 from kg.progress import Progress
-from kg.rdf import Run, article_graph, bind_prefixes
+from kg.rdf import Run, article_triples, bind_prefixes
 
 
 @dataclass
@@ -71,20 +71,21 @@ class Builder:
         self.validate = validate
 
     def article_graph(self, article: Article):
-        """Extract one article and return its validated graph and its extraction."""
+        """Extract one article and return its validated graph, as a list of triples (no rdflib
+        Graph: ``kg.rdf.article_graph`` builds one), and its extraction."""
         from kg.extract import extract
 
         extraction = extract(self.nlp, article)
-        graph = article_graph(article, extraction, self.run)
+        triples = article_triples(article, extraction, self.run)
         if self.validate:
-            _check(graph, article.source)
-        return graph, extraction
+            _check(triples, article.source)
+        return triples, extraction
 
 
-def _check(graph, source: str) -> None:
+def _check(triples, source: str) -> None:
     from kg.shacl_engine import validate_compiled
 
-    result = validate_compiled(graph)
+    result = validate_compiled(triples)
     if not result.conforms:
         raise ValidationError(
             f"{source}: the extracted graph does not conform to the shapes", result.text

@@ -78,13 +78,12 @@ def _builder(options: Options):
     return cache[key]
 
 
-def nquad_lines(graph, iri: str) -> str:
-    """The triples of ``graph`` as sorted, de-duplicated N-Quads lines in the graph ``iri``."""
-    from rdflib import URIRef
-    from rdflib.plugins.serializers.nquads import _nq_row
+def nquad_lines(triples, iri: str) -> str:
+    """The triples (a Graph or any iterable of triples) as sorted, de-duplicated N-Quads lines
+    in the graph ``iri``."""
+    from kg.rdf import nquad_lines as lines
 
-    context = URIRef(iri)
-    return "".join(sorted({_nq_row(triple, context) for triple in graph}))
+    return lines(triples, iri)
 
 
 def process_article(article: Article, options: Options) -> ArticleResult:
@@ -93,7 +92,7 @@ def process_article(article: Article, options: Options) -> ArticleResult:
 
     iri = str(article_iri(article))
     try:
-        graph, extraction = _builder(options).article_graph(article)
+        triples, extraction = _builder(options).article_graph(article)
     except ValidationError as err:
         return ArticleResult(article.source, iri, invalid=err.report_text or str(err))
     except KgError as err:
@@ -101,13 +100,13 @@ def process_article(article: Article, options: Options) -> ArticleResult:
     except Exception as err:  # an extractor bug on one article must not end a long run
         return ArticleResult(article.source, iri, error=f"{article.source}: extraction failed "
                                                         f"({type(err).__name__}: {err})")
-    result = ArticleResult(article.source, iri, nquad_lines(graph, iri), counts=(
+    result = ArticleResult(article.source, iri, nquad_lines(triples, iri), counts=(
         len(extraction.statements), len(extraction.operations),
         len(extraction.designations), len(extraction.mentions)))
     if options.trig:
         from kg.output import trig_block
 
-        result.prefixes, result.trig = trig_block(graph, iri)
+        result.prefixes, result.trig = trig_block(triples, iri)
     return result
 
 

@@ -109,133 +109,155 @@ def designation_iri(des: Designation) -> URIRef:
     return KGR["designation/" + digest("designation", des.designator.key, des.category, designee)]
 
 
+class _Terms:
+    """A namespace's terms by attribute, each looked up once (rdflib's ``__getattr__`` is slow
+    and the mapping asks for the same dozen properties thousands of times per article)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+_KG, _RDF, _RDFS, _PROV, _SKOS, _DCTERMS, _SCHEMA, _XSD = (
+    _Terms(ns) for ns in (KG, RDF, RDFS, PROV, SKOS, DCTERMS, SCHEMA, XSD)
+)
+
+
+Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+
 class ArticleGraph:
-    """Builds the graph of one article. Use :func:`article_graph`."""
+    """Builds the triples of one article. Use :func:`article_triples` or :func:`article_graph`."""
 
     def __init__(self, article: Article, run: Run, actors: dict[str, Actor] | None = None):
         self.article = article
         self.run = run
         self.actors = actors or {}
-        self.graph = bind_prefixes(Graph())
+        # An ordered set (a dict's keys): each triple once, in the order it was first added.
+        self.triples: dict[Triple, None] = {}
         self.article_iri = article_iri(article)
         self.content_hash = article.content_hash  # sha256 of the whole text: computed once
         self._described: dict[Actor, URIRef] = {}  # actors whose triples are in the graph
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         if o is not None:
-            self.graph.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value is not None and value.strip():
             self.add(s, p, _plain_literal(value))
 
-    def integer(self, s: URIRef, p: URIRef, value: int | None, datatype=XSD.nonNegativeInteger) -> None:
+    def integer(self, s: URIRef, p: URIRef, value: int | None, datatype=_XSD.nonNegativeInteger) -> None:
         if value is not None:
             self.add(s, p, _typed_literal(int(value), datatype))
 
     def add_article(self) -> None:
         a, art = self.article_iri, self.article
-        self.add(a, RDF.type, KG.Article)
-        self.text(a, KG.sourceName, art.source)
-        self.text(a, KG.contentHash, self.content_hash)
-        self.text(a, DCTERMS.title, art.title)
+        self.add(a, _RDF.type, _KG.Article)
+        self.text(a, _KG.sourceName, art.source)
+        self.text(a, _KG.contentHash, self.content_hash)
+        self.text(a, _DCTERMS.title, art.title)
         if art.url:
-            self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
-        self.text(a, KG.outlet, art.outlet)
+            self.add(a, _SCHEMA.url, Literal(art.url, datatype=_XSD.anyURI))
+        self.text(a, _KG.outlet, art.outlet)
         if art.published:
-            self.add(a, DCTERMS.issued, Literal(art.published, datatype=XSD.date))
+            self.add(a, _DCTERMS.issued, Literal(art.published, datatype=_XSD.date))
 
     def add_run(self) -> None:
         run, agent = self.run.iri, self.run.agent_iri
-        self.add(run, RDF.type, KG.ExtractionRun)
-        self.add(run, PROV.wasAssociatedWith, agent)
-        self.text(run, KG.model, self.run.model)
-        self.add(run, PROV.used, self.article_iri)
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.text(agent, RDFS.label, f"kg {self.run.version}")
-        self.text(agent, SCHEMA.softwareVersion, self.run.version)
+        self.add(run, _RDF.type, _KG.ExtractionRun)
+        self.add(run, _PROV.wasAssociatedWith, agent)
+        self.text(run, _KG.model, self.run.model)
+        self.add(run, _PROV.used, self.article_iri)
+        self.add(agent, _RDF.type, _PROV.SoftwareAgent)
+        self.text(agent, _RDFS.label, f"kg {self.run.version}")
+        self.text(agent, _SCHEMA.softwareVersion, self.run.version)
 
     def add_actor(self, actor: Actor) -> URIRef:
         if actor in self._described:  # its triples depend on the record alone: added once
             return self._described[actor]
         iri = self._described[actor] = actor_iri(actor)
-        self.add(iri, RDF.type, KG[actor.type])
-        self.text(iri, RDFS.label, actor.label)
-        self.text(iri, SKOS.prefLabel, actor.label)
+        self.add(iri, _RDF.type, KG[actor.type])
+        self.text(iri, _RDFS.label, actor.label)
+        self.text(iri, _SKOS.prefLabel, actor.label)
         for alias in sorted(set(actor.aliases) - {actor.label}):
-            self.text(iri, SKOS.altLabel, alias)
+            self.text(iri, _SKOS.altLabel, alias)
         if actor.wikidata:
-            self.add(iri, SKOS.exactMatch, URIRef(WIKIDATA + actor.wikidata))
+            self.add(iri, _SKOS.exactMatch, URIRef(WIKIDATA + actor.wikidata))
         state = self.actors.get(actor.government) if actor.government != actor.key else None
         if state is not None:  # only a state the graph describes, so kg:actsFor stays typed
-            self.add(iri, KG.actsFor, self.add_actor(state))
+            self.add(iri, _KG.actsFor, self.add_actor(state))
         return iri
 
-    def add_span(self, iri: URIRef, evidence: Evidence, kind=KG.EvidenceSpan) -> URIRef:
+    def add_span(self, iri: URIRef, evidence: Evidence, kind=_KG.EvidenceSpan) -> URIRef:
         text = self.article.text
-        self.add(iri, RDF.type, kind)
-        self.add(iri, KG.article, self.article_iri)
-        self.integer(iri, KG.start, evidence.start)
-        self.integer(iri, KG.end, evidence.end)
-        self.text(iri, KG.anchorText, text[evidence.start:evidence.end])
-        self.text(iri, KG.sentence, evidence.sentence)
-        self.integer(iri, KG.sentenceStart, evidence.sentence_start)
+        self.add(iri, _RDF.type, kind)
+        self.add(iri, _KG.article, self.article_iri)
+        self.integer(iri, _KG.start, evidence.start)
+        self.integer(iri, _KG.end, evidence.end)
+        self.text(iri, _KG.anchorText, text[evidence.start:evidence.end])
+        self.text(iri, _KG.sentence, evidence.sentence)
+        self.integer(iri, _KG.sentenceStart, evidence.sentence_start)
         return iri
 
     def add_evidence(self, fact: URIRef, evidence: Evidence, role: str) -> None:
         span = KGR["evidence/" + digest(self.content_hash, evidence.start, evidence.end, role)]
         self.add_span(span, evidence)
-        self.add(fact, KG.evidence, span)
-        self.add(fact, PROV.wasGeneratedBy, self.run.iri)
+        self.add(fact, _KG.evidence, span)
+        self.add(fact, _PROV.wasGeneratedBy, self.run.iri)
 
     def add_mention(self, mention: Mention) -> None:
         actor = self.add_actor(mention.actor)
         ev = mention.evidence
         iri = KGR["mention/" + digest(self.content_hash, ev.start, ev.end, mention.actor.key)]
-        self.add_span(iri, ev, KG.ActorMention)
-        self.add(iri, KG.mentionOf, actor)
+        self.add_span(iri, ev, _KG.ActorMention)
+        self.add(iri, _KG.mentionOf, actor)
 
     def add_statement(self, st: Statement) -> URIRef:
         iri = statement_iri(st)
-        self.add(iri, RDF.type, KG.Statement)
-        self.add(iri, KG.speaker, self.add_actor(st.speaker))
-        self.text(iri, KG.text, quote_text(st.text))
-        self.add(iri, KG.quoteKind, concept("quote-kind", st.kind))
-        self.add(iri, KG.stance, concept("stance", st.stance))
-        self.text(iri, KG.reportingVerb, st.verb)
+        self.add(iri, _RDF.type, _KG.Statement)
+        self.add(iri, _KG.speaker, self.add_actor(st.speaker))
+        self.text(iri, _KG.text, quote_text(st.text))
+        self.add(iri, _KG.quoteKind, concept("quote-kind", st.kind))
+        self.add(iri, _KG.stance, concept("stance", st.stance))
+        self.text(iri, _KG.reportingVerb, st.verb)
         for actor in st.mentions:
-            self.add(iri, KG.mentions, self.add_actor(actor))
+            self.add(iri, _KG.mentions, self.add_actor(actor))
         self.add_evidence(iri, st.evidence, "statement")
         return iri
 
     def add_operation(self, op: Operation) -> None:
         iri = operation_iri(op)
-        self.add(iri, RDF.type, KG.Operation)
-        self.add(iri, KG.operationType, concept("operation-type", op.type))
-        self.add(iri, KG.status, concept("operation-status", op.status))
-        self.text(iri, KG.trigger, op.trigger)
-        for prop, actor in ((KG.agent, op.agent), (KG.target, op.target), (KG.location, op.location)):
+        self.add(iri, _RDF.type, _KG.Operation)
+        self.add(iri, _KG.operationType, concept("operation-type", op.type))
+        self.add(iri, _KG.status, concept("operation-status", op.status))
+        self.text(iri, _KG.trigger, op.trigger)
+        for prop, actor in ((_KG.agent, op.agent), (_KG.target, op.target), (_KG.location, op.location)):
             if actor is not None:
                 self.add(iri, prop, self.add_actor(actor))
-        self.text(iri, KG.targetText, op.target_text)
-        self.text(iri, KG.locationText, op.location_text)
-        self.add(iri, KG.date, date_literal(op.date))
-        self.text(iri, KG.dateText, op.date_text)
-        self.integer(iri, KG.casualties, op.casualties)
-        self.text(iri, KG.casualtiesText, op.casualties_text)
-        self.integer(iri, KG.count, op.count, XSD.positiveInteger)
+        self.text(iri, _KG.targetText, op.target_text)
+        self.text(iri, _KG.locationText, op.location_text)
+        self.add(iri, _KG.date, date_literal(op.date))
+        self.text(iri, _KG.dateText, op.date_text)
+        self.integer(iri, _KG.casualties, op.casualties)
+        self.text(iri, _KG.casualtiesText, op.casualties_text)
+        self.integer(iri, _KG.count, op.count, _XSD.positiveInteger)
         self.add_evidence(iri, op.evidence, "operation")
 
     def add_designation(self, des: Designation) -> None:
         iri = designation_iri(des)
-        self.add(iri, RDF.type, KG.Designation)
-        self.add(iri, KG.designator, self.add_actor(des.designator))
+        self.add(iri, _RDF.type, _KG.Designation)
+        self.add(iri, _KG.designator, self.add_actor(des.designator))
         if des.designee is not None:
-            self.add(iri, KG.designee, self.add_actor(des.designee))
-        self.text(iri, KG.designeeText, des.designee_text)
-        self.add(iri, KG.category, concept("designation-category", des.category))
-        self.add(iri, KG.date, date_literal(des.date))
-        self.text(iri, KG.dateText, des.date_text)
+            self.add(iri, _KG.designee, self.add_actor(des.designee))
+        self.text(iri, _KG.designeeText, des.designee_text)
+        self.add(iri, _KG.category, concept("designation-category", des.category))
+        self.add(iri, _KG.date, date_literal(des.date))
+        self.text(iri, _KG.dateText, des.date_text)
         self.add_evidence(iri, des.evidence, "designation")
 
 
@@ -255,9 +277,9 @@ def date_literal(value: str | None) -> Literal | None:
     if not value:
         return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
+        return Literal(value, datatype=_XSD.date)
     if re.fullmatch(r"--\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.gMonthDay)
+        return Literal(value, datatype=_XSD.gMonthDay)
     return None
 
 
@@ -272,6 +294,16 @@ def first_of_each(records: Iterable, key) -> list:
 
 def article_graph(article: Article, extraction: Extraction, run: Run) -> Graph:
     """The graph of one article: article, run, actors, mentions, facts and evidence."""
+    graph = bind_prefixes(Graph())
+    add = graph.add
+    for triple in article_triples(article, extraction, run):
+        add(triple)
+    return graph
+
+
+def article_triples(article: Article, extraction: Extraction, run: Run) -> list[Triple]:
+    """The triples of :func:`article_graph`, each once, without building an rdflib Graph (the
+    build path validates and serialises them directly)."""
     builder = ArticleGraph(article, run, extraction.actors)
     builder.add_article()
     builder.add_run()
@@ -281,7 +313,7 @@ def article_graph(article: Article, extraction: Extraction, run: Run) -> Graph:
     _add_facts(builder, extraction.operations, operation_iri, builder.add_operation)
     _add_facts(builder, extraction.designations, designation_iri, builder.add_designation)
     _link_embedded(builder, extraction.statements)
-    return builder.graph
+    return list(builder.triples)
 
 
 def _add_facts(builder: ArticleGraph, records: list, key, add) -> None:
@@ -301,4 +333,51 @@ def _link_embedded(builder: ArticleGraph, statements: list[Statement]) -> None:
     for st in statements:
         outer = by_text.get(quote_text(st.embedded_in)) if st.embedded_in else None
         if outer is not None and outer is not st:
-            builder.add(statement_iri(st), KG.embeddedIn, statement_iri(outer))
+            builder.add(statement_iri(st), _KG.embeddedIn, statement_iri(outer))
+
+
+# Characters rdflib refuses in an IRI it writes (rdflib.term._invalid_uri_chars).
+_INVALID_IRI = re.compile(r'[<>" {}|\\^`]')
+
+
+def nt_term(term) -> str:
+    """``term`` as rdflib's N-Quads serializer writes it (``_nq_row``), without its per-term
+    overhead: IRIs, plain, language-tagged and typed literals here, anything else via rdflib."""
+    kind = type(term)
+    if kind is URIRef:
+        if _INVALID_IRI.search(term):
+            return term.n3()  # raises rdflib's own error
+        return f"<{term}>"
+    if kind is Literal:
+        encoded = '"%s"' % (term.replace("\\", "\\\\").replace("\n", "\\n")
+                            .replace('"', '\\"').replace("\r", "\\r"))
+        if term.language:
+            if term.datatype:
+                raise ValueError("Literal has datatype AND language!")
+            return f"{encoded}@{term.language}"
+        if term.datatype:
+            return f"{encoded}^^<{term.datatype}>"
+        return encoded
+    if isinstance(term, Literal):  # a subclass: rdflib's own quoting
+        from rdflib.plugins.serializers.nt import _quoteLiteral
+
+        return _quoteLiteral(term)
+    return term.n3()
+
+
+def nquad_lines(triples: Iterable[Triple], graph_iri: str) -> str:
+    """``triples`` as sorted, de-duplicated N-Quads lines in the named graph ``graph_iri``,
+    byte-identical to rdflib's ``_nq_row`` for each triple."""
+    name = nt_term(URIRef(graph_iri))
+    # Each term's text is written once (subjects and predicates recur), keyed by the term's id:
+    # rdflib's Literal hash runs in Python. The list keeps every term alive, so ids stay unique.
+    triples = triples if isinstance(triples, (list, tuple)) else list(triples)
+    terms: dict[int, str] = {}
+
+    def text(term) -> str:
+        found = terms.get(id(term))
+        if found is None:
+            found = terms[id(term)] = nt_term(term)
+        return found
+
+    return "".join(sorted({f"{text(s)} {text(p)} {text(o)} {name} .\n" for s, p, o in triples}))

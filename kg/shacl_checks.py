@@ -1,16 +1,16 @@
 """The SHACL-Core constraint components the compiled validator supports, one factory each.
 
 A factory reads a component's parameters from the shapes graph once and returns a check: a
-function ``check(view, focus, values)`` yielding a ``Hit`` per violation, where ``view`` is the
-data graph as ``kg.shacl_engine`` indexes it and ``values`` the value nodes of ``focus``. Each
-check follows pyshacl's reading of the component (pyshacl is the reference engine), quirks
-included, so both engines report the same results.
+function ``check(view, focus, values)`` returning (or yielding) a ``Hit`` per violation, where
+``view`` is the data graph as ``kg.shacl_engine`` indexes it and ``values`` the value nodes of
+``focus``. Each check follows pyshacl's reading of the component (pyshacl is the reference
+engine), quirks included, so both engines report the same results.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import NamedTuple
@@ -41,17 +41,11 @@ class Hit(NamedTuple):
     messages: tuple[str, ...] = ()
 
 
-Check = Callable[..., Iterator[Hit]]
+Check = Callable[..., Iterable[Hit]]
 
 # Looked up once: rdflib namespace attributes are slow, and these are tested per value node.
 _STRING, _LANG_STRING, _LITERAL, _DATATYPE = XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype
 _TEXT_DATATYPES = (None, _LANG_STRING, _STRING)
-# Integer datatypes whose well-typed values compare as Python ints (a fast path, same order).
-_INTEGERS = frozenset(
-    {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger,
-     XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong,
-     XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
-)
 
 # Python types rdflib gives the values of the datatypes pyshacl checks beyond the IRI.
 _VALUE_TYPES = {
@@ -86,28 +80,30 @@ def _text(node: Node) -> str:
     return str(node)
 
 
-def _has_datatype(node: Node, datatype: URIRef) -> bool:
-    """Whether ``node`` is a literal of ``datatype`` whose value rdflib could read as one."""
+def _has_datatype(node: Node, datatype: URIRef, value_type=None) -> bool:
+    """Whether ``node`` is a literal of ``datatype`` whose value rdflib could read as one
+    (``value_type``: ``_VALUE_TYPES.get(datatype, object)``, looked up once by the caller)."""
     if not isinstance(node, Literal):
         return False
-    if node.datatype == datatype:
+    own, same = node.datatype, str.__eq__  # rdflib's URIRef equality for IRIs, in C
+    if own is not None and same(own, datatype):
         # An ill-typed literal ("-1"^^xsd:nonNegativeInteger) does not match its datatype.
         if getattr(node, "ill_typed", None) is True:
             return False
-    elif datatype == _LITERAL or (datatype == _DATATYPE and node.datatype):
+    elif same(datatype, _LITERAL) or (same(datatype, _DATATYPE) and own):
         return True
-    elif node.datatype is None and node.language is None and datatype == _STRING:
+    elif own is None and node.language is None and same(datatype, _STRING):
         pass  # a plain literal is an xsd:string
-    elif not (datatype == _LANG_STRING and node.language):
+    elif not (same(datatype, _LANG_STRING) and node.language):
         return False
-    return isinstance(node.value, _VALUE_TYPES.get(datatype, object))
+    if value_type is None:
+        value_type = _VALUE_TYPES.get(datatype, object)
+    return isinstance(node.value, value_type)
 
 
 def _integer_value(node: Node) -> int | None:
     """The value of a well-typed integer literal, else None."""
-    if isinstance(node, Literal) and type(node.value) is int and not node.ill_typed:
-        return node.value if node.datatype in _INTEGERS else None
-    return None
+    return shacl_sparql.integer_value(node)
 
 
 def _compare_literal(left: Literal, right: Literal) -> int:
@@ -134,10 +130,9 @@ def _comparable(node: Node) -> tuple[bool, object]:
 def each_value(component: URIRef, test: Callable[[object, Node, Node], bool]) -> Check:
     """A check failing every value node ``v`` of ``focus`` for which ``test(view, focus, v)`` is false."""
 
-    def check(view, focus: Node, values) -> Iterator[Hit]:
-        for value in values:
-            if not test(view, focus, value):
-                yield Hit(component, value)
+    def check(view, focus: Node, values) -> list[Hit]:
+        # A list, not a generator: most value sets pass, and a list is cheaper to make empty.
+        return [Hit(component, value) for value in values if not test(view, focus, value)]
 
     return check
 
@@ -156,7 +151,9 @@ def class_check(params: list[Node], shape: Node, compiler) -> Check:
 def datatype_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:datatype: each value is a well-formed literal of the datatype."""
     datatype = _one(params, "datatype", shape)
-    return each_value(SH.DatatypeConstraintComponent, lambda _v, _f, v: _has_datatype(v, datatype))
+    value_type = _VALUE_TYPES.get(datatype, object)
+    return each_value(SH.DatatypeConstraintComponent,
+                      lambda _v, _f, v: _has_datatype(v, datatype, value_type))
 
 
 _NODE_KINDS = {
@@ -183,8 +180,7 @@ def min_count_check(params: list[Node], shape: Node, compiler) -> Check:
     least = _integer(_one(params, "minCount", shape), "minCount", shape)
 
     def check(view, focus, values):
-        if len(values) < least:
-            yield Hit(SH.MinCountConstraintComponent)
+        return (Hit(SH.MinCountConstraintComponent),) if len(values) < least else ()
 
     return check
 
@@ -194,8 +190,7 @@ def max_count_check(params: list[Node], shape: Node, compiler) -> Check:
     most = _integer(_one(params, "maxCount", shape), "maxCount", shape)
 
     def check(view, focus, values):
-        if len(values) > most:
-            yield Hit(SH.MaxCountConstraintComponent)
+        return (Hit(SH.MaxCountConstraintComponent),) if len(values) > most else ()
 
     return check
 

@@ -79,6 +79,9 @@ _OTHER_KEYS = frozenset(
 _ALL_TARGETS = (*_TARGETS, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 _NO_VALUES: frozenset = frozenset()
 _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # rdflib namespace attributes are slow
+# The indexes key predicates by plain str: a lookup then never calls rdflib's Python-level
+# __eq__ (shapes and data hold equal but distinct URIRef objects). Look up with str(predicate).
+_TYPE_KEY, _SUBCLASS_KEY = str(_TYPE), str(_SUBCLASS_OF)
 
 
 @dataclass
@@ -90,6 +93,16 @@ class CompiledShape:
     messages: tuple[str, ...]
     checks: list[Check] = field(default_factory=list)
     properties: list[CompiledShape] = field(default_factory=list)
+    _flat: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def flat(self) -> tuple[tuple[CompiledShape, str | None], ...]:
+        """This shape and its property shapes (depth first, as ``_View.run`` visits them), each
+        with its path as the str its values are indexed by; computed once."""
+        if self._flat is None:
+            own = (self, None if self.path is None else str(self.path))
+            self._flat = (own, *(item for prop in self.properties for item in prop.flat))
+        return self._flat
 
 
 class _Compiler:
@@ -138,7 +151,7 @@ class _Ontology:
     def __init__(self, graph: Graph):
         self.graph = graph
         self.index = _index(graph)
-        self.edges = {c: set(ps[_SUBCLASS_OF]) for c, ps in self.index.items() if _SUBCLASS_OF in ps}
+        self.edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
         self.supers = _closure(self.edges)
         self.typed = _by_type(self.index)
 
@@ -183,8 +196,9 @@ class CompiledValidator:
                 self.targets.append((shape, classes, nodes))
         self.ontology = _Ontology(ontology if ontology is not None else Graph())
 
-    def validate(self, data_graph: Graph) -> CompiledValidation:
-        """Validate ``data_graph`` (a Graph, or a Dataset read as the union of its graphs)."""
+    def validate(self, data_graph) -> CompiledValidation:
+        """Validate ``data_graph``: a Graph, a Dataset (read as the union of its graphs) or an
+        iterable of (subject, predicate, object) triples."""
         view = _View(data_graph, self.ontology)
         results: set[ShaclResult] = set()
         for shape, classes, nodes in self.targets:
@@ -196,29 +210,42 @@ class CompiledValidator:
 class _View:
     """One data graph with the ontology mixed in, indexed for the checks (read-only)."""
 
-    def __init__(self, data_graph: Graph, ontology: _Ontology):
-        from kg.validate import _as_graph
-
-        self.graph = _as_graph(data_graph)
+    def __init__(self, data, ontology: _Ontology):
+        self.triples = _triples_of(data)
         self.ontology = ontology
-        self.index = _index(self.graph)
+        self.index = _index(self.triples)
         self.typed = _by_type(self.index)
-        edges = {c: set(ps[_SUBCLASS_OF]) for c, ps in self.index.items() if _SUBCLASS_OF in ps}
+        edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
         if edges:  # the data graph declares subclasses too: close over both
             for cls, parents in ontology.edges.items():
                 edges.setdefault(cls, set()).update(parents)
             self.supers = _closure(edges)
         else:
             self.supers = ontology.supers
+        self._graph: Graph | None = None
         self._sparql_graph: Graph | None = None
+        self._reversed: dict[str, dict] = {}
+
+    @property
+    def graph(self) -> Graph:
+        """The data as an rdflib Graph, built only when a check needs one (rdflib SPARQL)."""
+        if self._graph is None:
+            if isinstance(self.triples, Graph):
+                self._graph = self.triples
+            else:
+                self._graph = Graph()
+                for triple in self.triples:
+                    self._graph.add(triple)
+        return self._graph
 
     def values(self, focus: Node, path: URIRef) -> frozenset | set:
         """The objects of ``focus path`` in the data graph and the ontology."""
+        key = str(path)
         own = self.index.get(focus)
-        values = own.get(path, _NO_VALUES) if own else _NO_VALUES
+        values = own.get(key, _NO_VALUES) if own else _NO_VALUES
         extra = self.ontology.index.get(focus)
-        if extra and path in extra:
-            return values | extra[path]
+        if extra and key in extra:
+            return values | extra[key]
         return values
 
     def superclasses(self, cls: Node) -> frozenset:
@@ -239,25 +266,19 @@ class _View:
         return found
 
     def run(self, shape: CompiledShape, focus: Node) -> Iterator[ShaclResult]:
-        """The results of validating ``focus`` against ``shape`` and its property shapes."""
-        values = {focus} if shape.path is None else self.values(focus, shape.path)
-        for check in shape.checks:
-            for hit in check(self, focus, values):
-                messages = shape.messages + hit.messages
-                if not messages:
-                    kind = str(hit.component).rsplit("#", 1)[-1]
-                    offender = short(hit.value) if hit.value is not None else "the focus node"
-                    messages = (f"{offender} fails sh:{kind}",)
-                yield ShaclResult(
-                    focus if hit.focus is None else hit.focus,
-                    shape.path if hit.path is None else hit.path,
-                    shape.node,
-                    hit.component,
-                    hit.value,
-                    messages,
-                )
-        for prop in shape.properties:
-            yield from self.run(prop, focus)
+        """The results of validating ``focus`` against ``shape`` and its property shapes (whose
+        focus is ``focus`` too), visited flat: this runs once per focus node and shape."""
+        own, extra = self.index.get(focus), self.ontology.index.get(focus)
+        for sub, key in shape.flat:
+            if key is None:
+                values = {focus}
+            else:
+                values = own.get(key, _NO_VALUES) if own else _NO_VALUES
+                if extra and key in extra:
+                    values = values | extra[key]
+            for check in sub.checks:
+                for hit in check(self, focus, values):
+                    yield _result(sub, focus, hit)
 
     def conforms(self, shape: CompiledShape, node: Node) -> bool:
         return next(self.run(shape, node), None) is None
@@ -266,11 +287,23 @@ class _View:
         """The subjects of ``? predicate obj`` in the data graph and the ontology."""
         if predicate == _TYPE:
             return self.typed.get(obj, _NO_VALUES) | self.ontology.typed.get(obj, _NO_VALUES)
-        return set(self.graph.subjects(predicate, obj)) | set(self.ontology.graph.subjects(predicate, obj))
+        own = self._reverse(str(predicate)).get(obj, _NO_VALUES)
+        return own | set(self.ontology.graph.subjects(predicate, obj))
+
+    def _reverse(self, key: str) -> dict:
+        """object -> subjects of the predicate ``key`` in the data graph, built on first use."""
+        reverse = self._reversed.get(key)
+        if reverse is None:
+            reverse = self._reversed[key] = {}
+            for subject, properties in self.index.items():
+                for obj in properties.get(key, ()):
+                    reverse.setdefault(obj, set()).add(subject)
+        return reverse
 
     def pairs(self, predicate: URIRef) -> set:
         """The (subject, object) pairs of ``predicate`` in the data graph and the ontology."""
-        found = set(self.graph.subject_objects(predicate))
+        key = str(predicate)
+        found = {(s, o) for s, properties in self.index.items() for o in properties.get(key, ())}
         return found | set(self.ontology.graph.subject_objects(predicate))
 
     def query(self, query, bindings: dict):
@@ -278,6 +311,23 @@ class _View:
         if self._sparql_graph is None:
             self._sparql_graph = Graph(store=_UnionStore(self.graph, self.ontology.graph))
         return self._sparql_graph.query(query, initBindings=bindings)
+
+
+def _result(shape: CompiledShape, focus: Node, hit) -> ShaclResult:
+    """The result a check's hit gives on ``focus`` (the shape's messages, else a default one)."""
+    messages = shape.messages + hit.messages
+    if not messages:
+        kind = str(hit.component).rsplit("#", 1)[-1]
+        offender = short(hit.value) if hit.value is not None else "the focus node"
+        messages = (f"{offender} fails sh:{kind}",)
+    return ShaclResult(
+        focus if hit.focus is None else hit.focus,
+        shape.path if hit.path is None else hit.path,
+        shape.node,
+        hit.component,
+        hit.value,
+        messages,
+    )
 
 
 class _UnionStore(Store):
@@ -298,11 +348,29 @@ class _UnionStore(Store):
         return len(self._first) + sum(1 for t in self._second if t not in self._first)
 
 
-def _index(graph: Graph) -> dict:
-    """subject -> predicate -> set of objects."""
+def _triples_of(data):
+    """The triples to validate: a Graph as is (a Dataset as the union of its graphs), any
+    other iterable of (subject, predicate, object) as a list."""
+    if isinstance(data, Graph):
+        from kg.validate import _as_graph
+
+        return _as_graph(data)
+    return data if isinstance(data, (list, tuple)) else list(data)
+
+
+def _index(triples) -> dict:
+    """subject -> predicate (as a plain str) -> set of objects."""
     index: dict = {}
-    for s, p, o in graph:
-        index.setdefault(s, {}).setdefault(p, set()).add(o)
+    for s, p, o in triples:
+        properties = index.get(s)
+        if properties is None:
+            properties = index[s] = {}
+        p = str(p)
+        objects = properties.get(p)
+        if objects is None:
+            properties[p] = {o}
+        else:
+            objects.add(o)
     return index
 
 
@@ -310,7 +378,7 @@ def _by_type(index: dict) -> dict:
     """class -> the subjects typed with it."""
     typed: dict = {}
     for subject, properties in index.items():
-        for cls in properties.get(_TYPE, ()):
+        for cls in properties.get(_TYPE_KEY, ()):
             typed.setdefault(cls, set()).add(subject)
     return typed
 
@@ -337,6 +405,6 @@ def compiled_validator() -> CompiledValidator:
     return CompiledValidator(default_shapes(), ontology())
 
 
-def validate_compiled(data_graph: Graph) -> CompiledValidation:
+def validate_compiled(data_graph) -> CompiledValidation:
     """Validate ``data_graph`` against the kg shapes with the compiled validator."""
     return compiled_validator().validate(data_graph)

@@ -3,21 +3,26 @@
 rdflib parses and translates each ``sh:select`` query once; when its algebra is a projection of
 FILTERs and BINDs over one basic graph pattern (predicates, ``p1/p2`` and ``p*`` paths) with
 strict expressions (comparisons, ``+``/``-``, STR, STRLEN, STRAFTER, STRBEFORE, SUBSTR), the
-compiled validator evaluates it here against its own index of the data graph, calling rdflib's
-own operator functions for the expressions, so results match rdflib's without its per-row
-overhead. Any other query (``plan`` returns None), or a pattern this evaluator cannot start
+compiled validator evaluates it here against its own index of the data graph, so results match
+rdflib's without its per-row overhead. Expressions over well-typed integer and string literals
+(STRLEN, ``+``/``-``, comparisons: what the kg shapes' checks compute) are evaluated natively on
+Python values (``Native``, turned into the Literal rdflib would give only when projected or
+passed on); any other argument goes to rdflib's own operator function. Any other query
+(``plan`` returns None), or a pattern this evaluator cannot start
 from (``Fallback``), goes through rdflib's SPARQL engine instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rdflib.paths import MulPath, SequencePath
 from rdflib.plugins.sparql.operators import EBV
 from rdflib.plugins.sparql.parserutils import CompValue, Expr
 from rdflib.plugins.sparql.sparql import NotBoundError, SPARQLError
+from rdflib.namespace import XSD
 from rdflib.term import Literal, Node, URIRef, Variable
 
 # Expressions evaluated natively: strict (an error in an argument is an error of the whole).
@@ -26,6 +31,41 @@ _FUNCTIONS = frozenset(
      "Builtin_STRBEFORE", "Builtin_SUBSTR"}
 )
 _COMPARISONS = frozenset({"=", "!=", "<", ">", "<=", ">="})
+
+
+# Integer datatypes, as plain str (rdflib's URIRef hash and equality are slow): rdflib promotes
+# every one to xsd:integer in + and -.
+_INTEGER_IRIS = frozenset(
+    str(XSD) + name
+    for name in ("integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                 "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
+                 "unsignedShort", "unsignedByte")
+)
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD.string, XSD.integer, XSD.boolean
+
+
+class Native(NamedTuple):
+    """An expression's value kept as a Python int or bool, standing for the rdflib Literal
+    ``Literal(value, datatype=datatype)`` (what rdflib's operator would have returned)."""
+
+    value: int
+    datatype: URIRef
+
+    def literal(self) -> Literal:
+        return Literal(self.value, datatype=self.datatype)
+
+
+def integer_value(node) -> int | None:
+    """The value of a well-typed literal of an XSD integer datatype (or a native integer), else
+    None. Compares datatypes as strings: rdflib's URIRef equality and hash are slow."""
+    if type(node) is Native:
+        return node.value if type(node.value) is int else None
+    if type(node) is not Literal or type(node.value) is not int:
+        return None
+    datatype = node.datatype
+    if datatype is None or str(datatype) not in _INTEGER_IRIS:
+        return None
+    return None if node.ill_typed else node.value
 
 
 class Fallback(Exception):
@@ -39,6 +79,25 @@ class Plan:
     projection: tuple[Variable, ...]
     steps: tuple[tuple, ...]
     patterns: tuple[tuple, ...]
+    # name -> the one Variable object the plan uses: rows are dicts keyed by Variables, and a
+    # lookup with the very object never calls rdflib's (Python-level) term equality.
+    variables: dict = field(default_factory=dict, compare=False)
+    # The bound variables at the start -> the patterns in the order they are matched.
+    orders: dict = field(default_factory=dict, compare=False)
+
+    def order(self, bound) -> tuple[tuple, ...]:
+        """The patterns, each next one with a bound subject or object when there is one (as
+        matching binds both ends of a pattern, the order only depends on what starts bound)."""
+        key = frozenset(bound)
+        if key not in self.orders:
+            todo, order, known = list(self.patterns), [], set(key)
+            while todo:
+                index = next((i for i, (s, _, o) in enumerate(todo) if _bound(s, known) or _bound(o, known)), 0)
+                s, p, o = todo.pop(index)
+                order.append((s, p, o, isinstance(s, Variable), isinstance(o, Variable)))
+                known.update(t for t in (s, o) if isinstance(t, Variable))
+            self.orders[key] = tuple(order)
+        return self.orders[key]
 
 
 def plan(query) -> Plan | None:
@@ -46,20 +105,25 @@ def plan(query) -> Plan | None:
     algebra = query.algebra
     if algebra.name != "SelectQuery" or algebra.datasetClause or algebra.p.name != "Project":
         return None
-    projection, node, steps = tuple(algebra.p.PV), algebra.p.p, []
+    variables: dict[str, Variable] = {}
+
+    def canon(term):
+        return variables.setdefault(str(term), term) if isinstance(term, Variable) else term
+
+    projection, node, steps = tuple(canon(v) for v in algebra.p.PV), algebra.p.p, []
     while isinstance(node, CompValue) and node.name in ("Filter", "Extend"):
         if not _supported_expression(node.expr):
             return None
-        compiled = _compile(node.expr)
-        steps.append(("filter", compiled) if node.name == "Filter" else ("extend", node.var, compiled))
+        compiled = _compile(node.expr, canon)
+        steps.append(("filter", compiled) if node.name == "Filter" else ("extend", canon(node.var), compiled))
         node = node.p
     if not isinstance(node, CompValue) or node.name != "BGP":
         return None
-    patterns = tuple(node.triples)
+    patterns = tuple((canon(s), p, canon(o)) for s, p, o in node.triples)
     for s, p, o in patterns:
         if not all(isinstance(t, (Variable, URIRef, Literal)) for t in (s, o)) or not _supported_path(p):
             return None
-    return Plan(projection, tuple(reversed(steps)), patterns)
+    return Plan(projection, tuple(reversed(steps)), patterns, variables)
 
 
 def _supported_expression(expr) -> bool:
@@ -84,18 +148,22 @@ def _supported_path(path) -> bool:
 
 def run(query_plan: Plan, view, bindings: dict[Variable, Node]) -> list[dict[str, Node]]:
     """The solutions of the plan over ``view`` (kg.shacl_engine's index), as name -> value."""
-    rows = []
-    for row in _match(list(query_plan.patterns), view, dict(bindings)):
+    rows, names = [], query_plan.variables
+    start = {names.get(str(name), name): value for name, value in bindings.items()}
+    for row in _match(query_plan.order(start), 0, view, start):
         if all(_apply(step, row) for step in query_plan.steps):
-            rows.append({str(v): row[v] for v in query_plan.projection if v in row})
+            rows.append({str(v): _node(row[v]) for v in query_plan.projection if v in row})
     return rows
 
 
 def _apply(step: tuple, row: dict) -> bool:
     """Apply a FILTER (False drops the row) or a BIND (an error leaves the variable unbound)."""
     if step[0] == "filter":
+        value = step[1](row)
+        if type(value) is Native:
+            return bool(value.value)
         try:
-            return EBV(step[1](row))
+            return EBV(value)
         except SPARQLError:
             return False
     value = step[2](row)
@@ -111,28 +179,91 @@ class _Arguments(dict):
         return self.get(name)
 
 
-def _compile(expr):
+def _compile(expr, canon=lambda term: term):
     """A function of a row giving the expression's value, or the SPARQLError it evaluates to
     (as rdflib's Expr.eval does); arguments are evaluated eagerly (the functions are strict)."""
     if isinstance(expr, Variable):
+        expr = canon(expr)
         return lambda row: row[expr] if expr in row else NotBoundError(f"{expr} is not bound")
     if not isinstance(expr, Expr):
         return lambda row: expr
     function = expr._evalfn.__func__
-    arguments = [(key, _compile_argument(value)) for key, value in expr.items() if not key.startswith("_")]
+    arguments = [(key, _compile_argument(value, canon))
+                 for key, value in expr.items() if not key.startswith("_")]
+    native = _NATIVE.get(expr.name)
 
     def evaluate(row):
         try:
-            return function(_Arguments({key: argument(row) for key, argument in arguments}), None)
+            values = _Arguments({key: argument(row) for key, argument in arguments})
+            if native is not None:
+                value = native(values)
+                if value is not None:
+                    return value
+            return function(_Arguments({key: _node(v) for key, v in values.items()}), None)
         except SPARQLError as error:
             return error
 
     return evaluate
 
 
-def _compile_argument(value):
+def _node(value):
+    """A value as rdflib sees it: a Native becomes its Literal (lists item by item)."""
+    if type(value) is Native:
+        return value.literal()
+    if type(value) is list:
+        return [_node(v) for v in value]
+    return value
+
+
+def _strlen(args: _Arguments) -> Native | None:
+    """STRLEN of a plain or xsd:string literal (rdflib: ``Literal(len(string(arg)))``)."""
+    text = args.get("arg")
+    if type(text) is Literal and (text.datatype is None or text.datatype == _XSD_STRING):
+        return Native(len(text), _XSD_INTEGER)
+    return None
+
+
+def _additive(args: _Arguments):
+    """``a + b - c`` over integers: an xsd:integer, as rdflib's type promotion gives."""
+    first, others = args.get("expr"), args.get("other")
+    if others is None:
+        return first
+    total = integer_value(first)
+    if total is None:
+        return None
+    for op, term in zip(args.get("op"), others):
+        value = integer_value(term)
+        if value is None:
+            return None
+        total = total + value if op == "+" else total - value
+    return Native(total, _XSD_INTEGER)
+
+
+_ORDER = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+          ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
+
+
+def _relational(args: _Arguments):
+    """A comparison of two integers (rdflib compares numeric literals by value)."""
+    left, right = args.get("expr"), args.get("other")
+    if right is None:
+        return left
+    compare = _ORDER.get(args.get("op"))
+    left, right = integer_value(left), integer_value(right)
+    if compare is None or left is None or right is None:
+        return None
+    return Native(compare(left, right), _XSD_BOOLEAN)
+
+
+# Expressions with a native fast path; it returns None to leave the arguments to rdflib.
+_NATIVE = {"Builtin_STRLEN": _strlen, "AdditiveExpression": _additive,
+           "RelationalExpression": _relational}
+
+
+def _compile_argument(value, canon):
     """Like ``_compile``, but an unbound variable raises (its expression is then an error)."""
     if isinstance(value, Variable):
+        value = canon(value)
 
         def variable(row):
             if value not in row:
@@ -141,37 +272,32 @@ def _compile_argument(value):
 
         return variable
     if isinstance(value, list):
-        parts = [_compile_argument(v) for v in value]
+        parts = [_compile_argument(v, canon) for v in value]
         return lambda row: [part(row) for part in parts]
-    return _compile(value)
+    return _compile(value, canon)
 
 
-def _match(patterns: list, view, row: dict) -> Iterator[dict]:
-    """Every extension of ``row`` matching all ``patterns`` (a bound subject or object first)."""
-    if not patterns:
+def _match(order: tuple, at: int, view, row: dict) -> Iterator[dict]:
+    """Every extension of ``row`` matching the patterns ``order[at:]`` (see ``Plan.order``)."""
+    if at == len(order):
         yield row
         return
-    index = next((i for i, (s, _, o) in enumerate(patterns) if _bound(s, row) or _bound(o, row)), 0)
-    s, p, o = patterns[index]
-    rest = patterns[:index] + patterns[index + 1:]
-    subject, obj = _term(s, row), _term(o, row)
+    s, p, o, s_variable, o_variable = order[at]
+    subject = row.get(s) if s_variable else s
+    obj = row.get(o) if o_variable else o
     for found_s, found_o in _pairs(view, p, subject, obj):
         extended = dict(row)
-        if isinstance(s, Variable):
+        if s_variable:
             extended[s] = found_s
-        if isinstance(o, Variable):
-            if s == o and found_s != found_o:
+        if o_variable:
+            if s is o and found_s != found_o:  # one variable (plan() makes each name one object)
                 continue
             extended[o] = found_o
-        yield from _match(rest, view, extended)
+        yield from _match(order, at + 1, view, extended)
 
 
-def _bound(term, row: dict) -> bool:
-    return not isinstance(term, Variable) or term in row
-
-
-def _term(term, row: dict):
-    return row.get(term) if isinstance(term, Variable) else term
+def _bound(term, known) -> bool:
+    return not isinstance(term, Variable) or term in known
 
 
 def _pairs(view, path, s, o) -> Iterator[tuple]:

@@ -83,7 +83,15 @@ def valid_graph() -> Graph:
 def example_graphs() -> list[tuple[str, Graph]]:
     builder = Builder(validate=False)
     articles = read_articles([EXAMPLES], lambda err: None)
-    return [(article.source, builder.article_graph(article)[0]) for article in articles]
+    return [(article.source, _graph(builder.article_graph(article)[0])) for article in articles]
+
+
+def _graph(triples) -> Graph:
+    """The build path hands its triples around as a list; pyshacl wants a Graph."""
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 def test_valid_graph_conforms(valid_graph):
@@ -102,6 +110,8 @@ def test_negative_case_same_results_as_pyshacl(valid_graph, update, shape, path)
     expected_path = expand(path) if path else None
     assert any(r.shape == URIRef(KGSH + shape) and r.path == expected_path for r in compiled.results), compiled.text
     assert_same_verdict(broken)
+    # The build path validates its triples as a list: the same results.
+    assert validate_compiled(list(broken)) == compiled
     assert report_lines(compiled) == report_lines(validate(broken)), "both engines print the same report"
 
 
@@ -152,6 +162,15 @@ def test_example_articles_same_verdict(example_graphs):
     for source, graph in example_graphs:
         assert validate_compiled(graph).conforms, source
         assert_same_verdict(graph)
+
+
+def test_a_list_of_triples_validates_like_its_graph(example_graphs):
+    for _, graph in example_graphs:
+        broken = _graph(graph)
+        broken.update(PREFIXES + "DELETE WHERE { ?span kg:end ?end }")
+        for data in (graph, broken):
+            assert validate_compiled(list(data)) == validate_compiled(data)
+        assert not validate_compiled(list(broken)).conforms
 
 
 def test_merged_example_graphs_same_verdict(example_graphs):
@@ -205,7 +224,7 @@ NEGATIVE_CASES_BY_ID = {case[0]: case[1] for case in NEGATIVE_CASES}
 def test_builder_reports_a_graph_that_does_not_conform(valid_graph):
     _check(valid_graph, "ok.txt")
     with pytest.raises(ValidationError) as caught:
-        _check(broken_graph(valid_graph, drop(STATEMENT, "kg:speaker")), "bad.txt")
+        _check(list(broken_graph(valid_graph, drop(STATEMENT, "kg:speaker"))), "bad.txt")
     assert str(caught.value).startswith("bad.txt: ")
     assert "kgr:statement/85d08b893717ebf6  kg:speaker" in caught.value.report_text
 
@@ -351,3 +370,48 @@ def test_other_sparql_constraints_same_verdict(valid_graph, select):
     through_rdflib = CompiledValidator(shapes, ontology(), native_sparql=False).validate(broken)
     assert native.results == through_rdflib.results
     assert keys(native) == keys(reference) and native.conforms == reference.conforms
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ('"Kabul"', "3", "8"),  # plain literal, fits its offsets
+        ('"Kabul"', "3", "9"),  # too short for them
+        ('"Kabul"@en', "0", "5"),  # a language tag: STRLEN takes it, rdflib evaluates
+        (f'"Kabul"^^<{_XSD}string>', "0", "4"),  # xsd:string is a plain string
+        ('"naïve 😀"', "0", "7"),  # non-ASCII: code points, not bytes
+        ("7", "0", "1"),  # a number has no STRLEN: the BIND errs, the FILTER drops the row
+        ('"Kabul"', f'"2"^^<{_XSD}int>', f'"7"^^<{_XSD}unsignedByte>'),  # other integer types
+        ('"Kabul"', f'"x"^^<{_XSD}integer>', "5"),  # ill-typed: rdflib decides
+        ('"Kabul"', "1.5", "6.5"),  # decimals: rdflib decides
+        ('"Kabul"', '"1"', "6"),  # a string offset cannot be subtracted
+        ('"Kabul"', "true", "6"),  # a boolean neither
+    ],
+    ids=["fits", "short", "lang", "xsd-string", "non-ascii", "number", "int-types", "ill-typed",
+         "decimal", "string-offset", "boolean"],
+)
+@pytest.mark.parametrize("condition", ["?length != ?d", "?sum >= 1", "?d = 5", "?lt"])
+def test_native_expressions_match_rdflib(text, start, end, condition):
+    # The span-length check's expressions (STRLEN, -, +, comparisons), native and through rdflib.
+    data = Graph().parse(data=PREFIXES + f"<https://w3id.org/newskg/id/actor/ana> a kg:Person ; kg:anchorText {text} ;"
+                         f" kg:start {start} ; kg:end {end} .", format="turtle")
+    select = ("SELECT $this ?value ?x ?length ?d ?sum ?lt WHERE { ?x a $this ; kg:anchorText ?text ;"
+              " kg:start ?s ; kg:end ?e . BIND (STRLEN(?text) AS ?length) BIND (?e - ?s AS ?d)"
+              " BIND (?e - ?s AS ?value)"
+              " BIND (?s + ?e + 1 AS ?sum) BIND (?s < ?e AS ?lt)"
+              f" FILTER ({condition}) }}")
+    assert shacl_sparql.plan(prepareQuery(select, initNs={"kg": KG})) is not None
+    shapes = shapes_of(
+        "ex:S sh:targetNode kg:Person ; sh:sparql [ sh:message '{?x} {?length} {?d} {?sum} {?lt}' ;"
+        f' sh:select """{select}""" ; sh:prefixes ex:P ] . ex:P sh:declare [ sh:prefix \'kg\' ;'
+        f" sh:namespace '{KG}'^^xsd:anyURI ] ."
+    )
+    native = CompiledValidator(shapes, ontology()).validate(data)
+    through_rdflib = CompiledValidator(shapes, ontology(), native_sparql=False).validate(data)
+    assert native.results == through_rdflib.results
+    assert native.text == through_rdflib.text
+    if (text, start, end, condition) == ('"Kabul"', "3", "9", "?length != ?d"):
+        assert "Kabul" not in native.text and "ana 5 6 13 true" in native.text
