@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.lexicons import Titles, addressee_verbs
+from kg.nlp.name_rules import labelled_start, merge_runs, named_body_type, trailing_words
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
@@ -52,6 +53,7 @@ class Context:
     given_names: dict[str, str | None]  # given name -> gender
     openers: frozenset[str]  # lower-cased words that open sentences ("later", "meanwhile")
     known: dict[int, Candidate]  # token index -> gazetteer candidate covering it
+    labels: frozenset[tuple[str, ...]] = frozenset()  # transcript speaker labels, folded words
 
 
 def is_capitalised(text: str) -> bool:
@@ -76,6 +78,12 @@ def _body_so_far(doc: Doc, start: int, i: int) -> bool:
         and "and" not in words
 
 
+def _particle_chain(doc: Doc, i: int, end: int) -> bool:
+    """Two particles before a capitalised word ("Salinas de la Garza", "Comandos de la Frontera")."""
+    return i + 2 < end and doc[i].lower_ in PARTICLES and doc[i + 1].lower_ in PARTICLES \
+        and doc[i].lower_ != "of" and is_capitalised(doc[i + 2].text)
+
+
 def name_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of capitalised words, joined by particles and in-word hyphens."""
     runs, start = [], None
@@ -87,7 +95,8 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             and not doc[i + 1].whitespace_ and is_capitalised(doc[i + 2].text)
         joiner = start is not None and i + 1 < sent.end and (
             is_capitalised(doc[i + 1].text) or (nxt is not None and is_capitalised(nxt.text))
-            or (glued and tok.lower_ in PARTICLES)) and (  # "Basim al-Jabouri"
+            or (glued and tok.lower_ in PARTICLES)
+            or _particle_chain(doc, i, sent.end)) and (  # "Basim al-Jabouri"
             tok.lower_ in PARTICLES
             or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
             or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
@@ -187,6 +196,12 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     for kind, words in ctx.org_cues["trailing"].items():
         if last in words and stop - s > 1:
             return kind
+    # "Gulf of Guinea Interregional Coordination Centre": the body word ends the whole run
+    if doc[e - 1].text in trailing_words(ctx.org_cues) and stop == s + 1 and first.lower() not in ctx.titles.heads:
+        return next(kind for kind, words in ctx.org_cues["trailing"].items() if doc[e - 1].text in words)
+    named = named_body_type(doc, s, e, ctx.org_cues)  # "Task Force X", "Cártel de X", "Los X"
+    if named:
+        return named
     for kind, words in ctx.org_cues["leading"].items():
         if first in words and e - s > 2 and doc[s + 1].lower_ in ("of", "for"):
             return kind
@@ -295,7 +310,10 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
     first = doc[s].lower_
     if first in STOP_WORDS or first in ctx.titles.not_names or first in PARTICLES:
         return False
-    if e - s > 4 or any(doc[i].lower_ in ctx.titles.heads for i in range(s, e)):
+    # four name words at most, particles aside ("Rebeca Salinas de la Garza")
+    if sum(doc[i].lower_ not in PARTICLES for i in range(s, e)) > 4 or e - s > 7:
+        return False
+    if any(doc[i].lower_ in ctx.titles.heads for i in range(s, e)):
         return False
     return not any(ctx.demonyms.get(doc[i].text) for i in range(s, e))
 
@@ -320,6 +338,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
     if doc[e - 1].text in ctx.org_cues["places"]:
         return None  # "John F. Kennedy Airport", "Culiacán Prison": places, not actors
+    if s > sent.start and doc[s - 1].text in ctx.org_cues["named_things"]:
+        return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx)
     if appositive not in (None, "Person") and forced is None:
@@ -330,7 +350,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
             return None
         gov = _org_country(doc, s, e, ctx, org or forced)
-        generic = all(t.lower_ in ctx.titles.modifiers for t in doc[s:e - 1])
+        generic = all(t.lower_ in ctx.titles.modifiers | ctx.titles.heads or t.text in POSSESSIVES
+                      for t in doc[s:e - 1])  # "Foreign Ministry", "Attorney General's Office"
         if generic and gov is None and forced is None:
             return None  # "Foreign Ministry" of no named state: which one is unknown
         return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
@@ -346,6 +367,9 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     if after_of < e:
         country = country or _country_at(doc, after_of, ctx)[0]
     cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx)
+    labelled = labelled_start(doc, start, stop, ctx.labels) if ctx.labels and not cue else None
+    if labelled is not None:  # a transcript speaker ("OYELARAN:") named after any title
+        start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
     priority = DISCOVERED if cue else MODEL
@@ -409,11 +433,21 @@ def discover(doc: Doc, ctx: Context) -> list[Candidate]:
     for sent in doc.sents:
         if is_headline(sent):
             continue
-        for s, e in name_runs(sent):
+        for s, e in merge_runs(doc, name_runs(sent), ctx):
             cand = classify_run(doc, s, e, sent, ctx)
             if cand is not None:
                 out.append(cand)
+            if cand is not None and cand.type == "Person" and cand.end + 1 < e and doc[cand.end].lower_ == "of":
+                body = _body_after(doc, cand.end + 1, e, sent, ctx)  # "X of Homeland Security Investigations"
+                out += [body] if body is not None else []
     return out
+
+
+def _body_after(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> Candidate | None:
+    """The body a person is "of" ("Ana Ruiz of the Peace Foundation"), when it names one."""
+    s += doc[s].lower_ == "the"
+    cand = classify_run(doc, s, e, sent, ctx) if s < e else None
+    return cand if cand is not None and cand.type != "Person" else None
 
 
 ENTITY_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}

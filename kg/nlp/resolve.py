@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import Gazetteer, demonyms, slugify
+from kg.nlp.name_rules import folded_words
 from kg.records import Actor
 
 
@@ -67,8 +68,9 @@ def _alias_index(gaz: Gazetteer) -> dict[str, str]:
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name without middle initials ("John A. Smith" -> "John Smith")."""
-    return tuple(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
+    """A name without middle initials ("John A. Smith" -> "John Smith"), accents and case
+    folded ("DELGADO TREVIÑO" in a transcript label is "Delgado Treviño")."""
+    return folded_words(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
 
 
 def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
@@ -88,7 +90,7 @@ def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]
     "Kingsley Moran": reporters in a briefing address officials by their given name)."""
     if len(words) != 1:
         return None
-    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == words[0]}
+    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == _core(words)[0]}
     return keys.pop() if len(keys) == 1 else None
 
 

@@ -1,0 +1,135 @@
+"""Name rules for bodies and people that plain capitalised runs miss (used by discovery).
+
+- Runs split by "and", a possessive or an ordinal are one body name when the split sits inside
+  it: "Peace and Reconciliation Foundation", "Val Verde County Sheriff's Office", "33rd Front".
+- Body names opened by a word that names the kind of body, with no "of": "Task Force Pacífico",
+  "Cártel de Santa Rosa", "La Banda de Puerto Bolívar"; gang names "Los Tiguerones".
+- Transcript speaker labels ("OYELARAN:") are names: a run ending with a label's words is that
+  person, whatever title precedes it ("Special Agent in Charge Marcus Oyelaran").
+- A known person's name followed by one more name word, under another state's demonym, is
+  someone else ("Colombian Defense Minister Pedro Sánchez Suárez" is not Spain's Pedro Sánchez).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import fold_accents
+
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+POSSESSIVES = frozenset({"'s", "’s"})
+MAX_AND_PREFIX = 3  # words before "and" in a body name ("Financial and ...", "Baltic and ...")
+
+
+def trailing_words(org_cues: dict) -> frozenset[str]:
+    """Every word that ends a body name, whatever its type."""
+    return frozenset(w for words in org_cues["trailing"].values() for w in words)
+
+
+def _cue_at_end(doc: Doc, s: int, e: int, cues: frozenset[str]) -> bool:
+    """The body word ends the run or its part before "of"/"for" ("Police of Honduras")."""
+    stop = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for")), e)
+    return doc[e - 1].text in cues or doc[stop - 1].text in cues
+
+
+def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
+    """"Peace and Reconciliation Foundation": a short run with no body word of its own, "and",
+    then a run ending with a body word; never across a known actor ("Mexico and ...")."""
+    (ps, pe), (s, e) = prev, run
+    cues = trailing_words(ctx.org_cues)
+    if pe + 1 != s or doc[pe].lower_ != "and" or pe - ps > MAX_AND_PREFIX:
+        return False
+    if doc[pe - 1].text in cues or not _cue_at_end(doc, s, e, cues):
+        return False
+    return not any(i in ctx.known for i in range(ps, e)) and doc[ps].lower_ not in ctx.titles.heads
+
+
+def _possessive_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
+    """"Sheriff's Office", "Ombudsman's Office": a possessive inside a body name."""
+    (ps, pe), (s, e) = prev, run
+    return pe + 1 == s and doc[pe].text in POSSESSIVES and doc[pe - 1].text in ctx.org_cues["possessive_heads"] \
+        and _cue_at_end(doc, s, e, trailing_words(ctx.org_cues))
+
+
+def merge_runs(doc: Doc, runs: list[tuple[int, int]], ctx) -> list[tuple[int, int]]:
+    """Join runs that one body name was split into; let an ordinal open an armed unit."""
+    units = frozenset(ctx.org_cues["ordinal_units"])
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if s > 0 and doc[s].text in units and ORDINAL.match(doc[s - 1].text):
+            s -= 1  # "33rd Front", "4th Infantry Division": the ordinal is part of the name
+        if out and (_and_joins(doc, out[-1], (s, e), ctx) or _possessive_joins(doc, out[-1], (s, e), ctx)):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
+
+
+def _starts_with(doc: Doc, i: int, e: int, phrase: str) -> int:
+    """Tokens used when the words of ``phrase`` start at token i (case-sensitive), else 0."""
+    words = phrase.split()
+    if i + len(words) > e:
+        return 0
+    return len(words) if all(doc[i + n].text == w for n, w in enumerate(words)) else 0
+
+
+def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
+    """"Task Force Pacífico", "La Banda de Puerto Bolívar", "Los Tiguerones": the type a body
+    word or a Spanish plural article opening the run names."""
+    i = s + 1 if doc[s].text in org_cues["spanish_articles"] and e - s > 2 else s
+    for kind, phrases in org_cues["named_after"].items():
+        for phrase in phrases:
+            used = _starts_with(doc, i, e, phrase)
+            if used and i + used < e:  # the body word needs a name after it
+                return kind
+    plural = doc[e - 1].text.endswith("s") and doc[e - 1].is_alpha
+    place = s > 0 and doc[s - 1].lower_ in org_cues["locatives"]  # "in Las Cuevas"
+    if doc[s].text in org_cues["gang_articles"] and 2 <= e - s <= 3 and plural and not place:
+        return "CriminalOrganization"
+    return None
+
+
+def folded_words(words) -> tuple[str, ...]:
+    """Words for comparing names: accents folded, lower case."""
+    return tuple(fold_accents(w).lower() for w in words)
+
+
+def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str, ...]]) -> int | None:
+    """Where a transcript speaker's name starts in the run ``start``..``stop``: the label's
+    words end the run; one capitalised word before them is the given name. None otherwise."""
+    names = folded_words(t.text for t in doc[start:stop])
+    for label in labels:
+        n = len(label)
+        if n and names[-n:] == label and stop - n - start >= 0:
+            first = stop - n
+            if first - 1 >= start and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper():
+                first -= 1
+            return first
+    return None
+
+
+def extended_known_person(doc: Doc, cand, ctx) -> bool:
+    """A known person's name followed by another name word under a demonym of a state the
+    known person does not act for is a longer unknown name ("Colombian ... Pedro Sánchez Suárez")."""
+    if cand.type != "Person" or cand.end >= len(doc):
+        return False
+    nxt = doc[cand.end]
+    t = ctx.titles
+    if not (nxt.is_alpha and nxt.text[:1].isupper() and nxt.lower_ not in t.heads | t.not_names) \
+            or cand.end in ctx.known:
+        return False
+    lo = max(0, cand.start - 5)
+    states = {ctx.demonyms.get(doc[i].text) for i in range(lo, cand.start)} - {None}
+    return bool(states) and cand.government not in states
+
+
+def capital_as_place(doc: Doc, cand, capitals: frozenset[str], locatives: frozenset[str]) -> bool:
+    """"insurers in London", "a Pretoria-based institute": a capital after a preposition of
+    place or before "-based" is the city, not its state acting ("London said" still is)."""
+    if cand.type != "Country" or doc[cand.start:cand.end].text not in capitals:
+        return False
+    before = doc[cand.start - 1].lower_ if cand.start > 0 else ""
+    based = cand.end + 1 < len(doc) and doc[cand.end].text == "-" and doc[cand.end + 1].lower_ == "based"
+    return before in locatives or based
