@@ -136,6 +136,17 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
     return None
 
 
+def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span | None:
+    """"X, who sat beside Y at the hearing, said": the mention right before a comma-delimited
+    aside that ends at the verb is the subject; people inside the aside are not."""
+    if v == 0 or doc[v - 1].text != ",":
+        return None
+    comma = next((i for i in reversed(left) if i < v - 1 and doc[i].text == ","), None)
+    if comma is None or any(sp.start == comma + 1 for sp in before):
+        return None  # "A spokesman for X, Brian Castellano, said": the aside is the name
+    return next((sp for sp in reversed(before) if sp.end == comma), None)
+
+
 def left_frame(doc: Doc, left: list[int], speakers: Speakers,
                verbs: dict[str, str]) -> Attribution | None | bool:
     """Rules 1 and 4-7; ``False`` when the quote is a question (rule 1)."""
@@ -167,7 +178,7 @@ def left_frame(doc: Doc, left: list[int], speakers: Speakers,
         return Attribution(sp.kb_id_, lemma, "participle") if sp else None
     before = speakers.before(v, lo)  # rule 4: nearest person before the verb
     people = [sp for sp in before if sp.label_ == "Person"]
-    sp = people[-1] if people else (before[-1] if before else None)
+    sp = _before_aside(doc, left, v, before) or (people[-1] if people else (before[-1] if before else None))
     return Attribution(sp.kb_id_, lemma, "left-verb") if sp else None
 
 

@@ -90,6 +90,8 @@ class CorefResolver:
         for tok in doc[start:end]:
             if tok.lower_ not in INDEFINITE or in_quote[tok.i]:
                 continue
+            if tok.i > 0 and doc[tok.i - 1].lower_ == "by":
+                continue  # "asked by a reporter whether ..., he said": the asker is not "he"
             head = next((t for t in doc[tok.i + 1:min(end, tok.i + 4)] if t.lower_ in self.people), None)
             if head is not None and not names.intersection(range(head.i, min(len(doc), head.i + 6))):
                 return True

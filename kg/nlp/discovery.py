@@ -25,7 +25,15 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.lexicons import Titles, addressee_verbs
-from kg.nlp.name_rules import labelled_start, merge_runs, named_body_type, trailing_words
+from kg.nlp.name_rules import (
+    RELATIVES,
+    after_clause,
+    labelled_start,
+    merge_runs,
+    named_body_type,
+    role_at,
+    trailing_words,
+)
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
@@ -259,6 +267,8 @@ def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     after = doc[e].lower_ if e < sent.end else ""
     if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
         after = doc[e + 1].lower_  # "..., Laura Jiménez, said": a name set off by commas
+    elif after == "," and e + 1 < sent.end and doc[e + 1].lower_ in RELATIVES:
+        after = after_clause(doc, e, sent.end)  # "X, who met Y on Monday, said"
     before = doc[s - 1].lower_ if s > sent.start else ""
     speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs()  # not "told X"
     return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= sent.start
@@ -341,7 +351,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     if s > sent.start and doc[s - 1].text in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
-    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx)
+    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx) \
+        or role_at(doc, s, sent.start, ctx.titles.heads)
     if appositive not in (None, "Person") and forced is None:
         org = appositive
     if org or forced == "Organization":

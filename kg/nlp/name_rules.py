@@ -35,13 +35,15 @@ def _cue_at_end(doc: Doc, s: int, e: int, cues: frozenset[str]) -> bool:
 
 
 def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
-    """"Peace and Reconciliation Foundation": a short run with no body word of its own, "and",
-    then a run ending with a body word; never across a known actor ("Mexico and ...")."""
+    """"Peace and Reconciliation Foundation", "Ideas for Peace Foundation": a short run with no
+    body word of its own, "and"/"for", then a run ending with a body word; never across a known
+    actor ("Mexico and ...")."""
     (ps, pe), (s, e) = prev, run
     cues = trailing_words(ctx.org_cues)
-    if pe + 1 != s or doc[pe].lower_ != "and" or pe - ps > MAX_AND_PREFIX:
+    leading = {w for words in ctx.org_cues["leading"].values() for w in words}
+    if pe + 1 != s or doc[pe].lower_ not in ("and", "for") or pe - ps > MAX_AND_PREFIX:
         return False
-    if doc[pe - 1].text in cues or not _cue_at_end(doc, s, e, cues):
+    if any(doc[i].text in cues or doc[i].text in leading for i in range(ps, pe)) or not _cue_at_end(doc, s, e, cues):
         return False
     return not any(i in ctx.known for i in range(ps, e)) and doc[ps].lower_ not in ctx.titles.heads
 
@@ -133,3 +135,26 @@ def capital_as_place(doc: Doc, cand, capitals: frozenset[str], locatives: frozen
     before = doc[cand.start - 1].lower_ if cand.start > 0 else ""
     based = cand.end + 1 < len(doc) and doc[cand.end].text == "-" and doc[cand.end + 1].lower_ == "based"
     return before in locatives or based
+
+
+RELATIVES = frozenset({"who", "whose"})
+CLAUSE = 25  # tokens a relative clause may take before the comma that closes it
+
+
+def after_clause(doc: Doc, comma: int, end: int) -> str:
+    """The word after a relative clause opened at ``comma`` (", who met Y on Monday, said"
+    -> "said"); "" when the clause does not close within the sentence."""
+    for i in range(comma + 2, min(end - 1, comma + CLAUSE)):
+        if doc[i].text == ",":
+            return doc[i + 1].lower_
+    return ""
+
+
+def role_at(doc: Doc, s: int, sent_start: int, heads: frozenset[str]) -> str | None:
+    """"a shipping analyst at Clearwater Marine Intelligence", "a fellow with the Atlantic
+    Council": the name after a person's role and "at"/"with" is where they work."""
+    i = s - 1 - (s - 1 > sent_start and doc[s - 1].lower_ == "the")
+    if i - 1 < sent_start or doc[i].lower_ not in ("at", "with"):
+        return None
+    role = doc[i - 1]
+    return "Organization" if role.text.islower() and role.lower_ in heads else None
