@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
-from kg.nlp.lexicons import Titles, addressee_verbs
+from kg.nlp.lexicons import Titles, addressee_verbs, titles
 from kg.nlp.name_rules import (
     RELATIVES,
     after_clause,
@@ -82,8 +82,13 @@ def is_headline(sent: Span) -> bool:
 def _body_so_far(doc: Doc, start: int, i: int) -> bool:
     """The run so far is a body name with "for"/"of" ("Center for Economic Research")."""
     words = [t.text for t in doc[start:i]]
-    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of") for w in words) \
+    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of", "on") for w in words) \
         and "and" not in words
+
+
+def _date_word(tok) -> bool:
+    """A weekday or month ("the Office on Monday" ends the name before "on")."""
+    return tok.lower_ in titles().not_names or tok.lower_ in titles().time_words
 
 
 def _particle_chain(doc: Doc, i: int, end: int) -> bool:
@@ -109,6 +114,7 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
             or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
             or (tok.lower_ == "for" and doc[i - 1].text in FOR_BODIES)  # "Center for Security"
+            or (tok.lower_ == "on" and doc[i - 1].text in FOR_BODIES and not _date_word(doc[i + 1]))  # "Office on Drugs"
             or (tok.lower_ == "the" and doc[i - 1].lower_ == "of")  # "University of the West Indies"
             or (tok.lower_ == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
         )
@@ -199,7 +205,7 @@ def _honorific(doc: Doc, i: int, ctx: Context) -> tuple[bool, str | None]:
 def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     """Organisation type from a word ending or starting the name."""
     first = doc[s].text
-    stop = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for")), e)  # "Police of Honduras"
+    stop = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for", "on")), e)  # "Police of Honduras"
     last = doc[stop - 1].text
     for kind, words in ctx.org_cues["trailing"].items():
         if last in words and stop - s > 1:
@@ -240,7 +246,7 @@ def _appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | Non
     its head noun (the last word before a comma, a preposition or the end) names."""
     if e + 2 >= sent_end or doc[e].text != ",":
         return None
-    opener = doc[e + 1].lower_ in {"a", "an", "the"}
+    opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
         return None
