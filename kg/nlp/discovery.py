@@ -366,6 +366,9 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         known = ctx.known.get(s + lead) if s + lead < e else None
         if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
             return None
+        owner = ctx.known.get(s - 2) if s >= 2 and doc[s - 1].text in POSSESSIVES else None
+        if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
+            org = owner.type  # "Hezbollah's Radwan Force": a unit of a group is of its kind
         gov = _org_country(doc, s, e, ctx, org or forced)
         generic = all(t.lower_ in ctx.titles.modifiers | ctx.titles.heads or t.text in POSSESSIVES
                       for t in doc[s:e - 1])  # "Foreign Ministry", "Attorney General's Office"

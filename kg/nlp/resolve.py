@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
@@ -154,6 +155,25 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
     return out
 
 
+def _given_name_mentions(doc: Doc, keyed: list[tuple[Candidate, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+    """"Maribel said" after "Maribel Cortés Luna": a lone given name of exactly one person of the
+    article named in full (and found by discovery) is that person, where no name follows it."""
+    owners: dict[str, set[str]] = {}
+    for c, key in keyed:
+        words = _words(doc, c)
+        if c.type == "Person" and len(words) >= 2:
+            owners.setdefault(words[0], set()).add(key if c.key is None else "")
+    out = []
+    for tok in doc:
+        keys = owners.get(tok.text)
+        if not keys or len(keys) != 1 or "" in keys or tok.i in taken or tok.is_lower or tok.lower_ in STOP_WORDS:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+            continue  # "Maribel Ortiz": another full name
+        out.append((tok.i, tok.i + 1, next(iter(keys))))
+    return out
+
+
 def _repeats(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
     """Other occurrences of a discovered full name, where no cue made it a candidate
     ("The last time Rhea Baptiste spoke" before "Rhea Baptiste says")."""
@@ -175,7 +195,8 @@ def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
     """Keys, actor records, observed roles and genders for the selected candidates."""
     keyed = assign_keys(doc, cands, gaz)
     keyed += _repeats(doc, keyed)
-    mentions = sorted([(c.start, c.end, k) for c, k in keyed] + _surname_mentions(doc, keyed))
+    mentions = [(c.start, c.end, k) for c, k in keyed] + _surname_mentions(doc, keyed)
+    mentions = sorted(mentions + _given_name_mentions(doc, keyed, {i for s, e, _ in mentions for i in range(s, e)}))
     actors: dict[str, Actor] = {}
     roles: dict[str, list[tuple[str, str | None]]] = {}
     genders: dict[str, str] = {}
