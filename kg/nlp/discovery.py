@@ -40,7 +40,8 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das"
 POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
 FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
-                        "Movement", "Association", "Organization", "Agency", "Bureau"})
+                        "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
+                        "Society", "Campaign", "Initiative", "Project", "Union", "Federation"})
 POSSESSIVES = frozenset({"'s", "’s"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
                              "on", "to", "since", "until", "whose", "which", "that", "now"})
@@ -350,6 +351,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     """The actor candidate a run of capitalised words stands for, or None."""
     while s < e - 1 and _not_a_name_word(doc[s], ctx):
         s += 1  # a sentence-initial "But", "The" or "Later" is not part of a name
+    if e - s == 1 and _not_a_name_word(doc[s], ctx):
+        return None  # "Separately, a regional commander ...": an opener, even with an appositive
     if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
     if doc[e - 1].text in ctx.org_cues["places"]:
@@ -357,9 +360,10 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     if s > sent.start and doc[s - 1].text in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
-    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx) \
-        or role_at(doc, s, sent.start, ctx.titles.heads)
-    if appositive not in (None, "Person") and forced is None:
+    role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
+    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx) or role
+    located = s > sent.start and doc[s - 1].lower_ in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
+    if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
     if org or forced == "Organization":
         _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body

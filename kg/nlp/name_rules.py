@@ -51,8 +51,9 @@ def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bo
 def _possessive_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
     """"Sheriff's Office", "Ombudsman's Office": a possessive inside a body name."""
     (ps, pe), (s, e) = prev, run
-    return pe + 1 == s and doc[pe].text in POSSESSIVES and doc[pe - 1].text in ctx.org_cues["possessive_heads"] \
-        and _cue_at_end(doc, s, e, trailing_words(ctx.org_cues))
+    head = doc[pe].text in POSSESSIVES and doc[pe - 1].text in ctx.org_cues["possessive_heads"]
+    plural = doc[pe].text in ("'", "’") and doc[pe - 1].text.endswith("s")  # "Prisoners' Society"
+    return pe + 1 == s and (head or plural) and _cue_at_end(doc, s, e, trailing_words(ctx.org_cues))
 
 
 def merge_runs(doc: Doc, runs: list[tuple[int, int]], ctx) -> list[tuple[int, int]]:
