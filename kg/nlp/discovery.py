@@ -212,7 +212,9 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
         if last in words and stop - s > 1:
             return kind
     # "Gulf of Guinea Interregional Coordination Centre": the body word ends the whole run
-    if doc[e - 1].text in trailing_words(ctx.org_cues) and stop == s + 1 and first.lower() not in ctx.titles.heads:
+    split_by_of = stop < e and doc[stop].lower_ == "of"  # "Director of X" is a title, "Justice for X" a name
+    if doc[e - 1].text in trailing_words(ctx.org_cues) and stop == s + 1 < e and doc[stop + 1].lower_ != "the" \
+            and not (split_by_of and first.lower() in ctx.titles.heads):
         return next(kind for kind, words in ctx.org_cues["trailing"].items() if doc[e - 1].text in words)
     named = named_body_type(doc, s, e, ctx.org_cues)  # "Task Force X", "Cártel de X", "Los X"
     if named:
@@ -461,10 +463,19 @@ def discover(doc: Doc, ctx: Context) -> list[Candidate]:
             cand = classify_run(doc, s, e, sent, ctx)
             if cand is not None:
                 out.append(cand)
-            if cand is not None and cand.type == "Person" and cand.end + 1 < e and doc[cand.end].lower_ == "of":
-                body = _body_after(doc, cand.end + 1, e, sent, ctx)  # "X of Homeland Security Investigations"
+            of = _of_after(doc, cand, s, e)
+            if of is not None:  # "X of Homeland Security Investigations", "Deputies of the X Office"
+                body = _body_after(doc, of + 1, e, sent, ctx)
                 out += [body] if body is not None else []
     return out
+
+
+def _of_after(doc: Doc, cand: Candidate | None, s: int, e: int) -> int | None:
+    """Where "of" splits a run that gave a person or nothing: the body may come after it."""
+    if cand is not None and cand.type != "Person":
+        return None
+    lo = cand.end if cand is not None else s
+    return next((i for i in range(lo, e - 1) if doc[i].lower_ == "of"), None)
 
 
 def _body_after(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> Candidate | None:
