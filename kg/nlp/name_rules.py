@@ -108,8 +108,8 @@ def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str,
         if n and names[-n:] == label and stop - n - start >= 0:
             first = stop - n
             if first - 1 >= start and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper():
-                first -= 1
-            return first
+                return first - 1
+            return None  # the label alone ("WASHINGTON:", a dateline) names nobody
     return None
 
 
