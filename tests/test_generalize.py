@@ -127,6 +127,14 @@ def test_article_outlet_is_not_an_actor(nlp):
         # an unnamed spokesperson of a ministry: the ministry speaks
         ('A spokesperson for the Ministry of Defence of Ghana said: "Our ships will stay in the area."',
          "Ministry of Defence of Ghana"),
+        # a Spanish first surname alone is the person named with both surnames
+        ('Guatemalan Interior Minister Rodrigo Paz Albizu visited the port. "We lost control '
+         'of the docks years ago," Paz said.', "Rodrigo Paz Albizu"),
+        ('Bolivian Police Commander Jhonny Aguilera-Rocha Vargas spoke on Monday. "The lab was '
+         'the largest we have found," Aguilera-Rocha said.', "Jhonny Aguilera-Rocha Vargas"),
+        # a two-word demonym before a title: the title is skipped, the name found
+        ('Costa Rican Security Minister Elías Mora Quesada said: "We have no army, so we need radar."',
+         "Elías Mora Quesada"),
         # "asked by a reporter" does not take the pronoun after it
         ('Lt. Col. Dana Pruitt briefed reporters. Asked by a reporter whether more arrests would follow, '
          'she said: "I would not rule it out."', "Dana Pruitt"),

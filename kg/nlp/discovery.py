@@ -134,6 +134,8 @@ def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
     """A country named at token i by a demonym or a gazetteer Country: (key, tokens used)."""
     if doc[i].text in ctx.demonyms:
         return ctx.demonyms[doc[i].text], 1
+    if i + 1 < len(doc) and f"{doc[i].text} {doc[i + 1].text}" in ctx.demonyms:  # "Costa Rican"
+        return ctx.demonyms[f"{doc[i].text} {doc[i + 1].text}"], 2
     cand = ctx.known.get(i)
     if cand is not None and cand.type == "Country" and cand.start == i:
         return cand.key, cand.end - cand.start
@@ -181,7 +183,8 @@ def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
     for j in (i + 1, i + 2, i + 3):
         if j < e and doc[j].lower_ in ctx.titles.heads and doc[j].text[:1].isupper():
             words = [doc[k].lower_ for k in range(i, j)]
-            if all(w not in STOP_WORDS and w not in ctx.titles.modifiers for w in words) \
+            # "Costa Rican Security Minister": modifiers may follow the place, never open it
+            if words[0] not in ctx.titles.modifiers and all(w not in STOP_WORDS for w in words) \
                     and not any(k in ctx.known for k in range(i, j)):
                 return j
     return i
@@ -330,7 +333,7 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
     if first in STOP_WORDS or first in ctx.titles.not_names or first in PARTICLES:
         return False
     # four name words at most, particles aside ("Rebeca Salinas de la Garza")
-    if sum(doc[i].lower_ not in PARTICLES for i in range(s, e)) > 4 or e - s > 7:
+    if sum(doc[i].lower_ not in PARTICLES and doc[i].text != "-" for i in range(s, e)) > 4 or e - s > 9:
         return False
     if any(doc[i].lower_ in ctx.titles.heads for i in range(s, e)):
         return False
@@ -447,9 +450,9 @@ def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
     nouns = set(ctx.org_cues["state_nouns"])
     out = []
     for tok in doc[:-1]:
-        key = ctx.demonyms.get(tok.text)
-        if key and tok.nbor(1).lower_ in nouns and tok.i not in ctx.known:
-            out.append(Candidate(tok.i, tok.i + 1, "Country", DISCOVERED, key=key))
+        key, used = _country_at(doc, tok.i, ctx) if tok.i not in ctx.known else (None, 0)
+        if key and tok.i + used < len(doc) and doc[tok.i + used].lower_ in nouns:  # "Costa Rican security"
+            out.append(Candidate(tok.i, tok.i + used, "Country", DISCOVERED, key=key))
     return out
 
 

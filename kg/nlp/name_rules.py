@@ -23,9 +23,20 @@ POSSESSIVES = frozenset({"'s", "’s"})
 MAX_AND_PREFIX = 3  # words before "and" in a body name ("Financial and ...", "Baltic and ...")
 
 
+_WORDS: dict[tuple[int, str], frozenset[str]] = {}  # built once per lexicon object
+
+
+def cue_words(org_cues: dict, part: str) -> frozenset[str]:
+    """Every word of one part of the org cues ("trailing", "leading"), whatever its type."""
+    key = (id(org_cues), part)
+    if key not in _WORDS:
+        _WORDS[key] = frozenset(w for words in org_cues[part].values() for w in words)
+    return _WORDS[key]
+
+
 def trailing_words(org_cues: dict) -> frozenset[str]:
     """Every word that ends a body name, whatever its type."""
-    return frozenset(w for words in org_cues["trailing"].values() for w in words)
+    return cue_words(org_cues, "trailing")
 
 
 def _cue_at_end(doc: Doc, s: int, e: int, cues: frozenset[str]) -> bool:
@@ -40,7 +51,7 @@ def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bo
     actor ("Mexico and ...")."""
     (ps, pe), (s, e) = prev, run
     cues = trailing_words(ctx.org_cues)
-    leading = {w for words in ctx.org_cues["leading"].values() for w in words}
+    leading = cue_words(ctx.org_cues, "leading")
     if pe + 1 != s or doc[pe].lower_ not in ("and", "for") or pe - ps > MAX_AND_PREFIX:
         return False
     if any(doc[i].text in cues or doc[i].text in leading for i in range(ps, pe)) or not _cue_at_end(doc, s, e, cues):

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.lexicons import Gazetteer, demonyms, slugify
+from kg.nlp.lexicons import Gazetteer, demonyms, given_names, slugify
 from kg.nlp.name_rules import folded_words
 from kg.records import Actor
 
@@ -77,10 +77,14 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
 def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
     """Key of the longest in-article name ending with ``words`` (a surname or a shorter name),
     middle initials aside."""
+    paternal = not any(w in given_names() for w in words)
     words, best = _core(words), None
     for other, key in names:
         core = _core(other)
-        if len(other) > len(words) and core[-len(words):] == words and (len(words) > 1 or core != words):
+        # "Zamora" or "Sánchez Suárez" of "Mario Zamora Cordero": a Spanish first surname counts
+        first_surname = paternal and len(core) >= len(words) + 2 and core[-len(words) - 1:-1] == words
+        if len(other) > len(words) and (core[-len(words):] == words or first_surname) \
+                and (len(words) > 1 or core != words):
             if best is None or len(other) > best[0]:
                 best = (len(other), key)
     return best[1] if best else None
@@ -137,6 +141,12 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
     return out
 
 
+def _first_surname(word: str) -> bool:
+    """A word before the last of a name that may be a first surname (not "Luis" of "José Luis
+    Pérez", not a particle)."""
+    return word[:1].isupper() and word not in given_names()
+
+
 def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[int, int, str]]:
     """Bare surnames of people named in full in this article ("Torres" after "Ana Torres"). When
     two people share a surname ("Rhea Baptiste", "Chad Baptiste"), the one named first: a story
@@ -146,6 +156,8 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
         words = _words(doc, c)
         if c.type == "Person" and len(words) >= 2:  # known people too: not every alias is listed
             surnames.setdefault(words[-1], []).append((c.start, key))
+        if c.type == "Person" and c.key is None and len(words) >= 3 and _first_surname(words[-2]):
+            surnames.setdefault(words[-2], []).append((c.start, key))  # "Zamora" of "Mario Zamora Cordero"
     taken = {i for c, _ in keyed for i in range(c.start, c.end)}
     out = []
     for tok in doc:
