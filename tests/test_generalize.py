@@ -67,6 +67,8 @@ def speakers(doc):
         ("Ilse Brandvold, who met Omar Kessab in Tunis last week, said the deal was close.",
          "Ilse Brandvold", "Person"),
         ("Gerrit Voss, its founder, said the data were incomplete.", "Gerrit Voss", "Person"),
+        # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
+        ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
     ],
 )
 def test_discovers_bodies_and_people(nlp, text, name, kind):
@@ -127,6 +129,13 @@ def test_article_outlet_is_not_an_actor(nlp):
         # an unnamed spokesperson of a ministry: the ministry speaks
         ('A spokesperson for the Ministry of Defence of Ghana said: "Our ships will stay in the area."',
          "Ministry of Defence of Ghana"),
+        # a person named after a country's or a body's description speaks, not the country or body
+        ('"No boat may fish there," Chile\'s envoy to the United Nations, Tomasa Ruiz Lagos, said.',
+         "Tomasa Ruiz Lagos"),
+        ('"This is piracy," the Iranian Foreign Ministry spokesman, Karim Daneshvar, said on Monday.',
+         "Karim Daneshvar"),
+        ('The Interior Ministry of Peru announced patrols. "The roads will be safe by June," said a '
+         'spokesperson for the ministry, Rosa Quispe Mamani.', "Rosa Quispe Mamani"),
         # a Spanish first surname alone is the person named with both surnames
         ('Guatemalan Interior Minister Rodrigo Paz Albizu visited the port. "We lost control '
          'of the docks years ago," Paz said.', "Rodrigo Paz Albizu"),

@@ -43,6 +43,7 @@ FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "
                         "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
                         "Society", "Campaign", "Initiative", "Project", "Union", "Federation"})
 POSSESSIVES = frozenset({"'s", "’s"})
+DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
                              "on", "to", "since", "until", "whose", "which", "that", "now"})
 HEADLINE_MIN_WORDS = 4
@@ -272,6 +273,8 @@ def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     words = [t.text for t in doc[max(sent.start, s - 6):s - 1]]
     if not words or not words[-1].islower():
         return None
+    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
+    words = words[:cut] if cut else words  # "a spokesperson for the ministry,": the head is "spokesperson"
     return _phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
 
 
