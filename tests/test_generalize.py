@@ -67,6 +67,9 @@ def speakers(doc):
         ("Ilse Brandvold, who met Omar Kessab in Tunis last week, said the deal was close.",
          "Ilse Brandvold", "Person"),
         ("Gerrit Voss, its founder, said the data were incomplete.", "Gerrit Voss", "Person"),
+        ("The Directorate for Combating Arms Smuggling said the route was closed.",
+         "Directorate for Combating Arms Smuggling", "GovernmentBody"),
+        ("Kofi, 41, a fisherman from Elmina, said the catch had halved.", "Kofi", "Person"),
         # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
         ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
     ],

@@ -41,7 +41,8 @@ POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
 FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
                         "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
-                        "Society", "Campaign", "Initiative", "Project", "Union", "Federation"})
+                        "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
+                        "Directorate", "Secretariat"})
 POSSESSIVES = frozenset({"'s", "’s"})
 DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
@@ -253,6 +254,8 @@ def _appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | Non
     its head noun (the last word before a comma, a preposition or the end) names."""
     if e + 2 >= sent_end or doc[e].text != ",":
         return None
+    if doc[e + 1].like_num and doc[e + 2].text == "," and e + 4 < sent_end:
+        e += 2  # "Miguel, 34, a boat mechanic": an age before the description
     opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
