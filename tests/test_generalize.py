@@ -70,6 +70,11 @@ def speakers(doc):
         ("The Directorate for Combating Arms Smuggling said the route was closed.",
          "Directorate for Combating Arms Smuggling", "GovernmentBody"),
         ("Kofi, 41, a fisherman from Elmina, said the catch had halved.", "Kofi", "Person"),
+        # Spanish names of bodies, "&" inside a company name
+        ("The Fundación Rutas para la Paz said the Policía Nacional had left the area.",
+         "Fundación Rutas para la Paz", "Organization"),
+        ("Officers of the Policía Nacional left the area.", "Policía Nacional", "GovernmentBody"),
+        ("Analysts at Barrow & Finch Consulting expect higher rates.", "Barrow & Finch Consulting", "Organization"),
         # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
         ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
     ],
@@ -99,6 +104,8 @@ def test_discovers_bodies_and_people(nlp, text, name, kind):
          "Interior Ministry and Border Police Command"),
         # a sentence opener is never a name, whatever follows it
         ("Meanwhile, a senior commander of the group was arrested.", "Meanwhile"),
+        # a Spanish body word opening a place name is no body
+        ("The Red Sea crossing was closed, and the Centro Histórico was evacuated.", "Centro Histórico"),
         # a weekday ends a body's name
         ("He spoke at the Press Office on Monday.", "Press Office on Monday"),
     ],

@@ -36,7 +36,8 @@ from kg.nlp.name_rules import (
 )
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
-                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
+                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",
+                       "para", "por", "contra", "e"})  # "Fundación Ideas para la Paz"
 POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
 FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
@@ -115,6 +116,7 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             or _particle_chain(doc, i, sent.end)) and (  # "Basim al-Jabouri"
             tok.lower_ in PARTICLES
             or (tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_)
+            or tok.text == "&"  # "Control & Risk Partners"
             or (tok.lower_ == "to" and doc[i - 1].lower_ in POSTED_TO)  # "Ambassador to Mexico X"
             or (tok.lower_ == "for" and doc[i - 1].text in FOR_BODIES)  # "Center for Security"
             or (tok.lower_ == "on" and doc[i - 1].text in FOR_BODIES and not _date_word(doc[i + 1]))  # "Office on Drugs"
