@@ -95,8 +95,10 @@ def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
     i = s + 1 if doc[s].text in org_cues["spanish_articles"] and e - s > 2 else s
     for kind, phrases in org_cues["named_after"].items():
         for phrase in phrases:
-            used = _starts_with(doc, i, e, phrase)
-            if used and i + used < e:  # the body word needs a name after it
+            # one word opens the name; a phrase may sit inside it ("Joint Interagency Task Force South")
+            starts = range(i, e - 1) if " " in phrase else (i,)
+            used = next(((j, n) for j in starts if (n := _starts_with(doc, j, e, phrase))), None)
+            if used and used[0] + used[1] < e:  # the body word needs a name after it
                 return kind
     plural = doc[e - 1].text.endswith("s") and doc[e - 1].is_alpha
     place = s > 0 and doc[s - 1].lower_ in org_cues["locatives"]  # "in Las Cuevas"
