@@ -303,7 +303,7 @@ def _name_end(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return e, e
 
 
-def _possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
+def possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
     """"Venezuela's Defense Ministry": the country before a possessive right before the run."""
     if s >= 2 and doc[s - 1].text in POSSESSIVES:
         cand = ctx.known.get(s - 2)
@@ -317,7 +317,7 @@ def _org_country(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> str | Non
     if kind != "GovernmentBody":
         return None  # only agencies and forces act for a state
     country, _ = _country_at(doc, s, ctx)
-    country = country or _possessive_country(doc, s, ctx)
+    country = country or possessive_country(doc, s, ctx)
     for i in range(s + 1, e - 1):
         if country is None and doc[i].lower_ == "of":
             country = _country_at(doc, i + 1, ctx)[0]
@@ -400,7 +400,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     stop, after_of = _name_end(doc, start, e)
     if not _valid_name(doc, start, stop, ctx) or _known_name(doc, start, stop, ctx, title):
         return None
-    country = country or _possessive_country(doc, s, ctx)
+    country = country or possessive_country(doc, s, ctx)
     if after_of < e:
         country = country or _country_at(doc, after_of, ctx)[0]
     cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx)
@@ -414,43 +414,10 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
 
 
-def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
-    """"Colombia's Congress", "the Venezuelan Supreme Court": a known body of another state
-    named with this state's demonym or possessive is that state's own body, not the known one."""
-    for cand in known:
-        if cand.type != "GovernmentBody" or not cand.government or cand.start == 0:
-            continue
-        country = ctx.demonyms.get(doc[cand.start - 1].text) or _possessive_country(doc, cand.start, ctx)
-        if country and country != cand.government:
-            cand.key, cand.government, cand.priority = None, country, DISCOVERED
 
 
-def first_name_countries(doc: Doc, known: list[Candidate], ctx: Context) -> list[Candidate]:
-    """"Chad Baptiste", "Jordan Peele": a lone country name right before a capitalised name
-    that is neither a title nor another actor is a given name, not the country."""
-    out = []
-    for c in known:
-        nxt = doc[c.end] if c.end < len(doc) else None
-        if c.type == "Country" and c.end - c.start == 1 and nxt is not None and nxt.is_alpha \
-                and nxt.text[:1].isupper() and c.end not in ctx.known and not doc[c.start].whitespace_ == "" \
-                and nxt.lower_ not in ctx.titles.heads | ctx.titles.modifiers | ctx.titles.not_names \
-                and nxt.lower_ not in STOP_WORDS and not is_headline(doc[c.start].sent):
-            continue
-        out.append(c)
-    return out
 
 
-def hyphen_compounds(doc: Doc, known: list[Candidate]) -> list[Candidate]:
-    """"ISIS-Somalia": a known group glued by a hyphen to a name is another, named group."""
-    out = []
-    for c in known:
-        e = c.end
-        if c.type not in ("Country", "Person") and e + 1 < len(doc) and doc[e].text == "-" \
-                and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
-            out.append(Candidate(c.start, e + 2, c.type, DISCOVERED))
-        else:
-            out.append(c)
-    return out
 
 
 def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:

@@ -61,7 +61,7 @@ def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bo
 
 def _possessive_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
     """"Sheriff's Office", "Ombudsman's Office": a possessive inside a body name."""
-    (ps, pe), (s, e) = prev, run
+    (_, pe), (s, e) = prev, run
     head = doc[pe].text in POSSESSIVES and doc[pe - 1].text in ctx.org_cues["possessive_heads"]
     plural = doc[pe].text in ("'", "’") and doc[pe - 1].text.endswith("s")  # "Prisoners' Society"
     return pe + 1 == s and (head or plural) and _cue_at_end(doc, s, e, trailing_words(ctx.org_cues))
@@ -96,7 +96,8 @@ def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
     for kind, phrases in org_cues["named_after"].items():
         for phrase in phrases:
             # one word opens the name; a phrase may sit inside it ("Joint Interagency Task Force South")
-            starts = range(i, e - 1) if " " in phrase else (i,)
+            inside = " " in phrase and not any(doc[k].is_lower for k in range(i, e))
+            starts = range(i, e - 1) if inside else (i,)
             used = next(((j, n) for j in starts if (n := _starts_with(doc, j, e, phrase))), None)
             if used and used[0] + used[1] < e:  # the body word needs a name after it
                 return kind
