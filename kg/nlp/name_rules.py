@@ -81,26 +81,41 @@ def merge_runs(doc: Doc, runs: list[tuple[int, int]], ctx) -> list[tuple[int, in
     return out
 
 
-def _starts_with(doc: Doc, i: int, e: int, phrase: str) -> int:
-    """Tokens used when the words of ``phrase`` start at token i (case-sensitive), else 0."""
-    words = phrase.split()
-    if i + len(words) > e:
-        return 0
-    return len(words) if all(doc[i + n].text == w for n, w in enumerate(words)) else 0
+_OPENERS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}  # built once per lexicon
+
+
+def _openers(org_cues: dict) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """`named_after` phrases by their first word: word -> [(phrase words, type)]."""
+    if id(org_cues) not in _OPENERS:
+        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, phrases in org_cues["named_after"].items():
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                table.setdefault(words[0], []).append((words, kind))
+        _OPENERS[id(org_cues)] = table
+    return _OPENERS[id(org_cues)]
+
+
+def _phrase_at(doc: Doc, j: int, e: int, table, multi_only: bool) -> str | None:
+    """The type of a `named_after` phrase starting at token j with a name after it."""
+    for words, kind in table.get(doc[j].text, ()):
+        n = len(words)
+        if (n > 1 or not multi_only) and j + n < e and all(doc[j + k].text == w for k, w in enumerate(words)):
+            return kind
+    return None
 
 
 def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
     """"Task Force Pacífico", "La Banda de Puerto Bolívar", "Los Tiguerones": the type a body
     word or a Spanish plural article opening the run names."""
     i = s + 1 if doc[s].text in org_cues["spanish_articles"] and e - s > 2 else s
-    for kind, phrases in org_cues["named_after"].items():
-        for phrase in phrases:
-            # one word opens the name; a phrase may sit inside it ("Joint Interagency Task Force South")
-            inside = " " in phrase and not any(doc[k].is_lower for k in range(i, e))
-            starts = range(i, e - 1) if inside else (i,)
-            used = next(((j, n) for j in starts if (n := _starts_with(doc, j, e, phrase))), None)
-            if used and used[0] + used[1] < e:  # the body word needs a name after it
-                return kind
+    table = _openers(org_cues)
+    kind = _phrase_at(doc, i, e, table, multi_only=False)
+    # a phrase may sit inside an all-capitalised name ("Joint Interagency Task Force South")
+    if kind is None and not any(doc[k].is_lower for k in range(i, e)):
+        kind = next((k for j in range(i + 1, e - 1) if (k := _phrase_at(doc, j, e, table, True))), None)
+    if kind:
+        return kind
     plural = doc[e - 1].text.endswith("s") and doc[e - 1].is_alpha
     place = s > 0 and doc[s - 1].lower_ in org_cues["locatives"]  # "in Las Cuevas"
     if doc[s].text in org_cues["gang_articles"] and 2 <= e - s <= 3 and plural and not place:
