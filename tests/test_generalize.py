@@ -75,6 +75,14 @@ def speakers(doc):
          "Fundación Rutas para la Paz", "Organization"),
         ("Officers of the Policía Nacional left the area.", "Policía Nacional", "GovernmentBody"),
         ("Analysts at Barrow & Finch Consulting expect higher rates.", "Barrow & Finch Consulting", "Organization"),
+        # a lower-case noun naming a kind of body right before a name; numbered task forces
+        ("Maritime security firm Brackwater said the ship was hailed twice.", "Brackwater", "Organization"),
+        ("Danish shipping giant Nordvik said it would pause transits.", "Nordvik", "Organization"),
+        ("Warships of Combined Task Force 152 escorted the convoy.", "Combined Task Force 152", "GovernmentBody"),
+        ("Rear Adm. Ola Berg of Joint Interagency Task Force East spoke first.",
+         "Joint Interagency Task Force East", "GovernmentBody"),
+        # a role noun before a name makes no body of it
+        ("The gang leader Wilfrid Jean-Baptiste said nothing.", "Wilfrid Jean-Baptiste", "Person"),
         # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
         ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
     ],

@@ -283,6 +283,16 @@ def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     return _phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
 
 
+def _kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """"maritime security firm Ambrey", "the think tank Crisis Group": a lower-case noun naming
+    a kind of body right before the name (no comma) types it; a role noun ("leader") does not."""
+    words = [t.text for t in doc[max(sent.start, s - 3):s]]
+    if not words or not words[-1].islower():
+        return None
+    kind = _phrase_type(words, ctx, last_only=True)
+    return kind if kind not in (None, "Person") else None
+
+
 def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     after = doc[e].lower_ if e < sent.end else ""
     if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
@@ -378,6 +388,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     located = s > sent.start and doc[s - 1].lower_ in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
     if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
+    kind_before = _kind_noun_before(doc, s, sent, ctx) if forced is None and not org else None
+    org = org or kind_before  # "security firm Ambrey"
     if org or forced == "Organization":
         _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
         known = ctx.known.get(s + lead) if s + lead < e else None
@@ -389,6 +401,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         gov = _org_country(doc, s, e, ctx, org or forced)
         generic = all(t.lower_ in ctx.titles.modifiers | ctx.titles.heads or t.text in POSSESSIVES
                       for t in doc[s:e - 1])  # "Foreign Ministry", "Attorney General's Office"
+        generic = generic and not (e - s == 1 and kind_before)  # "shipping giant Maersk" is named
         if generic and gov is None and forced is None:
             return None  # "Foreign Ministry" of no named state: which one is unknown
         return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)

@@ -74,6 +74,8 @@ def merge_runs(doc: Doc, runs: list[tuple[int, int]], ctx) -> list[tuple[int, in
     for s, e in runs:
         if s > 0 and doc[s].text in units and ORDINAL.match(doc[s - 1].text):
             s -= 1  # "33rd Front", "4th Infantry Division": the ordinal is part of the name
+        if e < len(doc) and doc[e].text.isdigit() and doc[e - 1].text in ctx.org_cues["numbered_units"]:
+            e += 1  # "Combined Task Force 151": the number is part of the name
         if out and (_and_joins(doc, out[-1], (s, e), ctx) or _possessive_joins(doc, out[-1], (s, e), ctx)):
             out[-1] = (out[-1][0], e)
             continue
