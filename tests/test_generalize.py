@@ -83,6 +83,9 @@ def speakers(doc):
          "Joint Interagency Task Force East", "GovernmentBody"),
         # a role noun before a name makes no body of it
         ("The gang leader Wilfrid Jean-Baptiste said nothing.", "Wilfrid Jean-Baptiste", "Person"),
+        # an acronym set off by commas after a description of a body
+        ("The U.N. naval mission off Somalia, SOMNAV, reported two attacks.", "SOMNAV", "Organization"),
+        ("Peru's intelligence agency, DINIP, arrested him.", "DINIP", "GovernmentBody"),
         # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
         ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
     ],

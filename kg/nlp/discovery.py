@@ -276,6 +276,9 @@ def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     if s - 2 < sent.start or doc[s - 1].text != ",":
         return None
     words = [t.text for t in doc[max(sent.start, s - 6):s - 1]]
+    acronym = doc[s].text.isupper() and len(doc[s].text) >= 3 and doc[s].is_alpha
+    if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
+        return _phrase_type([w for w in words if w.islower()], ctx)
     if not words or not words[-1].islower():
         return None
     cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
@@ -401,7 +404,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         gov = _org_country(doc, s, e, ctx, org or forced)
         generic = all(t.lower_ in ctx.titles.modifiers | ctx.titles.heads or t.text in POSSESSIVES
                       for t in doc[s:e - 1])  # "Foreign Ministry", "Attorney General's Office"
-        generic = generic and not (e - s == 1 and kind_before)  # "shipping giant Maersk" is named
+        # one word named by a kind noun or an acronym is a name: "shipping giant Maersk", ", SEBIN,"
+        generic = generic and not (e - s == 1 and (kind_before or doc[s].text.isupper()))
         if generic and gov is None and forced is None:
             return None  # "Foreign Ministry" of no named state: which one is unknown
         return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
