@@ -478,29 +478,3 @@ def _body_after(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> Candidate
     s += doc[s].lower_ == "the"
     cand = classify_run(doc, s, e, sent, ctx) if s < e else None
     return cand if cand is not None and cand.type != "Person" else None
-
-
-ENTITY_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
-
-
-def from_entities(doc: Doc, ctx: Context) -> list[Candidate]:
-    """Candidates from a trained NER (``--model``): people, organisations and countries."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES:
-            cand = classify_run(doc, ent.start, ent.end, ent.sent, ctx, ENTITY_TYPES[ent.label_])
-        elif ent.label_ in {"GPE", "NORP"}:
-            cand = _country_entity(doc, ent, ctx)
-        else:
-            cand = None
-        if cand is not None:
-            out.append(cand)
-    return out
-
-
-def _country_entity(doc: Doc, ent: Span, ctx: Context) -> Candidate | None:
-    """A GPE/NORP entity that names a country, by demonym; unknown places are not actors."""
-    key = ctx.demonyms.get(ent.text)
-    if key is None:
-        return None
-    return Candidate(ent.start, ent.end, "Country", MODEL, key=key)

@@ -3,16 +3,18 @@
 - "Colombia's Congress": a known body of another state named with this state's possessive or
   demonym is this state's own body;
 - "Chad Baptiste": a lone country name right before a capitalised name is a given name;
-- "ISIS-Somalia": a known group glued by a hyphen to a name is another, named group.
+- "ISIS-Somalia": a known group glued by a hyphen to a name is another, named group;
+
+and the candidates a trained NER (``--model``) adds.
 """
 
 from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.discovery import Context, possessive_country, is_headline
+from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
+from kg.nlp.discovery import Context, classify_run, is_headline, possessive_country
 
 
 def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
@@ -52,3 +54,29 @@ def hyphen_compounds(doc: Doc, known: list[Candidate]) -> list[Candidate]:
         else:
             out.append(c)
     return out
+
+
+ENTITY_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
+
+
+def from_entities(doc: Doc, ctx: Context) -> list[Candidate]:
+    """Candidates from a trained NER (``--model``): people, organisations and countries."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            cand = classify_run(doc, ent.start, ent.end, ent.sent, ctx, ENTITY_TYPES[ent.label_])
+        elif ent.label_ in {"GPE", "NORP"}:
+            cand = _country_entity(doc, ent, ctx)
+        else:
+            cand = None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _country_entity(doc: Doc, ent: Span, ctx: Context) -> Candidate | None:
+    """A GPE/NORP entity that names a country, by demonym; unknown places are not actors."""
+    key = ctx.demonyms.get(ent.text)
+    if key is None:
+        return None
+    return Candidate(ent.start, ent.end, "Country", MODEL, key=key)

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicons
 from kg.nlp.candidates import GazetteerMatcher
-from kg.nlp.discovery import Context, discover, from_entities
-from kg.nlp.known import first_name_countries, hyphen_compounds, rehome_bodies
+from kg.nlp.discovery import Context, discover
+from kg.nlp.known import first_name_countries, from_entities, hyphen_compounds, rehome_bodies
 from kg.nlp.name_rules import capital_as_place, extended_known_person, folded_words
 from kg.nlp.resolve import build, select, surname_groups
 from kg.nlp.transcripts import label_names
