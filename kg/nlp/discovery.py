@@ -28,6 +28,7 @@ from kg.nlp.lexicons import Titles, addressee_verbs, titles
 from kg.nlp.name_rules import (
     RELATIVES,
     after_clause,
+    appositive_index,
     labelled_start,
     merge_runs,
     named_body_type,
@@ -138,8 +139,9 @@ def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
     """A country named at token i by a demonym or a gazetteer Country: (key, tokens used)."""
     if doc[i].text in ctx.demonyms:
         return ctx.demonyms[doc[i].text], 1
-    if i + 1 < len(doc) and f"{doc[i].text} {doc[i + 1].text}" in ctx.demonyms:  # "Costa Rican"
-        return ctx.demonyms[f"{doc[i].text} {doc[i + 1].text}"], 2
+    two = i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and f"{doc[i].text} {doc[i + 1].text}"
+    if two and two in ctx.demonyms:  # "Costa Rican"
+        return ctx.demonyms[two], 2
     cand = ctx.known.get(i)
     if cand is not None and cand.type == "Country" and cand.start == i:
         return cand.key, cand.end - cand.start
@@ -237,15 +239,13 @@ def _phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str
     a CriminalOrganization, "an alleged Sinaloa Cartel financial operator" a Person. With
     ``last_only`` the cue must end the words."""
     words = [w.lower() for w in words]
+    index, longest = appositive_index(ctx.org_cues)
     for end in range(len(words), 0 if not last_only else len(words) - 1, -1):
-        best = None  # the longest cue ending here wins: "criminal group" over "group"
-        for kind, cues in ctx.org_cues["appositive"].items():
-            for cue in cues:
-                parts = cue.split()
-                if words[max(0, end - len(parts)):end] == parts and (best is None or len(parts) > best[0]):
-                    best = (len(parts), kind)
+        # the longest cue ending here wins: "criminal group" over "group"
+        best = next((index[c] for n in range(min(longest, end), 0, -1)
+                     if (c := tuple(words[end - n:end])) in index), None)
         if best is not None:
-            return best[1]
+            return best
         if words[end - 1] in ctx.titles.heads:
             return "Person"
     return None

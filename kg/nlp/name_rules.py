@@ -34,6 +34,21 @@ def cue_words(org_cues: dict, part: str) -> frozenset[str]:
     return _WORDS[key]
 
 
+_APPOSITIVES: dict[int, tuple[dict[tuple[str, ...], str], int]] = {}
+
+
+def appositive_index(org_cues: dict) -> tuple[dict[tuple[str, ...], str], int]:
+    """Appositive cues as word tuples -> type (the first type listing a cue wins), and the
+    longest cue's length."""
+    if id(org_cues) not in _APPOSITIVES:
+        index: dict[tuple[str, ...], str] = {}
+        for kind, cues in org_cues["appositive"].items():
+            for cue in cues:
+                index.setdefault(tuple(cue.split()), kind)
+        _APPOSITIVES[id(org_cues)] = (index, max(len(k) for k in index))
+    return _APPOSITIVES[id(org_cues)]
+
+
 def trailing_words(org_cues: dict) -> frozenset[str]:
     """Every word that ends a body name, whatever its type."""
     return cue_words(org_cues, "trailing")
