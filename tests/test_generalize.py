@@ -108,6 +108,7 @@ def test_discovers_bodies_and_people(nlp, text, name, kind):
         # places that look like gang names
         ("The fishermen still live in Las Cuevas, on the north coast.", "Las Cuevas"),
         ("Protesters gathered in Los Alamos on Sunday.", "Los Alamos"),
+        ("Fans of the Los Angeles Lakers cheered the result.", "Los Angeles Lakers"),
         # a name written in lower case is a description
         ("A spokesman for the coast guard said the search was over.", "U.S. Coast Guard"),
         # a body word after "and" joins only a name without a body word of its own

@@ -135,7 +135,7 @@ def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
         return kind
     plural = doc[e - 1].text.endswith("s") and doc[e - 1].is_alpha
     place = s > 0 and doc[s - 1].lower_ in org_cues["locatives"]  # "in Las Cuevas"
-    if doc[s].text in org_cues["gang_articles"] and 2 <= e - s <= 3 and plural and not place:
+    if doc[s].text in org_cues["gang_articles"] and e - s == 2 and plural and not place:
         return "CriminalOrganization"
     return None
 
