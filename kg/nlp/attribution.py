@@ -116,8 +116,11 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
     if lemma:  # rule 3: '"...," said X' (the verb right after the quote), a person first
         near = [speakers.at[j] for j in toks[1:2 + GAP] if j in speakers.at]
         far = [speakers.at[j] for j in toks[1:1 + DESCRIPTION] if j in speakers.at]
-        # "said Colombian President X": X, not Colombia; "said the minister of ..., X": X
-        sp = _by_person(near) if near else _by_person([s for s in far if s.label_ == "Person"])
+        # "said Colombian President X": X, not Colombia; "said the minister of ..., X": X;
+        # "said a spokesperson for the ministry, X": X, not the ministry
+        named = [s for s in far if s.label_ == "Person" and s.start > 0 and doc[s.start - 1].text == ","]
+        people = [s for s in near if s.label_ == "Person"] or named
+        sp = people[0] if people else (_by_person(near) if near else None)
         return Attribution(sp.kb_id_, lemma, "verb-speaker") if sp else None
     if doc[first].lower_ == "according" and len(toks) > 2 and doc[toks[1]].lower_ == "to":
         after = [speakers.at[j] for j in toks[2:2 + GAP] if j in speakers.at]
@@ -126,14 +129,28 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
     if verb_at is None:
         return None
     # rule 2: '"...," X said' — the first mention right before the verb, or before an aside
-    # ("U.S. Defense Secretary X said", "X, speaking in Lima, said")
-    for sp in [speakers.at[i] for i in toks[:verb_at] if i in speakers.at]:
+    # ("U.S. Defense Secretary X said", "X, speaking in Lima, said"), a person first
+    # ("the Foreign Ministry spokesman, X, said": X, not the ministry)
+    close = []
+    for sp in dict.fromkeys(speakers.at[i] for i in toks[:verb_at] if i in speakers.at):
         between = [i for i in toks[:verb_at] if i >= sp.end]
         raw = [i for i in right if sp.end <= i < toks[verb_at]]
         aside = len(raw) > 2 and doc[raw[0]].text == "," and doc[raw[-1]].text == ","
         if len(between) <= GAP or aside:
-            return Attribution(sp.kb_id_, _verb(doc, toks[verb_at], verbs), "speaker-verb")
-    return None
+            close.append(sp)
+    sp = _by_person(close)
+    return Attribution(sp.kb_id_, _verb(doc, toks[verb_at], verbs), "speaker-verb") if sp else None
+
+
+def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span | None:
+    """"X, who sat beside Y at the hearing, said": the mention right before a comma-delimited
+    aside that ends at the verb is the subject; people inside the aside are not."""
+    if v == 0 or doc[v - 1].text != ",":
+        return None
+    comma = next((i for i in reversed(left) if i < v - 1 and doc[i].text == ","), None)
+    if comma is None or any(sp.start == comma + 1 for sp in before):
+        return None  # "A spokesman for X, Brian Castellano, said": the aside is the name
+    return next((sp for sp in reversed(before) if sp.end == comma), None)
 
 
 def left_frame(doc: Doc, left: list[int], speakers: Speakers,
@@ -167,7 +184,7 @@ def left_frame(doc: Doc, left: list[int], speakers: Speakers,
         return Attribution(sp.kb_id_, lemma, "participle") if sp else None
     before = speakers.before(v, lo)  # rule 4: nearest person before the verb
     people = [sp for sp in before if sp.label_ == "Person"]
-    sp = people[-1] if people else (before[-1] if before else None)
+    sp = _before_aside(doc, left, v, before) or (people[-1] if people else (before[-1] if before else None))
     return Attribution(sp.kb_id_, lemma, "left-verb") if sp else None
 
 

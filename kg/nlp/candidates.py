@@ -75,7 +75,9 @@ class GazetteerMatcher:
         # match on an accent-folded copy of the text ("Cártel" finds "Cartel"), same offsets
         plain = self.make_doc(fold_accents(doc_text(doc)))
         spans = []
-        for m, s, e in self.exact(plain) + self.folded(plain):
+        # a name written all in lower case ("the coast guard") is a description, not that name
+        folded = [(m, s, e) for m, s, e in self.folded(plain) if not plain[s:e].text.islower()]
+        for m, s, e in self.exact(plain) + folded:
             span = doc.char_span(plain[s:e].start_char, plain[s:e].end_char, label=vocab[m])
             if span is not None:
                 spans.append(span)

@@ -91,12 +91,14 @@ class CorefResolver:
     def _unnamed_person(self, doc: Doc, start: int, end: int, in_quote: list[bool],
                         index: "_NameIndex") -> bool:
         """An unnamed person ("a shopkeeper", "one resident") enters between start and end."""
-        names = index.tokens
-        for tok in doc[start:end]:
-            if tok.lower_ not in INDEFINITE or in_quote[tok.i]:
+        names, low = index.tokens, token_lowers(doc)
+        for i in range(start, end):
+            if low[i] not in INDEFINITE or in_quote[i]:
                 continue
-            head = next((t for t in doc[tok.i + 1:min(end, tok.i + 4)] if t.lower_ in self.people), None)
-            if head is not None and not names.intersection(range(head.i, min(len(doc), head.i + 6))):
+            if i > 0 and low[i - 1] == "by":
+                continue  # "asked by a reporter whether ..., he said": the asker is not "he"
+            head = next((j for j in range(i + 1, min(end, i + 4)) if low[j] in self.people), None)
+            if head is not None and not names.intersection(range(head, min(len(doc), head + 6))):
                 return True
         return False
 

@@ -24,16 +24,31 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
-from kg.nlp.lexicons import Titles, addressee_verbs
+from kg.nlp.lexicons import Titles, addressee_verbs, titles
+from kg.nlp.name_rules import (
+    RELATIVES,
+    after_clause,
+    appositive_index,
+    cue_kinds,
+    labelled_start,
+    merge_runs,
+    named_body_type,
+    role_at,
+    trailing_words,
+)
 from kg.nlp.quotes import token_lowers, token_spaces, token_words
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
-                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of"})
+                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",
+                       "para", "por", "contra", "e"})  # "Fundación Ideas para la Paz"
 POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
 FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
-                        "Movement", "Association", "Organization", "Agency", "Bureau"})
+                        "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
+                        "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
+                        "Directorate", "Secretariat"})
 POSSESSIVES = frozenset({"'s", "’s"})
+DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
                              "on", "to", "since", "until", "whose", "which", "that", "now"})
 HEADLINE_MIN_WORDS = 4
@@ -53,6 +68,7 @@ class Context:
     given_names: dict[str, str | None]  # given name -> gender
     openers: frozenset[str]  # lower-cased words that open sentences ("later", "meanwhile")
     known: dict[int, Candidate]  # token index -> gazetteer candidate covering it
+    labels: frozenset[tuple[str, ...]] = frozenset()  # transcript speaker labels, folded words
 
 
 def is_capitalised(text: str) -> bool:
@@ -74,9 +90,20 @@ def is_headline(sent: Span) -> bool:
 
 def _body_so_far(doc: Doc, start: int, i: int) -> bool:
     """The run so far is a body name with "for"/"of" ("Center for Economic Research")."""
-    words = [t.text for t in doc[start:i]]
-    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of") for w in words) \
+    words = token_words(doc)[start:i]
+    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of", "on") for w in words) \
         and "and" not in words
+
+
+def _date_word(low: str) -> bool:
+    """A weekday or month ("the Office on Monday" ends the name before "on")."""
+    return low in titles().not_names or low in titles().time_words
+
+
+def _particle_chain(text: list[str], low: list[str], i: int, end: int) -> bool:
+    """Two particles before a capitalised word ("Salinas de la Garza", "Comandos de la Frontera")."""
+    return i + 2 < end and low[i] in PARTICLES and low[i + 1] in PARTICLES \
+        and low[i] != "of" and is_capitalised(text[i + 2])
 
 
 def name_runs(sent: Span) -> list[tuple[int, int]]:
@@ -92,11 +119,14 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             and not space[i + 1] and is_capitalised(text[i + 2])
         joiner = start is not None and i + 1 < sent.end and (
             is_capitalised(text[i + 1]) or (nxt is not None and is_capitalised(nxt))
-            or (glued and low[i] in PARTICLES)) and (  # "Basim al-Jabouri"
+            or (glued and low[i] in PARTICLES)
+            or _particle_chain(text, low, i, sent.end)) and (  # "Basim al-Jabouri"
             low[i] in PARTICLES
             or (text[i] == "-" and not space[i - 1] and not space[i])
+            or text[i] == "&"  # "Control & Risk Partners"
             or (low[i] == "to" and low[i - 1] in POSTED_TO)  # "Ambassador to Mexico X"
             or (low[i] == "for" and text[i - 1] in FOR_BODIES)  # "Center for Security"
+            or (low[i] == "on" and text[i - 1] in FOR_BODIES and not _date_word(low[i + 1]))  # "Office on Drugs"
             or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
             or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
         )
@@ -113,8 +143,12 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
 
 def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
     """A country named at token i by a demonym or a gazetteer Country: (key, tokens used)."""
-    if doc[i].text in ctx.demonyms:
-        return ctx.demonyms[doc[i].text], 1
+    text = token_words(doc)
+    if text[i] in ctx.demonyms:
+        return ctx.demonyms[text[i]], 1
+    two = i + 1 < len(text) and text[i + 1][:1].isupper() and f"{text[i]} {text[i + 1]}"
+    if two and two in ctx.demonyms:  # "Costa Rican"
+        return ctx.demonyms[two], 2
     cand = ctx.known.get(i)
     if cand is not None and cand.type == "Country" and cand.start == i:
         return cand.key, cand.end - cand.start
@@ -162,7 +196,8 @@ def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
     for j in (i + 1, i + 2, i + 3):
         if j < e and doc[j].lower_ in ctx.titles.heads and doc[j].text[:1].isupper():
             words = [doc[k].lower_ for k in range(i, j)]
-            if all(w not in STOP_WORDS and w not in ctx.titles.modifiers for w in words) \
+            # "Costa Rican Security Minister": modifiers may follow the place, never open it
+            if words[0] not in ctx.titles.modifiers and all(w not in STOP_WORDS for w in words) \
                     and not any(k in ctx.known for k in range(i, j)):
                 return j
     return i
@@ -186,15 +221,24 @@ def _honorific(doc: Doc, i: int, ctx: Context) -> tuple[bool, str | None]:
 
 def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     """Organisation type from a word ending or starting the name."""
-    first = doc[s].text
-    stop = next((i for i in range(s + 1, e) if doc[i].lower_ in ("of", "for")), e)  # "Police of Honduras"
-    last = doc[stop - 1].text
-    for kind, words in ctx.org_cues["trailing"].items():
-        if last in words and stop - s > 1:
-            return kind
-    for kind, words in ctx.org_cues["leading"].items():
-        if first in words and e - s > 2 and doc[s + 1].lower_ in ("of", "for"):
-            return kind
+    text, low = token_words(doc), token_lowers(doc)
+    first = text[s]
+    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "on")), e)  # "Police of Honduras"
+    last = text[stop - 1]
+    trailing = trailing_words(ctx.org_cues)  # word -> type
+    if last in trailing and stop - s > 1:
+        return trailing[last]
+    # "Gulf of Guinea Interregional Coordination Centre": the body word ends the whole run
+    split_by_of = stop < e and low[stop] == "of"  # "Director of X" is a title, "Justice for X" a name
+    if text[e - 1] in trailing and stop == s + 1 < e and low[stop + 1] != "the" \
+            and not (split_by_of and first.lower() in ctx.titles.heads):
+        return trailing[text[e - 1]]
+    named = named_body_type(doc, s, e, ctx.org_cues)  # "Task Force X", "Cártel de X", "Los X"
+    if named:
+        return named
+    leading = cue_kinds(ctx.org_cues, "leading")
+    if first in leading and e - s > 2 and low[s + 1] in ("of", "for"):
+        return leading[first]
     return None
 
 
@@ -203,15 +247,13 @@ def _phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str
     a CriminalOrganization, "an alleged Sinaloa Cartel financial operator" a Person. With
     ``last_only`` the cue must end the words."""
     words = [w.lower() for w in words]
+    index, longest = appositive_index(ctx.org_cues)
     for end in range(len(words), 0 if not last_only else len(words) - 1, -1):
-        best = None  # the longest cue ending here wins: "criminal group" over "group"
-        for kind, cues in ctx.org_cues["appositive"].items():
-            for cue in cues:
-                parts = cue.split()
-                if words[max(0, end - len(parts)):end] == parts and (best is None or len(parts) > best[0]):
-                    best = (len(parts), kind)
+        # the longest cue ending here wins: "criminal group" over "group"
+        best = next((index[c] for n in range(min(longest, end), 0, -1)
+                     if (c := tuple(words[end - n:end])) in index), None)
         if best is not None:
-            return best[1]
+            return best
         if words[end - 1] in ctx.titles.heads:
             return "Person"
     return None
@@ -222,7 +264,9 @@ def _appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | Non
     its head noun (the last word before a comma, a preposition or the end) names."""
     if e + 2 >= sent_end or doc[e].text != ",":
         return None
-    opener = doc[e + 1].lower_ in {"a", "an", "the"}
+    if doc[e + 1].like_num and doc[e + 2].text == "," and e + 4 < sent_end:
+        e += 2  # "Miguel, 34, a boat mechanic": an age before the description
+    opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
         return None
@@ -239,16 +283,34 @@ def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     description ending right before the name (lower-case head: a description, not a name)."""
     if s - 2 < sent.start or doc[s - 1].text != ",":
         return None
-    words = [t.text for t in doc[max(sent.start, s - 6):s - 1]]
+    text = token_words(doc)
+    words = text[max(sent.start, s - 6):s - 1]
+    acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
+    if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
+        return _phrase_type([w for w in words if w.islower()], ctx)
     if not words or not words[-1].islower():
         return None
+    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
+    words = words[:cut] if cut else words  # "a spokesperson for the ministry,": the head is "spokesperson"
     return _phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+
+
+def _kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """"maritime security firm Ambrey", "the think tank Crisis Group": a lower-case noun naming
+    a kind of body right before the name (no comma) types it; a role noun ("leader") does not."""
+    words = token_words(doc)[max(sent.start, s - 3):s]
+    if not words or not words[-1].islower():
+        return None
+    kind = _phrase_type(words, ctx, last_only=True)
+    return kind if kind not in (None, "Person") else None
 
 
 def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     after = doc[e].lower_ if e < sent.end else ""
     if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
         after = doc[e + 1].lower_  # "..., Laura Jiménez, said": a name set off by commas
+    elif after == "," and e + 1 < sent.end and doc[e + 1].lower_ in RELATIVES:
+        after = after_clause(doc, e, sent.end)  # "X, who met Y on Monday, said"
     before = doc[s - 1].lower_ if s > sent.start else ""
     speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs()  # not "told X"
     return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= sent.start
@@ -263,7 +325,7 @@ def _name_end(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return e, e
 
 
-def _possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
+def possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
     """"Venezuela's Defense Ministry": the country before a possessive right before the run."""
     if s >= 2 and doc[s - 1].text in POSSESSIVES:
         cand = ctx.known.get(s - 2)
@@ -277,7 +339,7 @@ def _org_country(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> str | Non
     if kind != "GovernmentBody":
         return None  # only agencies and forces act for a state
     country, _ = _country_at(doc, s, ctx)
-    country = country or _possessive_country(doc, s, ctx)
+    country = country or possessive_country(doc, s, ctx)
     for i in range(s + 1, e - 1):
         if country is None and doc[i].lower_ == "of":
             country = _country_at(doc, i + 1, ctx)[0]
@@ -297,12 +359,16 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
 def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
     if s >= e:
         return False
-    first = doc[s].lower_
+    text, low = token_words(doc), token_lowers(doc)
+    first = low[s]
     if first in STOP_WORDS or first in ctx.titles.not_names or first in PARTICLES:
         return False
-    if e - s > 4 or any(doc[i].lower_ in ctx.titles.heads for i in range(s, e)):
+    # four name words at most, particles aside ("Rebeca Salinas de la Garza")
+    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" for i in range(s, e)) > 4:
         return False
-    return not any(ctx.demonyms.get(doc[i].text) for i in range(s, e))
+    if any(low[i] in ctx.titles.heads for i in range(s, e)):
+        return False
+    return not any(ctx.demonyms.get(text[i]) for i in range(s, e))
 
 
 def _known_name(doc: Doc, s: int, e: int, ctx: Context, title: str | None) -> bool:
@@ -321,21 +387,36 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     """The actor candidate a run of capitalised words stands for, or None."""
     while s < e - 1 and _not_a_name_word(doc[s], ctx):
         s += 1  # a sentence-initial "But", "The" or "Later" is not part of a name
+    if e - s == 1 and _not_a_name_word(doc[s], ctx):
+        return None  # "Separately, a regional commander ...": an opener, even with an appositive
     if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
     if doc[e - 1].text in ctx.org_cues["places"]:
         return None  # "John F. Kennedy Airport", "Culiacán Prison": places, not actors
+    text, low = token_words(doc), token_lowers(doc)
+    if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
+        return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
-    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx)
-    if appositive not in (None, "Person") and forced is None:
+    role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
+    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx) or role
+    located = s > sent.start and low[s - 1] in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
+    if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
+    kind_before = _kind_noun_before(doc, s, sent, ctx) if forced is None and not org else None
+    org = org or kind_before  # "security firm Ambrey"
     if org or forced == "Organization":
         _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
         known = ctx.known.get(s + lead) if s + lead < e else None
         if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
             return None
+        owner = ctx.known.get(s - 2) if s >= 2 and text[s - 1] in POSSESSIVES else None
+        if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
+            org = owner.type  # "Hezbollah's Radwan Force": a unit of a group is of its kind
         gov = _org_country(doc, s, e, ctx, org or forced)
-        generic = all(t.lower_ in ctx.titles.modifiers for t in doc[s:e - 1])
+        generic = all(low[i] in ctx.titles.modifiers or low[i] in ctx.titles.heads or text[i] in POSSESSIVES
+                      for i in range(s, e - 1))  # "Foreign Ministry", "Attorney General's Office"
+        # one word named by a kind noun or an acronym is a name: "shipping giant Maersk", ", SEBIN,"
+        generic = generic and not (e - s == 1 and (kind_before or text[s].isupper()))
         if generic and gov is None and forced is None:
             return None  # "Foreign Ministry" of no named state: which one is unknown
         return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
@@ -347,54 +428,18 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     stop, after_of = _name_end(doc, start, e)
     if not _valid_name(doc, start, stop, ctx) or _known_name(doc, start, stop, ctx, title):
         return None
-    country = country or _possessive_country(doc, s, ctx)
+    country = country or possessive_country(doc, s, ctx)
     if after_of < e:
         country = country or _country_at(doc, after_of, ctx)[0]
     cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx)
+    labelled = labelled_start(doc, start, stop, ctx.labels) if ctx.labels and not cue else None
+    if labelled is not None:  # a transcript speaker ("OYELARAN:") named after any title
+        start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
     priority = DISCOVERED if cue else MODEL
     gender = gender or ctx.given_names.get(doc[start].text)  # "Ana Torres" is a she
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
-
-
-def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
-    """"Colombia's Congress", "the Venezuelan Supreme Court": a known body of another state
-    named with this state's demonym or possessive is that state's own body, not the known one."""
-    for cand in known:
-        if cand.type != "GovernmentBody" or not cand.government or cand.start == 0:
-            continue
-        country = ctx.demonyms.get(doc[cand.start - 1].text) or _possessive_country(doc, cand.start, ctx)
-        if country and country != cand.government:
-            cand.key, cand.government, cand.priority = None, country, DISCOVERED
-
-
-def first_name_countries(doc: Doc, known: list[Candidate], ctx: Context) -> list[Candidate]:
-    """"Chad Baptiste", "Jordan Peele": a lone country name right before a capitalised name
-    that is neither a title nor another actor is a given name, not the country."""
-    out = []
-    for c in known:
-        nxt = doc[c.end] if c.end < len(doc) else None
-        if c.type == "Country" and c.end - c.start == 1 and nxt is not None and nxt.is_alpha \
-                and nxt.text[:1].isupper() and c.end not in ctx.known and not doc[c.start].whitespace_ == "" \
-                and nxt.lower_ not in ctx.titles.heads | ctx.titles.modifiers | ctx.titles.not_names \
-                and nxt.lower_ not in STOP_WORDS and not is_headline(doc[c.start].sent):
-            continue
-        out.append(c)
-    return out
-
-
-def hyphen_compounds(doc: Doc, known: list[Candidate]) -> list[Candidate]:
-    """"ISIS-Somalia": a known group glued by a hyphen to a name is another, named group."""
-    out = []
-    for c in known:
-        e = c.end
-        if c.type not in ("Country", "Person") and e + 1 < len(doc) and doc[e].text == "-" \
-                and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
-            out.append(Candidate(c.start, e + 2, c.type, DISCOVERED))
-        else:
-            out.append(c)
-    return out
 
 
 def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
@@ -403,9 +448,11 @@ def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
     text, low = token_words(doc), token_lowers(doc)
     out = []
     for i in range(len(doc) - 1):
-        key = ctx.demonyms.get(text[i])
-        if key and low[i + 1] in nouns and i not in ctx.known:
-            out.append(Candidate(i, i + 1, "Country", DISCOVERED, key=key))
+        if i in ctx.known or not text[i][:1].isupper():
+            continue  # a demonym or a country name is capitalised
+        key, used = _country_at(doc, i, ctx)
+        if key and i + used < len(doc) and low[i + used] in nouns:  # "Costa Rican security"
+            out.append(Candidate(i, i + used, "Country", DISCOVERED, key=key))
     return out
 
 
@@ -415,34 +462,28 @@ def discover(doc: Doc, ctx: Context) -> list[Candidate]:
     for sent in doc.sents:
         if is_headline(sent):
             continue
-        for s, e in name_runs(sent):
+        for s, e in merge_runs(doc, name_runs(sent), ctx):
             cand = classify_run(doc, s, e, sent, ctx)
             if cand is not None:
                 out.append(cand)
+            of = _of_after(doc, cand, s, e)
+            if of is not None:  # "X of Homeland Security Investigations", "Deputies of the X Office"
+                body = _body_after(doc, of + 1, e, sent, ctx)
+                out += [body] if body is not None else []
     return out
 
 
-ENTITY_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
-
-
-def from_entities(doc: Doc, ctx: Context) -> list[Candidate]:
-    """Candidates from a trained NER (``--model``): people, organisations and countries."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES:
-            cand = classify_run(doc, ent.start, ent.end, ent.sent, ctx, ENTITY_TYPES[ent.label_])
-        elif ent.label_ in {"GPE", "NORP"}:
-            cand = _country_entity(doc, ent, ctx)
-        else:
-            cand = None
-        if cand is not None:
-            out.append(cand)
-    return out
-
-
-def _country_entity(doc: Doc, ent: Span, ctx: Context) -> Candidate | None:
-    """A GPE/NORP entity that names a country, by demonym; unknown places are not actors."""
-    key = ctx.demonyms.get(ent.text)
-    if key is None:
+def _of_after(doc: Doc, cand: Candidate | None, s: int, e: int) -> int | None:
+    """Where "of" splits a run that gave a person or nothing: the body may come after it."""
+    if cand is not None and cand.type != "Person":
         return None
-    return Candidate(ent.start, ent.end, "Country", MODEL, key=key)
+    lo = cand.end if cand is not None else s
+    low = token_lowers(doc)
+    return next((i for i in range(lo, e - 1) if low[i] == "of"), None)
+
+
+def _body_after(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> Candidate | None:
+    """The body a person is "of" ("Ana Ruiz of the Peace Foundation"), when it names one."""
+    s += token_lowers(doc)[s] == "the"
+    cand = classify_run(doc, s, e, sent, ctx) if s < e else None
+    return cand if cand is not None and cand.type != "Person" else None

@@ -173,3 +173,9 @@ def given_names() -> dict[str, str | None]:
 def sentence_openers() -> frozenset[str]:
     """Lower-cased words that often open a sentence ("later", "meanwhile"): not names."""
     return frozenset(str(w).lower() for w in read_yaml("segmenter.yaml")["sentence_openers"])
+
+
+@lru_cache(maxsize=1)
+def capital_cities() -> frozenset[str]:
+    """Capitals listed as aliases of their country, named as places after a preposition."""
+    return frozenset(read_yaml("actor_stoplist.yaml").get("capital_cities", []))

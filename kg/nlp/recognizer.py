@@ -17,15 +17,11 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicons
 from kg.nlp.candidates import GazetteerMatcher
-from kg.nlp.discovery import (
-    Context,
-    discover,
-    first_name_countries,
-    from_entities,
-    hyphen_compounds,
-    rehome_bodies,
-)
+from kg.nlp.discovery import Context, discover
+from kg.nlp.known import first_name_countries, from_entities, hyphen_compounds, rehome_bodies
+from kg.nlp.name_rules import capital_as_place, extended_known_person, folded_words
 from kg.nlp.resolve import build, select, surname_groups
+from kg.nlp.transcripts import label_names
 
 
 class ActorRecognizer:
@@ -35,16 +31,30 @@ class ActorRecognizer:
         self.gaz = lexicons.gazetteer()
         self.matcher = GazetteerMatcher(nlp, self.gaz, lexicons.stop_phrases())
         self.use_entities = use_entities
+        self.capitals = lexicons.capital_cities()
+        self.locatives = frozenset(lexicons.org_cues()["locatives"])
         self.lex = (lexicons.titles(), lexicons.demonyms(), lexicons.org_cues(), lexicons.reporting_verbs(),
                     lexicons.given_names(), lexicons.sentence_openers())
+
+    def _outlet(self, doc: Doc, cand) -> bool:
+        """The article's own outlet ("X told The Atlantic" in The Atlantic) is its publisher,
+        not an actor of the story."""
+        outlet = doc.user_data.get("kg.outlet")
+        if not outlet or cand.type != "MediaOrganization":
+            return False
+        actor = self.gaz.actors.get(cand.key)
+        names = {doc[cand.start:cand.end].text, *((actor.label, *actor.aliases) if actor else ())}
+        return folded_words(outlet.split()) in {folded_words(n.split()) for n in names}
 
     def __call__(self, doc: Doc) -> Doc:
         known = self.matcher(doc)
         index = {i: c for c in known for i in range(c.start, c.end)}
         ctx = Context(*self.lex, known=index)
         known = hyphen_compounds(doc, first_name_countries(doc, known, ctx))
+        known = [c for c in known if not (extended_known_person(doc, c, ctx) or self._outlet(doc, c)
+                                          or capital_as_place(doc, c, self.capitals, self.locatives))]
         index = {i: c for c in known if c.key for i in range(c.start, c.end)}
-        ctx = Context(*self.lex, known=index)
+        ctx = Context(*self.lex, known=index, labels=label_names(doc))
         rehome_bodies(doc, known, ctx)
         cands = known + discover(doc, ctx)
         cands += surname_groups(doc, cands)  # "Ortega Lugo" is the "Cecilia Ortega Lugo" just named

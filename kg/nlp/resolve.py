@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, slugify
+from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, slugify
+from kg.nlp.name_rules import folded_words
 from kg.nlp.quotes import token_words, word_positions
 from kg.records import Actor
 
@@ -77,18 +79,24 @@ def _gazetteer_alias_index() -> dict[str, str]:
     return {alias: key for alias, key in gazetteer().aliases()}
 
 
+@lru_cache(maxsize=4096)
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name without middle initials ("John A. Smith" -> "John Smith")."""
-    return tuple(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
+    """A name without middle initials ("John A. Smith" -> "John Smith"), accents and case
+    folded ("DELGADO TREVIÑO" in a transcript label is "Delgado Treviño")."""
+    return folded_words(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
 
 
 def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
     """Key of the longest in-article name ending with ``words`` (a surname or a shorter name),
     middle initials aside."""
+    paternal = not any(w in given_names() for w in words)
     words, best = _core(words), None
     for other, key in names:
         core = _core(other)
-        if len(other) > len(words) and core[-len(words):] == words and (len(words) > 1 or core != words):
+        # "Zamora" or "Sánchez Suárez" of "Mario Zamora Cordero": a Spanish first surname counts
+        first_surname = paternal and len(core) >= len(words) + 2 and core[-len(words) - 1:-1] == words
+        if len(other) > len(words) and (core[-len(words):] == words or first_surname) \
+                and (len(words) > 1 or core != words):
             if best is None or len(other) > best[0]:
                 best = (len(other), key)
     return best[1] if best else None
@@ -99,7 +107,7 @@ def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]
     "Kingsley Moran": reporters in a briefing address officials by their given name)."""
     if len(words) != 1:
         return None
-    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == words[0]}
+    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == _core(words)[0]}
     return keys.pop() if len(keys) == 1 else None
 
 
@@ -145,6 +153,12 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
     return out
 
 
+def _first_surname(word: str) -> bool:
+    """A word before the last of a name that may be a first surname (not "Luis" of "José Luis
+    Pérez", not a particle)."""
+    return word[:1].isupper() and word not in given_names()
+
+
 def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[int, int, str]]:
     """Bare surnames of people named in full in this article ("Torres" after "Ana Torres"). When
     two people share a surname ("Rhea Baptiste", "Chad Baptiste"), the one named first: a story
@@ -154,6 +168,8 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
         words = _words(doc, c)
         if c.type == "Person" and len(words) >= 2:  # known people too: not every alias is listed
             surnames.setdefault(words[-1], []).append((c.start, key))
+        if c.type == "Person" and c.key is None and len(words) >= 3 and _first_surname(words[-2]):
+            surnames.setdefault(words[-2], []).append((c.start, key))  # "Zamora" of "Mario Zamora Cordero"
     taken = {i for c, _ in keyed for i in range(c.start, c.end)}
     texts = token_words(doc)
     out = []
@@ -161,6 +177,28 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
         named = sorted(surnames.get(text, []))
         if named and i not in taken and (i + 1 >= len(texts) or texts[i + 1] != "-"):
             out.append((i, i + 1, named[0][1]))
+    return out
+
+
+def _given_name_mentions(doc: Doc, keyed: list[tuple[Candidate, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+    """"Maribel said" after "Maribel Cortés Luna": a lone given name of exactly one person of the
+    article named in full (and found by discovery) is that person, where no name follows it."""
+    owners: dict[str, set[str]] = {}
+    for c, key in keyed:
+        words = _words(doc, c)
+        if c.type == "Person" and len(words) >= 2:
+            owners.setdefault(words[0], set()).add(key if c.key is None else "")
+    texts, positions = token_words(doc), word_positions(doc)
+    out = []
+    for word, keys in sorted(owners.items()):
+        if len(keys) != 1 or "" in keys or word.islower() or word.lower() in STOP_WORDS:
+            continue
+        for i in positions.get(word, ()):
+            if i in taken:
+                continue
+            if i + 1 < len(texts) and texts[i + 1][:1].isupper():
+                continue  # "Maribel Ortiz": another full name
+            out.append((i, i + 1, next(iter(keys))))
     return out
 
 
@@ -185,7 +223,8 @@ def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
     """Keys, actor records, observed roles and genders for the selected candidates."""
     keyed = assign_keys(doc, cands, gaz)
     keyed += _repeats(doc, keyed)
-    mentions = sorted([(c.start, c.end, k) for c, k in keyed] + _surname_mentions(doc, keyed))
+    mentions = [(c.start, c.end, k) for c, k in keyed] + _surname_mentions(doc, keyed)
+    mentions = sorted(mentions + _given_name_mentions(doc, keyed, {i for s, e, _ in mentions for i in range(s, e)}))
     actors: dict[str, Actor] = {}
     roles: dict[str, list[tuple[str, str | None]]] = {}
     genders: dict[str, str] = {}

@@ -46,6 +46,14 @@ def _speaker(label: str, people: list[Actor]) -> Actor | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def label_names(doc: Doc) -> frozenset[tuple[str, ...]]:
+    """The name words of every speaker label of the Doc ("ADM. HOLLOWAY:" -> ("holloway",)),
+    for discovery: a name ending with them is that speaker's."""
+    t = titles()
+    return frozenset(words for m in _TURN.finditer(doc_text(doc))
+                     if (words := tuple(_label_words(m.group(1)))) and not set(words) & t.not_names)
+
+
 def transcript_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
     """Turns of known people, in text order."""
     people = [a for a in actors.values() if a.type == "Person"]

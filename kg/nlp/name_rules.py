@@ -1,0 +1,228 @@
+"""Name rules for bodies and people that plain capitalised runs miss (used by discovery).
+
+- Runs split by "and", a possessive or an ordinal are one body name when the split sits inside
+  it: "Peace and Reconciliation Foundation", "Val Verde County Sheriff's Office", "33rd Front".
+- Body names opened by a word that names the kind of body, with no "of": "Task Force Pacífico",
+  "Cártel de Santa Rosa", "La Banda de Puerto Bolívar"; gang names "Los Tiguerones".
+- Transcript speaker labels ("OYELARAN:") are names: a run ending with a label's words is that
+  person, whatever title precedes it ("Special Agent in Charge Marcus Oyelaran").
+- A known person's name followed by one more name word, under another state's demonym, is
+  someone else ("Colombian Defense Minister Pedro Sánchez Suárez" is not Spain's Pedro Sánchez).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import fold_accents
+from kg.nlp.quotes import token_lowers, token_words
+
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+POSSESSIVES = frozenset({"'s", "’s"})
+MAX_AND_PREFIX = 3  # words before "and" in a body name ("Financial and ...", "Baltic and ...")
+
+
+_KINDS: dict[tuple[int, str], dict[str, str]] = {}  # built once per lexicon object
+
+
+def cue_kinds(org_cues: dict, part: str) -> dict[str, str]:
+    """Every word of one part of the org cues ("trailing", "leading") -> the first type listing it."""
+    key = (id(org_cues), part)
+    if key not in _KINDS:
+        kinds: dict[str, str] = {}
+        for kind, words in org_cues[part].items():
+            for word in words:
+                kinds.setdefault(word, kind)
+        _KINDS[key] = kinds
+    return _KINDS[key]
+
+
+_APPOSITIVES: dict[int, tuple[dict[tuple[str, ...], str], int]] = {}
+
+
+def appositive_index(org_cues: dict) -> tuple[dict[tuple[str, ...], str], int]:
+    """Appositive cues as word tuples -> type (the first type listing a cue wins), and the
+    longest cue's length."""
+    if id(org_cues) not in _APPOSITIVES:
+        index: dict[tuple[str, ...], str] = {}
+        for kind, cues in org_cues["appositive"].items():
+            for cue in cues:
+                index.setdefault(tuple(cue.split()), kind)
+        _APPOSITIVES[id(org_cues)] = (index, max(len(k) for k in index))
+    return _APPOSITIVES[id(org_cues)]
+
+
+def trailing_words(org_cues: dict) -> dict[str, str]:
+    """Every word that ends a body name -> its type."""
+    return cue_kinds(org_cues, "trailing")
+
+
+def _cue_at_end(doc: Doc, s: int, e: int, cues: frozenset[str]) -> bool:
+    """The body word ends the run or its part before "of"/"for" ("Police of Honduras")."""
+    text, low = token_words(doc), token_lowers(doc)
+    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for")), e)
+    return text[e - 1] in cues or text[stop - 1] in cues
+
+
+def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
+    """"Peace and Reconciliation Foundation", "Ideas for Peace Foundation": a short run with no
+    body word of its own, "and"/"for", then a run ending with a body word; never across a known
+    actor ("Mexico and ...")."""
+    (ps, pe), (s, e) = prev, run
+    text, low = token_words(doc), token_lowers(doc)
+    if pe + 1 != s or low[pe] not in ("and", "for") or pe - ps > MAX_AND_PREFIX:
+        return False
+    cues = trailing_words(ctx.org_cues)
+    leading = cue_kinds(ctx.org_cues, "leading")
+    if any(text[i] in cues or text[i] in leading for i in range(ps, pe)) or not _cue_at_end(doc, s, e, cues):
+        return False
+    return not any(i in ctx.known for i in range(ps, e)) and low[ps] not in ctx.titles.heads
+
+
+def _possessive_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bool:
+    """"Sheriff's Office", "Ombudsman's Office": a possessive inside a body name."""
+    (_, pe), (s, e) = prev, run
+    if pe + 1 != s:
+        return False
+    text = token_words(doc)
+    head = text[pe] in POSSESSIVES and text[pe - 1] in ctx.org_cues["possessive_heads"]
+    plural = text[pe] in ("'", "’") and text[pe - 1].endswith("s")  # "Prisoners' Society"
+    return pe + 1 == s and (head or plural) and _cue_at_end(doc, s, e, trailing_words(ctx.org_cues))
+
+
+def merge_runs(doc: Doc, runs: list[tuple[int, int]], ctx) -> list[tuple[int, int]]:
+    """Join runs that one body name was split into; let an ordinal open an armed unit."""
+    units = ctx.org_cues["ordinal_units"]
+    text = token_words(doc)
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if s > 0 and text[s] in units and ORDINAL.match(text[s - 1]):
+            s -= 1  # "33rd Front", "4th Infantry Division": the ordinal is part of the name
+        if e < len(text) and text[e].isdigit() and text[e - 1] in ctx.org_cues["numbered_units"]:
+            e += 1  # "Combined Task Force 151": the number is part of the name
+        if out and (_and_joins(doc, out[-1], (s, e), ctx) or _possessive_joins(doc, out[-1], (s, e), ctx)):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
+
+
+_OPENERS: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}  # built once per lexicon
+
+
+def _openers(org_cues: dict) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """`named_after` phrases by their first word: word -> [(phrase words, type)]."""
+    if id(org_cues) not in _OPENERS:
+        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, phrases in org_cues["named_after"].items():
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                table.setdefault(words[0], []).append((words, kind))
+        _OPENERS[id(org_cues)] = table
+    return _OPENERS[id(org_cues)]
+
+
+def _phrase_at(text: list[str], j: int, e: int, table, multi_only: bool) -> str | None:
+    """The type of a `named_after` phrase starting at token j with a name after it."""
+    for words, kind in table.get(text[j], ()):
+        n = len(words)
+        if (n > 1 or not multi_only) and j + n < e and tuple(text[j:j + n]) == words:
+            return kind
+    return None
+
+
+def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
+    """"Task Force Pacífico", "La Banda de Puerto Bolívar", "Los Tiguerones": the type a body
+    word or a Spanish plural article opening the run names."""
+    text = token_words(doc)
+    i = s + 1 if text[s] in org_cues["spanish_articles"] and e - s > 2 else s
+    table = _openers(org_cues)
+    kind = _phrase_at(text, i, e, table, multi_only=False)
+    # a phrase may sit inside an all-capitalised name ("Joint Interagency Task Force South")
+    if kind is None and not any(text[k].islower() for k in range(i, e)):
+        kind = next((k for j in range(i + 1, e - 1) if (k := _phrase_at(text, j, e, table, True))), None)
+    if kind:
+        return kind
+    plural = text[e - 1].endswith("s") and text[e - 1].isalpha()
+    place = s > 0 and token_lowers(doc)[s - 1] in org_cues["locatives"]  # "in Las Cuevas"
+    if text[s] in org_cues["gang_articles"] and e - s == 2 and plural and not place:
+        return "CriminalOrganization"
+    return None
+
+
+def folded_words(words) -> tuple[str, ...]:
+    """Words for comparing names: accents folded, lower case."""
+    return tuple(_folded(w) for w in words)
+
+
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    return fold_accents(word).lower()
+
+
+def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str, ...]]) -> int | None:
+    """Where a transcript speaker's name starts in the run ``start``..``stop``: the label's
+    words end the run; one capitalised word before them is the given name. None otherwise."""
+    text = token_words(doc)
+    names = folded_words(text[start:stop])
+    for label in labels:
+        n = len(label)
+        if n and names[-n:] == label and stop - n - start >= 0:
+            first = stop - n
+            if first - 1 >= start and text[first - 1].isalpha() and text[first - 1][:1].isupper():
+                return first - 1
+            return None  # the label alone ("WASHINGTON:", a dateline) names nobody
+    return None
+
+
+def extended_known_person(doc: Doc, cand, ctx) -> bool:
+    """A known person's name followed by another name word under a demonym of a state the
+    known person does not act for is a longer unknown name ("Colombian ... Pedro Sánchez Suárez")."""
+    if cand.type != "Person" or cand.end >= len(doc):
+        return False
+    nxt = doc[cand.end]
+    t = ctx.titles
+    if not (nxt.is_alpha and nxt.text[:1].isupper() and nxt.lower_ not in t.heads | t.not_names) \
+            or cand.end in ctx.known:
+        return False
+    lo = max(0, cand.start - 5)
+    states = {ctx.demonyms.get(doc[i].text) for i in range(lo, cand.start)} - {None}
+    return bool(states) and cand.government not in states
+
+
+def capital_as_place(doc: Doc, cand, capitals: frozenset[str], locatives: frozenset[str]) -> bool:
+    """"insurers in London", "a Pretoria-based institute": a capital after a preposition of
+    place or before "-based" is the city, not its state acting ("London said" still is)."""
+    if cand.type != "Country" or doc[cand.start:cand.end].text not in capitals:
+        return False
+    before = doc[cand.start - 1].lower_ if cand.start > 0 else ""
+    based = cand.end + 1 < len(doc) and doc[cand.end].text == "-" and doc[cand.end + 1].lower_ == "based"
+    return before in locatives or based
+
+
+RELATIVES = frozenset({"who", "whose"})
+CLAUSE = 25  # tokens a relative clause may take before the comma that closes it
+
+
+def after_clause(doc: Doc, comma: int, end: int) -> str:
+    """The word after a relative clause opened at ``comma`` (", who met Y on Monday, said"
+    -> "said"); "" when the clause does not close within the sentence."""
+    text = token_words(doc)
+    for i in range(comma + 2, min(end - 1, comma + CLAUSE)):
+        if text[i] == ",":
+            return token_lowers(doc)[i + 1]
+    return ""
+
+
+def role_at(doc: Doc, s: int, sent_start: int, heads: frozenset[str]) -> str | None:
+    """"a shipping analyst at Clearwater Marine Intelligence", "a fellow with the Atlantic
+    Council": the name after a person's role and "at"/"with" is where they work."""
+    low = token_lowers(doc)
+    i = s - 1 - (s - 1 > sent_start and low[s - 1] == "the")
+    if i - 1 < sent_start or low[i] not in ("at", "with"):
+        return None
+    role = token_words(doc)[i - 1]
+    return "Organization" if role.islower() and low[i - 1] in heads else None
