@@ -307,3 +307,19 @@ def test_a_lone_given_name_resolves_to_the_one_person_of_the_article_who_has_it(
               "Mexico?\n\nWRENFIELD: I will not get ahead of the president.\n")
     keys = {m.actor.key for m in extract_mentions(doc)}
     assert "tobias-wrenfield" in keys and "tobias" not in keys
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("The New York Times", False),  # the publisher quoted as "told The New York Times" is not an actor
+    ("Harbor Gazette", True),  # another outlet named as a source stays an actor
+    (None, True),
+])
+def test_the_articles_own_outlet_is_not_an_actor(nlp, outlet, expected):
+    from kg.articles import make_article
+    from kg.extract import extract
+
+    text = ("The minister spoke on Monday. \"We will not negotiate,\" she told The New York Times "
+            "in an interview.")
+    meta = {"outlet": outlet} if outlet else {}
+    extraction = extract(nlp, make_article("outlet.txt", text, meta))
+    assert ("the-new-york-times" in extraction.actors) is expected

@@ -26,6 +26,7 @@ def extract(nlp: "Language", article: "Article") -> Extraction:
     doc = nlp.make_doc(article.clean_text)
     doc.user_data["kg.published"] = article.published
     doc.user_data["kg.source"] = article.source
+    doc.user_data["kg.outlet"] = article.outlet  # the publisher is not an actor of its own story
     doc.user_data["kg.text"] = article.clean_text  # what doc.text would join from the tokens
     doc = nlp(doc)
     result = Extraction()

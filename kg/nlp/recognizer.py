@@ -44,7 +44,7 @@ class ActorRecognizer:
             return False
         actor = self.gaz.actors.get(cand.key)
         names = {doc[cand.start:cand.end].text, *((actor.label, *actor.aliases) if actor else ())}
-        return folded_words(outlet.split()) in {folded_words(n.split()) for n in names}
+        return _bare(outlet) in {_bare(name) for name in names}
 
     def __call__(self, doc: Doc) -> Doc:
         known = self.matcher(doc)
@@ -56,7 +56,7 @@ class ActorRecognizer:
         index = {i: c for c in known if c.key for i in range(c.start, c.end)}
         ctx = Context(*self.lex, known=index, labels=label_names(doc))
         rehome_bodies(doc, known, ctx)
-        cands = known + discover(doc, ctx)
+        cands = [c for c in known + discover(doc, ctx) if not self._outlet(doc, c)]
         cands += surname_groups(doc, cands)  # "Ortega Lugo" is the "Cecilia Ortega Lugo" just named
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             cands += from_entities(doc, ctx)
@@ -75,3 +75,9 @@ class ActorRecognizer:
 @Language.factory("kg_actors", default_config={"use_entities": True})
 def make_actor_recognizer(nlp: Language, name: str, use_entities: bool) -> ActorRecognizer:
     return ActorRecognizer(nlp, use_entities)
+
+
+def _bare(name: str) -> tuple[str, ...]:
+    """A name's folded words without a leading "the" ("The Atlantic" is "Atlantic" too)."""
+    words = folded_words(name.split())
+    return words[1:] if words[:1] == ("the",) else words
