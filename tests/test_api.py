@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Literal
 
 import kg
 from kg.cli import main
@@ -73,13 +73,11 @@ def test_whole_build_is_byte_identical_across_processes(tmp_path):
 def test_build_refuses_to_write_an_invalid_graph(monkeypatch, tmp_path):
     import kg.builder as build_module
 
-    def broken_graph(article, extraction, run):
-        graph = Graph()
-        graph.add((KGR["statement/0000000000000000"], RDF.type, KG.Statement))
-        graph.add((KGR["statement/0000000000000000"], KG.text, Literal("no speaker")))
-        return graph
+    def broken_triples(article, extraction, run):
+        return [(KGR["statement/0000000000000000"], RDF.type, KG.Statement),
+                (KGR["statement/0000000000000000"], KG.text, Literal("no speaker"))]
 
-    monkeypatch.setattr(build_module, "article_graph", broken_graph)
+    monkeypatch.setattr(build_module, "article_triples", broken_triples)
     out = tmp_path / "g.ttl"
     result = CliRunner().invoke(main, ["build", str(EXAMPLES), "-o", str(out)])
     assert result.exit_code == 1
