@@ -75,7 +75,10 @@ class Builder:
         Graph: ``kg.rdf.article_graph`` builds one), and its extraction."""
         from kg.extract import extract
 
-        extraction = extract(self.nlp, article)
+        # Strings the article adds to the vocabulary are freed when it is done, so a long run's
+        # memory does not grow with every new name it reads (records hold plain str only).
+        with self.nlp.memory_zone():
+            extraction = extract(self.nlp, article)
         triples = article_triples(article, extraction, self.run)
         if self.validate:
             _check(triples, article.source)

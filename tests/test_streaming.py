@@ -301,3 +301,17 @@ def test_kg_load_takes_a_folder_of_rdf_files(corpus, tmp_path):
     empty.mkdir()
     result = CliRunner().invoke(main, ["load", str(empty), "--store", str(tmp_path / "s")])
     assert result.exit_code == 2 and "no RDF files" in result.stderr
+
+
+def test_the_vocabulary_does_not_grow_with_the_articles_read():
+    # Every article brings new names; a long run must not keep their strings (memory zone).
+    from kg.articles import make_article
+    from kg.builder import Builder
+
+    builder = Builder()
+    sizes = []
+    for n, name in enumerate(["Zorvath Quellin", "Mirabet Oskarine", "Tulvane Presko"]):
+        text = f'"We will not leave the port," {name} said on Monday in Kelvaro-{n}.'
+        builder.article_graph(make_article(f"a{n}.txt", text))
+        sizes.append(len(builder.nlp.vocab.strings))
+    assert sizes[0] == sizes[1] == sizes[2]
