@@ -78,17 +78,9 @@ def _builder(options: Options):
     return cache[key]
 
 
-def nquad_lines(triples, iri: str) -> str:
-    """The triples (a Graph or any iterable of triples) as sorted, de-duplicated N-Quads lines
-    in the graph ``iri``."""
-    from kg.rdf import nquad_lines as lines
-
-    return lines(triples, iri)
-
-
 def process_article(article: Article, options: Options) -> ArticleResult:
     """Extract, map and validate one article; failures become part of the result."""
-    from kg.rdf import article_iri
+    from kg.rdf import article_iri, nquad_lines
 
     iri = str(article_iri(article))
     try:

@@ -56,7 +56,7 @@ class ActorRecognizer:
         index = {i: c for c in known if c.key for i in range(c.start, c.end)}
         ctx = Context(*self.lex, known=index, labels=label_names(doc))
         rehome_bodies(doc, known, ctx)
-        cands = [c for c in known + discover(doc, ctx) if not self._outlet(doc, c)]
+        cands = known + [c for c in discover(doc, ctx) if not self._outlet(doc, c)]
         cands += surname_groups(doc, cands)  # "Ortega Lugo" is the "Cecilia Ortega Lugo" just named
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             cands += from_entities(doc, ctx)
