@@ -65,8 +65,10 @@ class Builder:
 
     def __init__(self, model: str | None = None, validate: bool = True):
         from kg.nlp import load_pipeline
+        from kg.nlp.warm import WarmVocabulary
 
         self.nlp = load_pipeline(model)
+        self.warm = WarmVocabulary(self.nlp)
         self.run = Run(__version__, model or "blank:en")
         self.validate = validate
 
@@ -76,7 +78,9 @@ class Builder:
         from kg.extract import extract
 
         # Strings the article adds to the vocabulary are freed when it is done, so a long run's
-        # memory does not grow with every new name it reads (records hold plain str only).
+        # memory does not grow with every new name it reads (records hold plain str only); its
+        # common words stay cached, up to a bound (kg.nlp.warm).
+        self.warm.observe(article.clean_text)
         with self.nlp.memory_zone():
             extraction = extract(self.nlp, article)
         triples = article_triples(article, extraction, self.run)

@@ -72,8 +72,12 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         vocab = doc.vocab.strings
-        # match on an accent-folded copy of the text ("Cártel" finds "Cartel"), same offsets
-        plain = self.make_doc(fold_accents(doc_text(doc)))
+        # match on an accent-folded copy of the text ("Cártel" finds "Cartel"), same offsets;
+        # text without accents is matched on the Doc itself (tokenizing it again cost as much
+        # as the first time)
+        text = doc_text(doc)
+        folded_text = fold_accents(text)
+        plain = doc if folded_text == text else self.make_doc(folded_text)
         spans = []
         # a name written all in lower case ("the coast guard") is a description, not that name
         folded = [(m, s, e) for m, s, e in self.folded(plain) if not plain[s:e].text.islower()]
