@@ -6,9 +6,12 @@ Exit codes: 0 success; 1 the graph does not conform to the shapes (``validate``,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import signal
 import sys
+import threading
 
 import click
 
@@ -32,7 +35,8 @@ def library_call(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _terminate_as_interrupt():
+                return func(*args, **kwargs)
         except ValidationError as err:
             if err.report_text:
                 click.echo(err.report_text, err=True)
@@ -45,6 +49,24 @@ def library_call(func):
                            "articles written so far)") from None
 
     return wrapper
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (``kill``, a job scheduler stopping the run) cleans up like Ctrl-C: no partial
+    output file, whole articles only in a store."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _warn(err: Exception) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -140,11 +141,19 @@ def process(
         for index, batch in chain(head, batches):
             yield from process_batch(batch, options, index)
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_signals_to_the_parent)
     try:
         yield from _submitted(chain(head, batches), options, pool, 2 * workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_signals_to_the_parent() -> None:
+    """Workers ignore Ctrl-C and SIGTERM (a terminal sends them to the whole process group):
+    the parent stops the pool and cleans up; a worker interrupted mid-batch would instead
+    report its articles as failed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def _submitted(batches: Iterable[tuple[int, list]], options: Options, executor, window: int) -> Iterator[ArticleResult]:

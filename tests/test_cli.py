@@ -139,6 +139,35 @@ def test_failed_build_keeps_an_existing_output(tmp_path):
     assert out.read_text(encoding="utf-8") == "# precious\n"
 
 
+def test_a_terminated_build_cleans_up_like_ctrl_c(tmp_path, monkeypatch):
+    # SIGTERM (kill, a scheduler) must not leave a half-written output beside the old one
+    import os
+    import signal
+
+    import kg.parallel as parallel
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"a{n}.txt").write_text(ARTICLE.replace("three", str(n + 3)), encoding="utf-8")
+    out = tmp_path / "g.nq"
+    out.write_text("# precious\n", encoding="utf-8")
+    real, seen = parallel.process_article, []
+
+    def terminated_at_the_third(article, options):
+        seen.append(article)
+        if len(seen) == 3:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(article, options)
+
+    monkeypatch.setattr(parallel, "process_article", terminated_at_the_third)
+    line = one_line_error(run("build", folder, "-o", out, "--workers", "1"))
+    assert "interrupted" in line
+    assert out.read_text(encoding="utf-8") == "# precious\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.nq", "news"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored after the command
+
+
 def test_build_unknown_extension(articles, tmp_path):
     one_line_error(run("build", articles, "-o", tmp_path / "g.xyz"))
 
