@@ -20,11 +20,14 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import CUSTOM_EVALS
+from rdflib.plugins.sparql.evaluate import evalPart
 from rdflib.query import Result
 
 from kg.errors import OutputError, QueryError
@@ -185,18 +188,67 @@ def run_query(graph: Graph, name_or_query: str | Path | CannedQuery, **params: o
     query = name_or_query if isinstance(name_or_query, CannedQuery) else load_query(name_or_query)
     init = bindings(query, params)
     try:
-        result: Result = union_view(graph).query(query.text, initBindings=init)
+        with hash_joins():  # rdflib evaluates lazily: the rows are read inside
+            result: Result = union_view(graph).query(query.text, initBindings=init)
+            solutions = list(_row_dicts(result)) if result.type == "SELECT" else []
     except Exception as exc:  # rdflib raises pyparsing and assorted evaluation errors
         raise QueryError(f"query {query.name!r} failed: {type(exc).__name__}: {exc}") from exc
     if result.type != "SELECT":
         raise QueryError(f"query {query.name!r} is a {result.type} query; only SELECT queries can be run")
     columns = list(query.columns) or [str(v) for v in result.vars or ()]
-    return [{c: term_text(row.get(c)) for c in columns} for row in _row_dicts(result)]
+    return [{c: term_text(row.get(c)) for c in columns} for row in solutions]
 
 
 def _row_dicts(result: Result):
     for row in result:
         yield row.asdict()
+
+
+# ---------------------------------------------------------------- rdflib: hash joins
+
+_HASH_JOIN = "kg-hash-join"
+
+
+@contextmanager
+def hash_joins() -> Iterator[None]:
+    """While open, rdflib evaluates the joins it cannot do lazily (a side holding another join,
+    as two joined sub-selects do) through a hash instead of comparing every solution of one side
+    with every solution of the other: the same solutions in the same order, in linear time."""
+    if _HASH_JOIN in CUSTOM_EVALS:  # a query already running has it on
+        yield
+        return
+    CUSTOM_EVALS[_HASH_JOIN] = _hash_join
+    try:
+        yield
+    finally:
+        CUSTOM_EVALS.pop(_HASH_JOIN, None)
+
+
+def _hash_join(ctx, part):
+    """rdflib's non-lazy join (``evalJoin``: every left solution against the set of right ones)
+    with the right solutions indexed on the variables they all bind."""
+    if part.name != "Join" or part.lazy:
+        raise NotImplementedError  # rdflib evaluates the part itself
+    return _joined(evalPart(ctx, part.p1), list(set(evalPart(ctx, part.p2))))
+
+
+def _joined(left: Iterable, right: list) -> Iterator:
+    """The compatible merges of ``left`` x ``right``, in rdflib's order. A right solution can
+    only be compatible with a left one that binds a variable every right solution binds if both
+    bind it to the same term, so each left solution is compared with that bucket only."""
+    shared = sorted(set.intersection(*(set(row) for row in right)) if right else (), key=str)
+    indexes: dict[tuple, dict[tuple, list]] = {}
+    for row in left:
+        own = set(row)  # the variables this solution binds (not the query's initial bindings)
+        keys = tuple(v for v in shared if v in own)
+        index = indexes.get(keys)
+        if index is None:
+            index = indexes[keys] = {}
+            for other in right:
+                index.setdefault(tuple(other[v] for v in keys), []).append(other)
+        for other in index.get(tuple(row[v] for v in keys), ()):
+            if row.compatible(other):
+                yield row.merge(other)
 
 
 def format_table(rows: Sequence[Row], columns: Sequence[str]) -> str:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO as SCHEMA, SKOS
@@ -36,6 +36,7 @@ PREFIXES = {
     "schema": str(SCHEMA),
     "wd": WIKIDATA,
 }
+_KGR_BASE = str(KGR)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "«": '"', "»": '"'})
 
 
@@ -46,13 +47,22 @@ class Run:
     version: str
     model: str = "blank:en"
 
-    @property
+    @cached_property  # asked for every fact's provenance: computed once per run
     def iri(self) -> URIRef:
-        return KGR["run/" + digest(self.version, self.model)]
+        return _kgr("run/" + digest(self.version, self.model))
 
-    @property
+    @cached_property
     def agent_iri(self) -> URIRef:
-        return KGR[f"software/kg-{self.version}"]
+        return _kgr(f"software/kg-{self.version}")
+
+
+def _kgr(path: str) -> URIRef:
+    """``KGR[path]`` without the namespace's per-call overhead (the same IRI)."""
+    return URIRef(_KGR_BASE + path)
+
+
+# The concept IRIs of the controlled values, each made (and checked) once.
+_concept = lru_cache(maxsize=None)(concept)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -81,11 +91,11 @@ def _slug_text(text: str | None) -> str:
 
 
 def actor_iri(actor: Actor) -> URIRef:
-    return KGR["actor/" + actor.key]
+    return _kgr("actor/" + actor.key)
 
 
 def article_iri(article: Article) -> URIRef:
-    return KGR["article/" + article.content_hash[:16]]
+    return _kgr("article/" + article.content_hash[:16])
 
 
 def quote_text(text: str) -> str:
@@ -94,19 +104,19 @@ def quote_text(text: str) -> str:
 
 
 def statement_iri(statement: Statement) -> URIRef:
-    return KGR["statement/" + digest("statement", statement.speaker.key, quote_text(statement.text))]
+    return _kgr("statement/" + digest("statement", statement.speaker.key, quote_text(statement.text)))
 
 
 def operation_iri(op: Operation) -> URIRef:
     target = op.target.key if op.target else _slug_text(op.target_text)
     location = op.location.key if op.location else _slug_text(op.location_text)
     agent = op.agent.key if op.agent else ""
-    return KGR["operation/" + digest("operation", op.type, op.status, agent, target, location)]
+    return _kgr("operation/" + digest("operation", op.type, op.status, agent, target, location))
 
 
 def designation_iri(des: Designation) -> URIRef:
     designee = des.designee.key if des.designee else _slug_text(des.designee_text)
-    return KGR["designation/" + digest("designation", des.designator.key, des.category, designee)]
+    return _kgr("designation/" + digest("designation", des.designator.key, des.category, designee))
 
 
 class _Terms:
@@ -128,6 +138,14 @@ _KG, _RDF, _RDFS, _PROV, _SKOS, _DCTERMS, _SCHEMA, _XSD = (
 
 
 Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+
+class Triples(list):
+    """A list of triples known to hold each triple once (rdflib term equality), as
+    :func:`article_triples` returns them: the compiled validator then indexes them without
+    de-duplicating (which would hash every literal again, in Python)."""
+
+    each_once = True
 
 
 class ArticleGraph:
@@ -181,7 +199,7 @@ class ArticleGraph:
         if actor in self._described:  # its triples depend on the record alone: added once
             return self._described[actor]
         iri = self._described[actor] = actor_iri(actor)
-        self.add(iri, _RDF.type, KG[actor.type])
+        self.add(iri, _RDF.type, getattr(_KG, actor.type))
         self.text(iri, _RDFS.label, actor.label)
         self.text(iri, _SKOS.prefLabel, actor.label)
         for alias in sorted(set(actor.aliases) - {actor.label}):
@@ -205,7 +223,7 @@ class ArticleGraph:
         return iri
 
     def add_evidence(self, fact: URIRef, evidence: Evidence, role: str) -> None:
-        span = KGR["evidence/" + digest(self.content_hash, evidence.start, evidence.end, role)]
+        span = _kgr("evidence/" + digest(self.content_hash, evidence.start, evidence.end, role))
         self.add_span(span, evidence)
         self.add(fact, _KG.evidence, span)
         self.add(fact, _PROV.wasGeneratedBy, self.run.iri)
@@ -213,7 +231,7 @@ class ArticleGraph:
     def add_mention(self, mention: Mention) -> None:
         actor = self.add_actor(mention.actor)
         ev = mention.evidence
-        iri = KGR["mention/" + digest(self.content_hash, ev.start, ev.end, mention.actor.key)]
+        iri = _kgr("mention/" + digest(self.content_hash, ev.start, ev.end, mention.actor.key))
         self.add_span(iri, ev, _KG.ActorMention)
         self.add(iri, _KG.mentionOf, actor)
 
@@ -222,8 +240,8 @@ class ArticleGraph:
         self.add(iri, _RDF.type, _KG.Statement)
         self.add(iri, _KG.speaker, self.add_actor(st.speaker))
         self.text(iri, _KG.text, quote_text(st.text))
-        self.add(iri, _KG.quoteKind, concept("quote-kind", st.kind))
-        self.add(iri, _KG.stance, concept("stance", st.stance))
+        self.add(iri, _KG.quoteKind, _concept("quote-kind", st.kind))
+        self.add(iri, _KG.stance, _concept("stance", st.stance))
         self.text(iri, _KG.reportingVerb, st.verb)
         for actor in st.mentions:
             self.add(iri, _KG.mentions, self.add_actor(actor))
@@ -233,8 +251,8 @@ class ArticleGraph:
     def add_operation(self, op: Operation) -> None:
         iri = operation_iri(op)
         self.add(iri, _RDF.type, _KG.Operation)
-        self.add(iri, _KG.operationType, concept("operation-type", op.type))
-        self.add(iri, _KG.status, concept("operation-status", op.status))
+        self.add(iri, _KG.operationType, _concept("operation-type", op.type))
+        self.add(iri, _KG.status, _concept("operation-status", op.status))
         self.text(iri, _KG.trigger, op.trigger)
         for prop, actor in ((_KG.agent, op.agent), (_KG.target, op.target), (_KG.location, op.location)):
             if actor is not None:
@@ -255,7 +273,7 @@ class ArticleGraph:
         if des.designee is not None:
             self.add(iri, _KG.designee, self.add_actor(des.designee))
         self.text(iri, _KG.designeeText, des.designee_text)
-        self.add(iri, _KG.category, concept("designation-category", des.category))
+        self.add(iri, _KG.category, _concept("designation-category", des.category))
         self.add(iri, _KG.date, date_literal(des.date))
         self.text(iri, _KG.dateText, des.date_text)
         self.add_evidence(iri, des.evidence, "designation")
@@ -301,7 +319,7 @@ def article_graph(article: Article, extraction: Extraction, run: Run) -> Graph:
     return graph
 
 
-def article_triples(article: Article, extraction: Extraction, run: Run) -> list[Triple]:
+def article_triples(article: Article, extraction: Extraction, run: Run) -> Triples:
     """The triples of :func:`article_graph`, each once, without building an rdflib Graph (the
     build path validates and serialises them directly)."""
     builder = ArticleGraph(article, run, extraction.actors)
@@ -313,7 +331,7 @@ def article_triples(article: Article, extraction: Extraction, run: Run) -> list[
     _add_facts(builder, extraction.operations, operation_iri, builder.add_operation)
     _add_facts(builder, extraction.designations, designation_iri, builder.add_designation)
     _link_embedded(builder, extraction.statements)
-    return list(builder.triples)
+    return Triples(builder.triples)
 
 
 def _add_facts(builder: ArticleGraph, records: list, key, add) -> None:
@@ -368,16 +386,35 @@ def nt_term(term) -> str:
 def nquad_lines(triples: Iterable[Triple], graph_iri: str) -> str:
     """``triples`` as sorted, de-duplicated N-Quads lines in the named graph ``graph_iri``,
     byte-identical to rdflib's ``_nq_row`` for each triple."""
-    name = nt_term(URIRef(graph_iri))
-    # Each term's text is written once (subjects and predicates recur), keyed by the term's id:
-    # rdflib's Literal hash runs in Python. The list keeps every term alive, so ids stay unique.
+    tail = f" {nt_term(URIRef(graph_iri))} .\n"
     triples = triples if isinstance(triples, (list, tuple)) else list(triples)
-    terms: dict[int, str] = {}
+    if len(_TERM_TEXTS) > _TERM_TEXTS_LIMIT:
+        _TERM_TEXTS.clear()
+    known = _TERM_TEXTS.get
+    lines: set[str] = set()
+    add = lines.add
+    for s, p, o in triples:
+        # An entry is (term, text): the term kept alive, so its id is not reused meanwhile;
+        # checking it is the very term keeps this right even if another thread emptied the table.
+        found = known(id(s))
+        s_text = found[1] if found is not None and found[0] is s else _term_text(s)
+        found = known(id(p))
+        p_text = found[1] if found is not None and found[0] is p else _term_text(p)
+        found = known(id(o))
+        o_text = found[1] if found is not None and found[0] is o else _term_text(o)
+        add(f"{s_text} {p_text} {o_text}{tail}")
+    return "".join(sorted(lines))
 
-    def text(term) -> str:
-        found = terms.get(id(term))
-        if found is None:
-            found = terms[id(term)] = nt_term(term)
-        return found
 
-    return "".join(sorted({f"{text(s)} {text(p)} {text(o)} {name} .\n" for s, p, o in triples}))
+# term id -> (term, its N-Triples text), each written once: rdflib's Literal hash runs in
+# Python, and the terms that recur across articles (predicates, classes, concepts, the run,
+# numbers and labels from the literal caches) are the same objects. Emptied between two
+# articles once it holds ``_TERM_TEXTS_LIMIT`` terms.
+_TERM_TEXTS: dict[int, tuple[object, str]] = {}
+_TERM_TEXTS_LIMIT = 50_000
+
+
+def _term_text(term) -> str:
+    text = nt_term(term)
+    _TERM_TEXTS[id(term)] = (term, text)
+    return text

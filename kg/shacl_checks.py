@@ -22,6 +22,7 @@ from rdflib.term import BNode, Node, URIRef, Variable
 
 from kg import shacl_sparql
 from kg.errors import ShapesError
+from kg.shacl_sparql import integer_value
 from kg.shacl_results import short
 
 
@@ -61,6 +62,12 @@ _VALUE_TYPES = {
 }
 
 
+def class_key(cls: Node):
+    """A class as the views key it: an IRI as a plain str (whose equality and hash run in C,
+    where rdflib's URIRef equality runs in Python), any other node as itself."""
+    return str(cls) if type(cls) is URIRef else cls
+
+
 def _one(values: list[Node], name: str, shape: Node) -> Node:
     if len(values) != 1:
         raise ShapesError(f"shape {short(shape)}: sh:{name} must have exactly one value, not {len(values)}")
@@ -83,6 +90,15 @@ def _text(node: Node) -> str:
 def _has_datatype(node: Node, datatype: URIRef, value_type=None) -> bool:
     """Whether ``node`` is a literal of ``datatype`` whose value rdflib could read as one
     (``value_type``: ``_VALUE_TYPES.get(datatype, object)``, looked up once by the caller)."""
+    if type(node) is Literal and node.language is None:  # the common case, without the detour
+        own = node.datatype
+        if own is None:
+            if datatype is _STRING or str.__eq__(datatype, _STRING):
+                return isinstance(node.value, value_type or (str, bytes))
+        elif str.__eq__(own, datatype):
+            if node.ill_typed is True:
+                return False
+            return isinstance(node.value, value_type or _VALUE_TYPES.get(datatype, object))
     if not isinstance(node, Literal):
         return False
     own, same = node.datatype, str.__eq__  # rdflib's URIRef equality for IRIs, in C
@@ -128,20 +144,33 @@ def _comparable(node: Node) -> tuple[bool, object]:
 
 
 def each_value(component: URIRef, test: Callable[[object, Node, Node], bool]) -> Check:
-    """A check failing every value node ``v`` of ``focus`` for which ``test(view, focus, v)`` is false."""
+    """A check failing every value node ``v`` of ``focus`` for which ``test(view, focus, v)`` is false.
+
+    The check carries ``value_test = (component, test)``: the engine runs such tests value by
+    value itself (no per-check call, nothing at all for a property without values)."""
 
     def check(view, focus: Node, values) -> list[Hit]:
         # A list, not a generator: most value sets pass, and a list is cheaper to make empty.
         return [Hit(component, value) for value in values if not test(view, focus, value)]
 
+    check.value_test = (component, test)
+    return check
+
+
+def needs_values(check: Check) -> Check:
+    """Mark ``check`` as finding nothing when the focus node has no value nodes (the engine
+    then skips it)."""
+    check.needs_values = True
     return check
 
 
 def class_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:class: each value is an instance of every class (following rdfs:subClassOf)."""
     def instance_of(cls: Node) -> Check:
+        key = class_key(cls)
+
         def test(view, _focus, value) -> bool:
-            return not isinstance(value, Literal) and view.is_instance(value, cls)
+            return not isinstance(value, Literal) and key in view.class_keys(value)
 
         return each_value(SH.ClassConstraintComponent, test)
 
@@ -182,6 +211,7 @@ def min_count_check(params: list[Node], shape: Node, compiler) -> Check:
     def check(view, focus, values):
         return (Hit(SH.MinCountConstraintComponent),) if len(values) < least else ()
 
+    check.min_count = least  # the engine compares the count itself
     return check
 
 
@@ -192,13 +222,16 @@ def max_count_check(params: list[Node], shape: Node, compiler) -> Check:
     def check(view, focus, values):
         return (Hit(SH.MaxCountConstraintComponent),) if len(values) > most else ()
 
+    check.max_count = most  # the engine compares the count itself
     return check
 
 
 def in_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:in: each value is a member of the list."""
-    allowed = frozenset(compiler.shapes.items(_one(params, "in", shape)))
-    return each_value(SH.InConstraintComponent, lambda _v, _f, v: v in allowed)
+    allowed = frozenset(class_key(node) for node in compiler.shapes.items(_one(params, "in", shape)))
+    # Keyed like classes: an IRI by its str (no rdflib equality per lookup), any other node as is.
+    return each_value(SH.InConstraintComponent,
+                      lambda _v, _f, v: (str(v) if type(v) is URIRef else v) in allowed)
 
 
 def has_value_check(params: list[Node], shape: Node, compiler) -> Check:
@@ -217,6 +250,8 @@ def pattern_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:pattern: each value (not a blank node) contains a match of the regular expression."""
     regex = re.compile(str(_one(params, "pattern", shape)))
     def test(_view, _focus, value) -> bool:
+        if type(value) is URIRef:  # an IRI's text is itself
+            return regex.search(value) is not None
         return not isinstance(value, BNode) and regex.search(_text(value)) is not None
 
     return each_value(SH.PatternConstraintComponent, test)
@@ -226,6 +261,8 @@ def min_length_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:minLength: each value (not a blank node) is at least n characters long."""
     least = _integer(_one(params, "minLength", shape), "minLength", shape)
     def test(_view, _focus, value) -> bool:
+        if type(value) is Literal and value.datatype is None and value.value is not None:
+            return len(str(value.value)) >= least  # a plain literal: _text without the detour
         return least == 0 or (not isinstance(value, BNode) and len(_text(value)) >= least)
 
     return each_value(SH.MinLengthConstraintComponent, test)
@@ -237,16 +274,25 @@ def min_inclusive_check(params: list[Node], shape: Node, compiler) -> Check:
     if not all(isinstance(b, Literal) for b in bounds):
         raise ShapesError(f"shape {short(shape)}: sh:minInclusive must be a literal")
 
-    def at_least(_view, _focus, value, bound) -> bool:
-        if not isinstance(value, Literal) or isinstance(value.value, str) != isinstance(bound.value, str):
-            return False
-        try:
-            return _compare_literal(value, bound) >= 0
-        except (TypeError, NotImplementedError):
-            return False
+    def at_least(bound: Literal) -> Callable[[object, Node, Node], bool]:
+        bound_int = _integer_value(bound)
+
+        def test(_view, _focus, value) -> bool:
+            if bound_int is not None:  # two integers: compared as _compare_literal would
+                value_int = integer_value(value)
+                if value_int is not None:
+                    return value_int >= bound_int
+            if not isinstance(value, Literal) or isinstance(value.value, str) != isinstance(bound.value, str):
+                return False
+            try:
+                return _compare_literal(value, bound) >= 0
+            except (TypeError, NotImplementedError):
+                return False
+
+        return test
 
     component = SH.MinInclusiveConstraintComponent
-    checks = [each_value(component, lambda vw, f, v, b=b: at_least(vw, f, v, b)) for b in bounds]
+    checks = [each_value(component, at_least(b)) for b in bounds]
     return _all(checks)
 
 
@@ -276,7 +322,7 @@ def _pair_check(component: URIRef, params: list[Node], shape: Node, compare: Cal
                     if not ordered(left, right):
                         yield Hit(component, left)
 
-    return check
+    return needs_values(check)
 
 
 def less_than_check(params: list[Node], shape: Node, compiler) -> Check:
@@ -408,6 +454,7 @@ def _all(checks: list[Check]) -> Check:
         for one in checks:
             yield from one(view, focus, values)
 
+    check.parts = checks  # the engine runs the parts one by one
     return check
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -27,7 +28,9 @@ from rdflib.term import Node, URIRef
 
 from kg.shacl_checks import (
     Check,
+    Hit,
     ShapesError,
+    class_key,
     class_check,
     datatype_check,
     equals_check,
@@ -78,6 +81,7 @@ _OTHER_KEYS = frozenset(
 # Every way to give a shape focus nodes: the compiled validator handles the first two.
 _ALL_TARGETS = (*_TARGETS, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 _NO_VALUES: frozenset = frozenset()
+_MIN_COUNT, _MAX_COUNT = SH.MinCountConstraintComponent, SH.MaxCountConstraintComponent
 _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # rdflib namespace attributes are slow
 # The indexes key predicates by plain str: a lookup then never calls rdflib's Python-level
 # __eq__ (shapes and data hold equal but distinct URIRef objects). Look up with str(predicate).
@@ -94,6 +98,7 @@ class CompiledShape:
     checks: list[Check] = field(default_factory=list)
     properties: list[CompiledShape] = field(default_factory=list)
     _flat: tuple | None = field(default=None, repr=False, compare=False)
+    _plan: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def flat(self) -> tuple[tuple[CompiledShape, str | None], ...]:
@@ -103,6 +108,47 @@ class CompiledShape:
             own = (self, None if self.path is None else str(self.path))
             self._flat = (own, *(item for prop in self.properties for item in prop.flat))
         return self._flat
+
+    @property
+    def plan(self) -> tuple[_Step, ...]:
+        """``flat`` with each shape's checks sorted by how ``_View.run`` runs them; computed once."""
+        if self._plan is None:
+            self._plan = tuple(_step(shape, key) for shape, key in self.flat)
+        return self._plan
+
+
+class _Step(NamedTuple):
+    """One shape of a plan: its value count bounds, its per-value tests (component, test), the
+    checks that find nothing without values, and those to run always."""
+
+    shape: CompiledShape
+    key: str | None
+    least: int | None
+    most: int | None
+    tests: tuple
+    with_values: tuple
+    always: tuple
+
+
+def _step(shape: CompiledShape, key: str | None) -> _Step:
+    least = most = None
+    tests, with_values, always = [], [], []
+    todo = list(shape.checks)
+    while todo:
+        check = todo.pop(0)
+        if hasattr(check, "parts"):
+            todo[:0] = check.parts
+        elif hasattr(check, "min_count"):
+            least = check.min_count if least is None else max(least, check.min_count)
+        elif hasattr(check, "max_count"):
+            most = check.max_count if most is None else min(most, check.max_count)
+        elif hasattr(check, "value_test"):
+            tests.append(check.value_test)
+        elif getattr(check, "needs_values", False):
+            with_values.append(check)
+        else:
+            always.append(check)
+    return _Step(shape, key, least, most, tuple(tests), tuple(with_values), tuple(always))
 
 
 class _Compiler:
@@ -154,6 +200,34 @@ class _Ontology:
         self.edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
         self.supers = _closure(self.edges)
         self.typed = _by_type(self.index)
+        self._subjects: dict = {}
+        self._pairs: dict = {}
+        self._typed_by: dict = {}
+
+    def subjects(self, key: str, obj: Node) -> frozenset:
+        """The subjects of ``? predicate obj`` in the ontology (``key``: the predicate as a
+        str), looked up once per process."""
+        found = self._subjects.get((key, obj))
+        if found is None:
+            found = self._subjects[(key, obj)] = frozenset(self.graph.subjects(URIRef(key), obj))
+        return found
+
+    def pairs(self, key: str) -> frozenset:
+        """The (subject, object) pairs of a predicate in the ontology, looked up once."""
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = frozenset(self.graph.subject_objects(URIRef(key)))
+        return found
+
+    def instances(self, classes: frozenset, superclasses) -> frozenset:
+        """The ontology's nodes typed with one of ``classes`` or a subclass of one (the
+        ontology's own subclasses: ``superclasses`` is a view's), once per set of classes."""
+        found = self._typed_by.get(classes)
+        if found is None:
+            found = frozenset(node for cls, nodes in self.typed.items() if classes & superclasses(cls)
+                              for node in nodes)
+            self._typed_by[classes] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -213,7 +287,7 @@ class _View:
     def __init__(self, data, ontology: _Ontology):
         self.triples = _triples_of(data)
         self.ontology = ontology
-        self.index = _index(self.triples)
+        self.index = _index(self.triples, getattr(self.triples, "each_once", False))
         self.typed = _by_type(self.index)
         edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
         if edges:  # the data graph declares subclasses too: close over both
@@ -225,6 +299,7 @@ class _View:
         self._graph: Graph | None = None
         self._sparql_graph: Graph | None = None
         self._reversed: dict[str, dict] = {}
+        self._class_keys: dict = {}
 
     @property
     def graph(self) -> Graph:
@@ -238,14 +313,15 @@ class _View:
                     self._graph.add(triple)
         return self._graph
 
-    def values(self, focus: Node, path: URIRef) -> frozenset | set:
-        """The objects of ``focus path`` in the data graph and the ontology."""
+    def values(self, focus: Node, path: URIRef) -> frozenset | set | list:
+        """The objects of ``focus path`` in the data graph and the ontology (a list holds each
+        once, like a set)."""
         key = str(path)
         own = self.index.get(focus)
         values = own.get(key, _NO_VALUES) if own else _NO_VALUES
         extra = self.ontology.index.get(focus)
         if extra and key in extra:
-            return values | extra[key]
+            return extra[key].union(values)
         return values
 
     def superclasses(self, cls: Node) -> frozenset:
@@ -253,30 +329,53 @@ class _View:
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """Whether ``node`` has a type that is ``cls`` or one of its subclasses."""
-        return any(cls in self.superclasses(t) for t in self.values(node, _TYPE))
+        return class_key(cls) in self.class_keys(node)
+
+    def class_keys(self, node: Node) -> frozenset:
+        """Every type of ``node`` and their superclasses, keyed by ``class_key`` (once per node)."""
+        found = self._class_keys.get(node)
+        if found is None:
+            found = self._class_keys[node] = frozenset(
+                class_key(c) for t in self.values(node, _TYPE) for c in self.superclasses(t))
+        return found
 
     def instances(self, classes: frozenset) -> set:
         """The nodes typed with one of ``classes`` or a subclass of one."""
         found: set = set()
         if classes:
-            for typed in (self.typed, self.ontology.typed):
+            shared = self.supers is self.ontology.supers  # no subclasses declared in the data
+            for typed in (self.typed,) if shared else (self.typed, self.ontology.typed):
                 for cls, nodes in typed.items():
                     if classes & self.superclasses(cls):
                         found |= nodes
+            if shared:
+                found |= self.ontology.instances(classes, self.superclasses)
         return found
 
     def run(self, shape: CompiledShape, focus: Node) -> Iterator[ShaclResult]:
         """The results of validating ``focus`` against ``shape`` and its property shapes (whose
         focus is ``focus`` too), visited flat: this runs once per focus node and shape."""
         own, extra = self.index.get(focus), self.ontology.index.get(focus)
-        for sub, key in shape.flat:
+        for sub, key, least, most, tests, with_values, always in shape.plan:
             if key is None:
                 values = {focus}
             else:
                 values = own.get(key, _NO_VALUES) if own else _NO_VALUES
                 if extra and key in extra:
-                    values = values | extra[key]
-            for check in sub.checks:
+                    values = extra[key].union(values)
+            if least is not None and len(values) < least:
+                yield _result(sub, focus, Hit(_MIN_COUNT))
+            if most is not None and len(values) > most:
+                yield _result(sub, focus, Hit(_MAX_COUNT))
+            if values:
+                for value in values:
+                    for component, test in tests:
+                        if not test(self, focus, value):
+                            yield _result(sub, focus, Hit(component, value))
+                for check in with_values:
+                    for hit in check(self, focus, values):
+                        yield _result(sub, focus, hit)
+            for check in always:
                 for hit in check(self, focus, values):
                     yield _result(sub, focus, hit)
 
@@ -285,10 +384,10 @@ class _View:
 
     def subjects(self, predicate: URIRef, obj: Node) -> set:
         """The subjects of ``? predicate obj`` in the data graph and the ontology."""
-        if predicate == _TYPE:
+        key = str(predicate)
+        if key == _TYPE_KEY:
             return self.typed.get(obj, _NO_VALUES) | self.ontology.typed.get(obj, _NO_VALUES)
-        own = self._reverse(str(predicate)).get(obj, _NO_VALUES)
-        return own | set(self.ontology.graph.subjects(predicate, obj))
+        return self._reverse(key).get(obj, _NO_VALUES) | self.ontology.subjects(key, obj)
 
     def _reverse(self, key: str) -> dict:
         """object -> subjects of the predicate ``key`` in the data graph, built on first use."""
@@ -304,7 +403,7 @@ class _View:
         """The (subject, object) pairs of ``predicate`` in the data graph and the ontology."""
         key = str(predicate)
         found = {(s, o) for s, properties in self.index.items() for o in properties.get(key, ())}
-        return found | set(self.ontology.graph.subject_objects(predicate))
+        return found | self.ontology.pairs(key)
 
     def query(self, query, bindings: dict):
         """Run a prepared SPARQL query over the data graph and the ontology."""
@@ -358,17 +457,23 @@ def _triples_of(data):
     return data if isinstance(data, (list, tuple)) else list(data)
 
 
-def _index(triples) -> dict:
-    """subject -> predicate (as a plain str) -> set of objects."""
+def _index(triples, unique: bool = False) -> dict:
+    """subject -> predicate (as a plain str) -> set of objects; a list of objects when the
+    triples are ``unique`` (each once: a list then holds what the set would, without hashing)."""
     index: dict = {}
+    keys: dict = {}  # predicate -> its str, each computed once (the predicates recur)
     for s, p, o in triples:
         properties = index.get(s)
         if properties is None:
             properties = index[s] = {}
-        p = str(p)
-        objects = properties.get(p)
+        key = keys.get(p)
+        if key is None:
+            key = keys[p] = str(p)
+        objects = properties.get(key)
         if objects is None:
-            properties[p] = {o}
+            properties[key] = [o] if unique else {o}
+        elif unique:
+            objects.append(o)
         else:
             objects.add(o)
     return index

@@ -45,11 +45,12 @@ _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD.string, XSD.integer, XSD.boolean
 
 
 class Native(NamedTuple):
-    """An expression's value kept as a Python int or bool, standing for the rdflib Literal
-    ``Literal(value, datatype=datatype)`` (what rdflib's operator would have returned)."""
+    """An expression's value kept as a Python int, bool or str, standing for the rdflib Literal
+    ``Literal(value, datatype=datatype)`` (what rdflib's operator would have returned; a str
+    with no datatype is a plain literal)."""
 
-    value: int
-    datatype: URIRef
+    value: int | bool | str
+    datatype: URIRef | None
 
     def literal(self) -> Literal:
         return Literal(self.value, datatype=self.datatype)
@@ -148,10 +149,13 @@ def _supported_path(path) -> bool:
 
 def run(query_plan: Plan, view, bindings: dict[Variable, Node]) -> list[dict[str, Node]]:
     """The solutions of the plan over ``view`` (kg.shacl_engine's index), as name -> value."""
-    rows, names = [], query_plan.variables
+    rows, names, steps = [], query_plan.variables, query_plan.steps
     start = {names.get(str(name), name): value for name, value in bindings.items()}
-    for row in _match(query_plan.order(start), 0, view, start):
-        if all(_apply(step, row) for step in query_plan.steps):
+    for row in _matches(query_plan.order(start), view, start):
+        for step in steps:
+            if not _apply(step, row):
+                break
+        else:
             rows.append({str(v): _node(row[v]) for v in query_plan.projection if v in row})
     return rows
 
@@ -194,7 +198,7 @@ def _compile(expr, canon=lambda term: term):
 
     def evaluate(row):
         try:
-            values = _Arguments({key: argument(row) for key, argument in arguments})
+            values = {key: argument(row) for key, argument in arguments}
             if native is not None:
                 value = native(values)
                 if value is not None:
@@ -215,15 +219,56 @@ def _node(value):
     return value
 
 
-def _strlen(args: _Arguments) -> Native | None:
+def _strlen(args: dict) -> Native | None:
     """STRLEN of a plain or xsd:string literal (rdflib: ``Literal(len(string(arg)))``)."""
     text = args.get("arg")
     if type(text) is Literal and (text.datatype is None or text.datatype == _XSD_STRING):
         return Native(len(text), _XSD_INTEGER)
+    plain = _plain(text)
+    return None if plain is None else Native(len(plain), _XSD_INTEGER)
+
+
+def _plain(node) -> str | None:
+    """The text of a plain literal (no datatype, no language) or of a native one, else None."""
+    kind = type(node)
+    if kind is Native:
+        return node.value if node.datatype is None else None
+    if kind is Literal and node.datatype is None and node.language is None:
+        return str(node)
     return None
 
 
-def _additive(args: _Arguments):
+def _str(args: dict) -> Native | None:
+    """STR of an IRI or a literal: its text as a plain literal (rdflib: ``Literal(str(arg))``)."""
+    arg = args.get("arg")
+    return Native(str(arg), None) if type(arg) in (URIRef, Literal) else None
+
+
+def _strafter(args: dict) -> Native | None:
+    """STRAFTER of two plain literals: what follows the first match, else "" (as rdflib)."""
+    text, mark = _plain(args.get("arg1")), _plain(args.get("arg2"))
+    if text is None or mark is None:
+        return None
+    i = text.find(mark)
+    return Native("" if i == -1 else text[i + len(mark):], None)
+
+
+def _substr(args: dict) -> Native | None:
+    """SUBSTR of a plain literal with integer bounds, sliced as rdflib slices it."""
+    text, start = _plain(args.get("arg")), integer_value(args.get("start"))
+    length = args.get("length")
+    if text is None or start is None:
+        return None
+    start -= 1
+    if length is not None:
+        length = integer_value(length)
+        if length is None:
+            return None
+        length += start
+    return Native(text[start:length], None)
+
+
+def _additive(args: dict):
     """``a + b - c`` over integers: an xsd:integer, as rdflib's type promotion gives."""
     first, others = args.get("expr"), args.get("other")
     if others is None:
@@ -243,21 +288,30 @@ _ORDER = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b:
           ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
 
 
-def _relational(args: _Arguments):
-    """A comparison of two integers (rdflib compares numeric literals by value)."""
+def _relational(args: dict):
+    """A comparison of two integers (rdflib compares numeric literals by value), or (in)equality
+    of two plain literals (rdflib compares their text)."""
     left, right = args.get("expr"), args.get("other")
     if right is None:
         return left
-    compare = _ORDER.get(args.get("op"))
-    left, right = integer_value(left), integer_value(right)
-    if compare is None or left is None or right is None:
+    op = args.get("op")
+    compare = _ORDER.get(op)
+    if compare is None:
         return None
-    return Native(compare(left, right), _XSD_BOOLEAN)
+    left_int, right_int = integer_value(left), integer_value(right)
+    if left_int is not None and right_int is not None:
+        return Native(compare(left_int, right_int), _XSD_BOOLEAN)
+    if op == "=" or op == "!=":  # two plain literals: rdflib compares their text
+        left_text, right_text = _plain(left), _plain(right)
+        if left_text is not None and right_text is not None:
+            return Native(compare(left_text, right_text), _XSD_BOOLEAN)
+    return None
 
 
 # Expressions with a native fast path; it returns None to leave the arguments to rdflib.
 _NATIVE = {"Builtin_STRLEN": _strlen, "AdditiveExpression": _additive,
-           "RelationalExpression": _relational}
+           "RelationalExpression": _relational, "Builtin_STR": _str, "Builtin_STRAFTER": _strafter,
+           "Builtin_SUBSTR": _substr}
 
 
 def _compile_argument(value, canon):
@@ -277,23 +331,34 @@ def _compile_argument(value, canon):
     return _compile(value, canon)
 
 
-def _match(order: tuple, at: int, view, row: dict) -> Iterator[dict]:
-    """Every extension of ``row`` matching the patterns ``order[at:]`` (see ``Plan.order``)."""
-    if at == len(order):
-        yield row
-        return
-    s, p, o, s_variable, o_variable = order[at]
-    subject = row.get(s) if s_variable else s
-    obj = row.get(o) if o_variable else o
-    for found_s, found_o in _pairs(view, p, subject, obj):
-        extended = dict(row)
-        if s_variable:
-            extended[s] = found_s
-        if o_variable:
-            if s is o and found_s != found_o:  # one variable (plan() makes each name one object)
+def _matches(order: tuple, view, start: dict) -> list[dict]:
+    """Every extension of ``start`` matching the patterns of ``order`` (see ``Plan.order``), in
+    the order a depth-first match gives them: pattern by pattern, row by row."""
+    rows = [start]
+    for s, p, o, s_variable, o_variable in order:
+        extended = []
+        for row in rows:
+            subject = row.get(s) if s_variable else s
+            obj = row.get(o) if o_variable else o
+            if obj is None and subject is not None and type(p) is URIRef:  # the common step
+                for found_o in view.values(subject, p):
+                    new = dict(row)
+                    new[o] = found_o
+                    extended.append(new)
                 continue
-            extended[o] = found_o
-        yield from _match(order, at + 1, view, extended)
+            for found_s, found_o in _pairs(view, p, subject, obj):
+                if o_variable and s is o and found_s != found_o:  # one variable (plan() makes each name one object)
+                    continue
+                new = dict(row)
+                if s_variable:
+                    new[s] = found_s
+                if o_variable:
+                    new[o] = found_o
+                extended.append(new)
+        rows = extended
+        if not rows:
+            break
+    return rows
 
 
 def _bound(term, known) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,14 +169,15 @@ class Store:
 
     # -- reading
 
-    def select(self, text: str) -> list[dict[str, str | None]]:
-        """Run a SELECT query on the merged article graphs; values as strings (None if unbound)."""
+    def select(self, text: str, columns: Sequence[str] = ()) -> list[dict[str, str | None]]:
+        """Run a SELECT query on the merged article graphs; values as strings (None if unbound),
+        keyed by ``columns`` (default: the SELECT variables; a column the query does not select
+        is None)."""
         try:
             solutions = self.oxigraph.query(text)
             if not isinstance(solutions, ox.QuerySolutions):
                 raise QueryError("only SELECT queries can be run")
-            variables = [v.value for v in solutions.variables]
-            return [{v: _value(s[v]) for v in variables} for s in solutions]
+            return _solution_rows(solutions, columns)
         except SyntaxError as err:
             raise QueryError(f"the query does not parse: {_first_line(err)}") from None
         except OSError as err:
@@ -186,11 +187,9 @@ class Store:
         """Run a canned query (name, ``.rq`` path or CannedQuery) like ``kg.queries.run_query``."""
         query, text = canned_text(name_or_query, params)
         try:
-            rows = self.select(text)
+            return self.select(text, query.columns)
         except QueryError as err:
             raise QueryError(f"query {query.name!r} failed: {err}") from None
-        columns = list(query.columns) or (list(rows[0]) if rows else [])
-        return [{c: row.get(c) for c in columns} for row in rows]
 
     def graph_names(self) -> list[str]:
         """The article graphs (every named graph but the reference graph), sorted."""
@@ -404,8 +403,19 @@ def _result_graph(result) -> NamedGraph:
     return named_graph(result.iri, [quad.triple for quad in quads], result.source)
 
 
-def _value(term) -> str | None:
-    return None if term is None else term.value
+def _solution_rows(solutions: ox.QuerySolutions, columns: Sequence[str] = ()) -> list[dict[str, str | None]]:
+    """Each solution as a dict keyed by ``columns`` (default: the variables). A solution is
+    read once, term by term in variable order (indexing it by name costs a lookup per cell)."""
+    variables = [v.value for v in solutions.variables]
+    columns = list(columns) or variables
+    if columns == variables:
+        return [dict(zip(columns, [None if t is None else t.value for t in s])) for s in solutions]
+    at = [variables.index(c) if c in variables else None for c in columns]
+    rows = []
+    for solution in solutions:
+        values = [None if t is None else t.value for t in solution]
+        rows.append({c: None if i is None else values[i] for c, i in zip(columns, at)})
+    return rows
 
 
 def _first_line(err: BaseException) -> str:

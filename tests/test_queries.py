@@ -315,3 +315,29 @@ def test_one_row_per_article_when_reports_disagree():
     assert [(r["article"], r["verb"]) for r in rows] == [("alpha.txt", "repeat"), ("beta.txt", "repeat"),
                                                          ("beta.txt", "add")]
     assert run_query(ds, "statements") == EXPECTED["statements"]
+
+
+_JOINED_SUBSELECTS = """
+SELECT ?a ?x ?y WHERE {
+  { SELECT DISTINCT ?a ?x WHERE { ?a <http://e/p> ?x } }
+  { SELECT DISTINCT ?a ?y WHERE { ?a <http://e/q> ?y } }
+} ORDER BY ?a
+"""  # DISTINCT sides: a join rdflib cannot evaluate lazily (the case kg.queries hashes)
+
+
+def test_hash_joins_give_rdflibs_rows_and_switch_off_afterwards():
+    from rdflib.plugins.sparql import CUSTOM_EVALS
+
+    from kg.queries import hash_joins
+
+    graph = Graph()
+    for i in range(30):
+        graph.add((URIRef(f"http://e/s{i:02d}"), URIRef("http://e/p"), Literal(i)))
+        if i % 3:  # a third of the subjects have no value on the right side
+            graph.add((URIRef(f"http://e/s{i:02d}"), URIRef("http://e/q"), Literal(i * 2)))
+    plain = [tuple(row) for row in graph.query(_JOINED_SUBSELECTS)]
+    with hash_joins():
+        assert CUSTOM_EVALS  # on while the context is open
+        hashed = [tuple(row) for row in graph.query(_JOINED_SUBSELECTS)]
+    assert hashed == plain and len(plain) == 20  # only the subjects with both values
+    assert not any(key == "kg-hash-join" for key in CUSTOM_EVALS)

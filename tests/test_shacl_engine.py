@@ -415,3 +415,41 @@ def test_native_expressions_match_rdflib(text, start, end, condition):
     assert native.text == through_rdflib.text
     if (text, start, end, condition) == ('"Kabul"', "3", "9", "?length != ?d"):
         assert "Kabul" not in native.text and "ana 5 6 13 true" in native.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Kabul"', '"Kabul"@en', f'"Kabul"^^<{_XSD}string>', "7", "<https://example.org/Kabul>", '""'],
+    ids=["plain", "lang", "xsd-string", "number", "iri", "empty"],
+)
+@pytest.mark.parametrize(
+    "expression",
+    [
+        'STRAFTER(STR(?x), "/actor/") = "ana"',  # the article-hash check's shape
+        'STRAFTER(STR(?x), "/actor/") != SUBSTR(STR(?text), 1, 3)',
+        'STRAFTER(?text, "a") = "bul"',  # a language tag or a number: rdflib decides
+        'SUBSTR(?text, 2) != "abul"',  # no length
+        'SUBSTR(STR(?text), 0, 2) = "K"',  # a start before the first character
+        'SUBSTR(STR(?text), 1.5, 2) = "Ka"',  # a decimal start: rdflib decides
+        'STR(?text) = "7"',
+        'STRLEN(STR(?text)) > 2',
+    ],
+    ids=["strafter-iri", "strafter-substr", "strafter-text", "substr-open", "substr-zero",
+         "substr-decimal", "str", "strlen-str"],
+)
+def test_native_string_functions_match_rdflib(text, expression):
+    # STR, STRAFTER, SUBSTR and (in)equality of plain literals, native and through rdflib.
+    data = Graph().parse(data=PREFIXES + f"<https://w3id.org/newskg/id/actor/ana> a kg:Person ;"
+                         f" kg:anchorText {text} .", format="turtle")
+    select = ("SELECT $this ?value ?x ?b WHERE { ?x a $this ; kg:anchorText ?text ."
+              f" BIND ({expression} AS ?b) BIND (STR(?text) AS ?value) FILTER (?b) }}")
+    assert shacl_sparql.plan(prepareQuery(select, initNs={"kg": KG})) is not None
+    shapes = shapes_of(
+        "ex:S sh:targetNode kg:Person ; sh:sparql [ sh:message '{?x} {?value} {?b}' ;"
+        f' sh:select """{select}""" ; sh:prefixes ex:P ] . ex:P sh:declare [ sh:prefix \'kg\' ;'
+        f" sh:namespace '{KG}'^^xsd:anyURI ] ."
+    )
+    native = CompiledValidator(shapes, ontology()).validate(data)
+    through_rdflib = CompiledValidator(shapes, ontology(), native_sparql=False).validate(data)
+    assert native.results == through_rdflib.results
+    assert native.text == through_rdflib.text
