@@ -244,8 +244,10 @@ def test_helpers(nlp):
     he = next(t for t in doc if t.text == "He")
     assert actor_of(doc, he).key == "pete-hegseth"
     assert actor_of(doc, doc[-2]).key == "cnn"
-    assert actor_of(doc, next(t for t in doc if t.text == "Navy")) is None
-    assert [a.key for a in actors_in(doc, 0, len(doc.text))] == ["united-states", "pete-hegseth", "cnn"]
+    # "the Navy" after a state named in its sentence is that state's navy
+    assert actor_of(doc, next(t for t in doc if t.text == "Navy")).key == "united-states-navy"
+    assert [a.key for a in actors_in(doc, 0, len(doc.text))] == [
+        "united-states", "pete-hegseth", "united-states-navy", "cnn"]
     assert acting_state(doc, doc_actors(doc)["pete-hegseth"]).key == "united-states"
     assert acting_state(doc, doc_actors(doc)["cnn"]).key == "cnn"
 

@@ -315,3 +315,93 @@ def test_pointers_implied_designators_and_noun_phrases(nlp, text, expected):
 )
 def test_pointers_and_implied_designators_without_designation(nlp, text):
     assert designations(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive whose by-phrase stands before "as": the subject is the designee
+        ("The Gulf Clan has been designated by Canada as a terrorist organization since 2019.",
+         [("canada", "gulf clan", "terrorist_organization")]),
+        ("Hamas has been listed by Canada as a terrorist entity since 2002.",
+         [("canada", "hamas", "terrorist_organization")]),
+        ("The Gulf Clan, which was listed by Canada as a terrorist entity last year, denied it.",
+         [("canada", "gulf clan", "terrorist_organization")]),
+        # a naming participle after a noun gives the name, the verb before it the label
+        ("In 2023 the Treasury branded a Sinaloa faction called Los Halcones a Specially "
+         "Designated Global Terrorist entity.",
+         [("united-states", "los halcones", "terrorist_organization")]),
+        ("Canada designated a gang called the Red Hand as a terrorist entity.",
+         [("canada", "red hand", "terrorist_organization")]),
+        # a participle clause after a comma shares the subject of the clause before it
+        ("Canada tightened its rules, listing the Red Hand as a terrorist entity.",
+         [("canada", "red hand", "terrorist_organization")]),
+        # an "and" inside a post-modifier joins two places, not two designees
+        ("Canada designated a smuggling ring based in Halifax and Montreal as a terrorist entity.",
+         [("canada", "smuggling ring based in halifax and montreal", "terrorist_organization")]),
+        ("Canada designated the cartels trafficking in fentanyl and Los Zetas as terrorist entities.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a document that made the label stands for the government the article is about
+        ("Washington has hardened its line. Critics cite the legal memo that declared the cartels "
+         "\u201cenemy combatants\u201d last year.",
+         [("united-states", "cartels", "enemy_combatant")]),
+        ("The Pentagon cited a memo which declared the gangs unlawful combatants.",
+         [("united-states", "gangs", "enemy_combatant")]),
+    ],
+)
+def test_passive_agents_naming_participles_and_modifiers(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico rejected the move, calling the cartels terrorists.",  # an opinion, no act of labelling
+        "A UN report that called the gangs terrorists was published.",  # no state named
+    ],
+)
+def test_participle_and_document_frames_without_designation(nlp, text):
+    assert designations(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the other labelling verbs of governments
+        ("Britain proscribed Hamas as a terrorist organisation in 2021.",
+         [("united-kingdom", "hamas", "terrorist_organization")]),
+        ("Washington blacklisted the Gulf Clan as a terrorist organization.",
+         [("united-states", "gulf clan", "terrorist_organization")]),
+        # a list owned by a state named without "'s"
+        ("The Sinaloa Cartel was placed on the U.S. list of foreign terrorist organizations in May.",
+         [("united-states", "sinaloa cartel", "foreign_terrorist_organization")]),
+        # the groups named after the category stand for a count of groups before it
+        ("In May, the U.S. designated six criminal groups as foreign terrorist organizations, "
+         "including the Sinaloa Cartel and Tren de Aragua.",
+         [("united-states", "sinaloa cartel", "foreign_terrorist_organization"),
+          ("united-states", "tren de aragua", "foreign_terrorist_organization")]),
+        ("Canada listed several gangs as terrorist entities, among them Los Zetas, last week.",
+         [("canada", "los zetas", "terrorist_organization")]),
+        # a named designee keeps its own name; the example after it is only part of it
+        ("Canada designated the Gulf Clan as a terrorist entity, including its armed wing.",
+         [("canada", "gulf clan", "terrorist_organization")]),
+    ],
+)
+def test_more_labelling_verbs_lists_and_examples(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The previous government revoked the designation of the Houthis as a terrorist organization.",
+        "Trump threatened to designate the cartels as terrorist organizations.",
+        "The United States is considering designating the Gulf Clan a terrorist organization.",
+        "Sheinbaum said designating the cartels as terrorist organizations would not help.",
+        "Mexico asked Washington not to designate the cartels as terrorist organizations.",
+    ],
+)
+def test_revoked_intended_or_discussed_labels_are_no_designation(nlp, text):
+    assert designations(nlp, text) == []

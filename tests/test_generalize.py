@@ -188,3 +188,138 @@ def test_transcript_labels_name_their_speakers(nlp):
     assert ("Imani Okoro", "Two of them carried rifles when we stopped the truck.") in found
     people = [a.label for a in doc_actors(doc).values() if a.type == "Person"]
     assert sorted(people) == ["Imani Okoro", "Raúl Benavides Soto"]
+
+
+def actor_named(doc, label):
+    return next((a for a in doc_actors(doc).values() if a.label == label), None)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # local office holders and clergy are titles
+        ("Springfield City Councilwoman Dora Akintola said the vote would pass.", "Dora Akintola", "Person"),
+        ("Commodore Ilaria Benassi took command of the flotilla on Friday.", "Ilaria Benassi", "Person"),
+        # a title with no article after a name
+        ("Tobias Wrenfield, pastor at a small chapel near the border, said little.", "Tobias Wrenfield", "Person"),
+        # a long lower-case title before ", Name,"
+        ("Peru's minister of fisheries and coastal affairs, Anselmo Quiroga Tapia, welcomed the deal.",
+         "Anselmo Quiroga Tapia", "Person"),
+        # a known group glued to a particle is part of a person's name
+        ("Senior Houthi official Tariq Ahmed al-Houthi spoke on television.", "Tariq Ahmed al-Houthi", "Person"),
+        # a known outlet followed by a body word is another body
+        ("Grants from the Guardian Foundation paid for the survey.", "Guardian Foundation", "Organization"),
+        # a nickname in quotes inside a name
+        ('Gang boss Wilner "Ti Kouto" Desravines surrendered on Monday.', "Wilner Desravines", "Person"),
+        # a quoted full name after an alias introducer, with no name before it
+        ('The faction\'s leader, known by the alias "Silvano Urquidi," has not been seen since May.',
+         "Silvano Urquidi", "Person"),
+        # an alias after a name marks a person
+        ("Police detained Anselmo Ruvalcaba Ortiz, known as El Tigre, in a raid.", "Anselmo Ruvalcaba Ortiz", "Person"),
+        # a kind noun, then "called", then the body's name
+        ("A breakaway faction called Los Halcones del Norte claimed the attack.",
+         "Los Halcones del Norte", "CriminalOrganization"),
+        # "Name of the X for Y Foundation": the body starts after "of the"
+        ("Economist Lidia Varga of the Bread for Peace Foundation said prices rose.",
+         "Bread for Peace Foundation", "Organization"),
+        # a name before a kind noun
+        ("The NORDSHIP shipping association said crews were afraid.", "NORDSHIP", "Organization"),
+        ("Frigates of the EU's Harmattan naval mission escorted the convoy.", "Harmattan", "Organization"),
+        # a demonym before a force noun names that state's force
+        ("The Peruvian army said seven fighters died in the clash.", "Peruvian army", "GovernmentBody"),
+        # a name followed by its initials in parentheses
+        ("The Maritime Routes Exchange (MRE) said catches fell.", "Maritime Routes Exchange", "Organization"),
+    ],
+)
+def test_name_cues(nlp, text, name, kind):
+    found = labels(nlp(text))
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a place before a kind noun that a name follows is no body
+        ("He now works at the Arequipa consultancy Costa Verde Risk.", "Arequipa"),
+        ("She joined the Houston firm in 2019 and left in May.", "Houston"),
+        # a place "known as" a description is no person
+        ("Tierra Caliente Baja, known as a cartel stronghold, was calm.", "Tierra Caliente Baja"),
+        # a place glued to "-based" is no actor, even after a description
+        ("The ship's operator, Oslo-based Fjordline Tankers, confirmed the attack.", "Norway"),
+        # an alias of a named person is no one else
+        ('Police arrested Ramiro Tejeda Olmos, known as "El Zorro," on Friday.', "El Zorro"),
+        # a programme is no actor
+        ("The Caribbean Basin Initiative, the trade strategy, lapsed years ago.", "Caribbean Basin Initiative"),
+        # a generic body of no state in context stays unnamed
+        ("In a statement, the Defense Ministry said the border was calm.", "Defense Ministry"),
+    ],
+)
+def test_name_cues_false_actors(nlp, text, absent):
+    assert absent not in labels(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text, label, key",
+    [
+        # one key for a state's army however it is named
+        ("Chile's armed forces shelled the ridge. The Chilean army said two men died.", "Chile's armed forces",
+         "chile-army"),
+        # a generic body takes the state named before it in its sentence
+        ("Troops from Ecuador's armed forces raided the camp, the Defense Ministry said.",
+         "Ecuador Defense Ministry", "ecuador-defense-ministry"),
+        # ... and is the gazetteer's body of that state when it lists one
+        ("Mexican prosecutors said the Attorney General's Office had opened a case.",
+         "Attorney General's Office of Mexico", "fiscalia-general-de-la-republica"),
+        # the initials name the same body later
+        ("The Maritime Routes Exchange (MRE) said catches fell. MRE published the data.",
+         "Maritime Routes Exchange", "maritime-routes-exchange"),
+    ],
+)
+def test_bodies_resolve_to_one_actor(nlp, text, label, key):
+    doc = nlp(text)
+    actor = actor_named(doc, label)
+    assert actor is not None and actor.key == key, labels(doc)
+    assert len({sp.kb_id_ for sp in doc.spans["kg_actors"] if sp.kb_id_ == key}) == 1
+    assert not [a for a in doc_actors(doc).values() if a.key != key and label.split()[-1] in a.label
+                and a.type != "Country"]
+
+
+def test_nickname_name_and_surname_are_one_person(nlp):
+    doc = nlp('Gang boss Wilner "Ti Kouto" Desravines surrendered. Desravines said nothing.')
+    keys = {sp.kb_id_ for sp in doc.spans["kg_actors"]}
+    assert keys == {"wilner-desravines"}
+    assert 'Wilner "Ti Kouto" Desravines' in doc_actors(doc)["wilner-desravines"].aliases
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "adding that X" after a quote continues the left frame's speaker, not X
+        ("Peru's Transport Ministry ruled it out. A ministry spokesperson said in a statement that "
+         '"no flights will resume this month," adding that Lima would help.', "Peru Transport Ministry"),
+        # a pronoun after a quoted alias is that person
+        ('The commander, known by the alias "Marcos Quintal," spoke by radio. "We will not disarm," he said.',
+         "Marcos Quintal"),
+        # "the company" two sentences after the company was named
+        ('The Baltic Marine Council (BMC) reported the attack. The vessel\'s owner, Norfjord Shipping, says '
+         'two sailors died. The rest of the crew were rescued. "We mourn our colleagues," the company said.',
+         "Norfjord Shipping"),
+        # a title with a "for" portfolio before a name
+        ('Undersecretary for Energy Marta Camargo Ruiz said: "The grid will hold this winter."',
+         "Marta Camargo Ruiz"),
+    ],
+)
+def test_attribution_cues(nlp, text, speaker):
+    found = speakers(nlp(text))
+    assert found and all(label == speaker for label, _ in found), found
+
+
+def test_transcript_turn_quoting_someone_else(nlp):
+    text = ("Remarks by Interior Minister Hugo Baptista Leal and Undersecretary for Energy Marta Camargo Ruiz.\n\n"
+            "BAPTISTA: Good morning to all of you here.\n\n"
+            "Q (Ana Ruiz, Radio Sur): Senator Dale Whitcombe said on Monday that he wants troops sent. "
+            'He said, and I quote, "We will do it ourselves if they will not." Your answer?\n\n'
+            "CAMARGO: We do not accept that at all, and we never will.\n")
+    found = speakers(nlp(text))
+    assert ("Dale Whitcombe", "We will do it ourselves if they will not.") in found
+    assert ("Marta Camargo Ruiz", "We do not accept that at all, and we never will.") in found

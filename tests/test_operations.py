@@ -379,7 +379,7 @@ def test_hand_built_doc_without_sentences_or_pipeline():
     navy = Actor("freedonian-navy", "Freedonian Navy", "GovernmentBody", government="freedonia")
     doc.user_data["kg.actors"] = {"freedonia": freedonia, "freedonian-navy": navy}
     doc.user_data["kg.published"] = None
-    doc.spans["kg_actors"] = [Span(doc, 7, 9, label="GovernmentBody", kb_id="freedonian-navy")]
+    doc.spans["kg_actors"] = [Span(doc, 6, 8, label="GovernmentBody", kb_id="freedonian-navy")]
     (op,) = extract_operations(doc)
     assert (op.type, op.status, op.agent.key, op.target_text, op.location_text) == (
         "strike", "conducted", "freedonia", "smuggling boats", "caribbean")

@@ -149,3 +149,60 @@ def test_indexed_lookup_finds_what_a_full_scan_finds(text, phrases):
     lexicon = st.Phrases(sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True))
     ws = text.split()
     assert st._find(ws, lexicon) == _naive_find(ws, [tuple(p.split()) for p in phrases])
+
+
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [
+        ("1 past form of not ruling out", "The minister has not ruled anything out yet.", FOR),
+        ("1 moves kept secret", "We won't telegraph where the next blow lands.", FOR),
+        ("4 approval", "If the navy has to go in after them, I'm all for it.", FOR),
+        ("4 approval", "If that means troops in the hills, I am for it.", FOR),
+        ("4 threat", "Tell the smugglers that they are next.", FOR),
+        ("4 threat", "Those gangs had better watch out.", FOR),
+        ("4 threat", "Act like an army and you will be treated like one.", FOR),
+        ("4 threat", "If their police cannot manage, we will take care of the camps.", FOR),
+        ("4 cost", "Every attack on our convoys will have a cost for them.", FOR),
+        ("4 at war with", "We are at war with these cartels.", FOR),
+        ("5 legality", "A memo is not law, whatever they print.", AGAINST),
+        ("5 legality", "That isn't law, it's theatre.", AGAINST),
+        ("5 oversight", "Keeping the targets secret should alarm everyone.", AGAINST),
+        ("5 futility", "Burn one camp tonight and they will have two more by Friday.", AGAINST),
+        ("5 aftermath", "Fine, you bomb the camps. Then what?", AGAINST),
+        ("5 aftermath", "Go there and you own the problem for a decade.", AGAINST),
+        ("5 fear", "The families here are afraid of a war on the river.", AGAINST),
+        ("5 battlefield", "Our valley will not become a battlefield for anyone.", AGAINST),
+        ("5b purpose", "The raids were meant to deter the smugglers from coming back.", FOR),
+        ("4b non-answer", "I won't speculate on that; our navy guards our sovereignty.", None),
+        ("4b non-answer", "No comment. We respect the sovereignty of every nation.", None),
+        ("3 not only", "We will not only strike the boats but also the camps.", FOR),
+        ("3 not just", "We will not just strike the boats, we will hit the camps.", FOR),
+        ("3 not whether, 6 a question", "The question is not whether we strike, but when.", None),
+        ("6 a question", "The question is whether we send troops at all.", None),
+        ("3 no one wants", "Nobody wants American troops in the harbour.", AGAINST),
+        ("3 intervene", "We will not let any foreign army intervene in the valley.", AGAINST),
+        ("3 set foot", "No foreign soldier will set foot on this island.", AGAINST),
+        ("2 not a strategy", "Dropping bombs is not a strategy.", AGAINST),
+        ("4 force endorsed", "They will feel the full might of our navy.", FOR),
+        ("4 force endorsed", "We will stop the boats one way or another.", FOR),
+        ("4 threat", "The smugglers are on notice.", FOR),
+        ("4 help welcomed", "We welcome any help from our friends against the gangs.", FOR),
+        ("4 force said to work", "Look at the numbers: the strikes are working.", FOR),
+        ("5 sovereignty", "Foreign capitals should stay out of our internal affairs.", AGAINST),
+        ("5 victims", "My brother was just a fisherman from the bay.", AGAINST),
+        ("5b justification", "Each of these missions is saving American lives.", FOR),
+        ("5b justification", "Every state has the right to protect its citizens from terror.", FOR),
+        ("5 history", "My country has heard that threat before, and it has not forgotten.", AGAINST),
+        ("5 the day after", "Nobody in the room asked what happens the day after.", AGAINST),
+        ("6 call for force", "Washington should put marines on those docks.", FOR),
+        ("6 someone else's force", "The rebels are going to use their strikes as propaganda.", None),
+        ("6 someone else's force", "The militia will exploit the American strikes for recruiting.", None),
+    ],
+)
+def test_more_cue_families(rule, text, expected):
+    assert st.cue(text) == expected
+
+
+def test_anaphoric_quote_takes_a_call_for_force_before_it():
+    previous = "The senator said the navy should put marines in the port."
+    assert st.stance("We did it before, we can do it again.", "", previous) == FOR

@@ -326,7 +326,9 @@ def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None
                 or _person_state(doc, refs, sent.start, sent.end, regions))
     if (turn := _turn_state(doc, refs, start)) is not None:  # "ROE: ...", a body's press secretary
         return turn
-    said = [k for k in range(sent.start, start) if norm(doc[k]) in words("reporting_words")]
+    # "Trump warned that the labs could be targeted": a threat's verb announces it as well
+    telling = words("reporting_words") | word_set("operations.yaml", "announcing_verbs")
+    said = [k for k in range(sent.start, start) if norm(doc[k]) in telling]
     if not said:
         return None
     return (subject(doc, refs, sent.start, said[-1], regions, check_block=False)

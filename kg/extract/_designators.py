@@ -6,6 +6,8 @@ the speaker's state in a quote or transcript turn (a person titled by an agency 
 state); the state owning a labelling infinitive ("the U.S. decision to label"); for a passive
 without agent or a subject that only points at a government, the state the article named last.
 An opinion (copula, "said") of a legislator labels nobody; the designee never designates itself.
+A participle clause after a comma (", branding X a ...") shares the subject before it; a document
+that made the label ("the memo that declared X ...") stands for the state the article is about.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
-from kg.extract._context import Ref, agent_actor, inside, quote_regions, turn_person
-from kg.extract._lexicon import norm, word_set
+from kg.extract._context import Ref, agent_actor, inside, quote_regions, turn_person, words
+from kg.extract._lexicon import load_lexicon, norm, word_set
 from kg.nlp.lexicons import gazetteer
 from kg.records import Actor
 
@@ -43,16 +45,19 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
     one ("The men were enemy combatants," the spokesman said) the speaker; else the agent."""
     v_start, v_end, d_start, d_end, floor = frame
     hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
+    if hit.how == "by" and v_end <= d_start and any(norm(t) == "by" for t in doc[d_start:d_end]):
+        # "designated X, which it says is led by Y, as ...": the by-phrase is inside the designee
+        hit = find_agent(doc, refs, doc[sent.start:d_start], v_start, v_end, reporting_blocks=False, floor=floor)
     designee = next((r.actor.key for r in refs if d_start <= r.start < d_end), None)
     if d_end <= v_start and (hit.actor is None or hit.actor.key == designee):
         # passive: "by the State Department" right after the category names the designator
-        by = by_phrase(doc, refs, sent, span.end, span.end)
-        if by is not None and not any(t.is_punct for t in doc[span.end:by.start]):
+        by = _agent_phrase(doc, refs, sent, v_end, span)
+        if by is not None:
             return agent_actor(doc, by.actor) or _person_state(doc, refs, by.actor)
         if (own := _clause_subject(doc, refs, v_start, designee)) is not None:
             return own  # "X, a gang the U.S. has labeled a terrorist group": a contact clause
         owner = next((r for r in refs if v_end <= r.start and r.end < span.start
-                      and norm(doc[r.end]) == "'s"), None)
+                      and norm(doc[r.end]) in {"'s"} | _lex("list_nouns")), None)  # ("the U.S. list")
         if owner is not None and agent_actor(doc, owner.actor) is not None:
             return agent_actor(doc, owner.actor)  # "was added to the State Department's list"
         passive = norm(doc[v_start - 1]) in _lex("passive_aux") - {"has", "have", "had"} or (
@@ -72,7 +77,31 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
         return _person_state(doc, refs, person)
     if _implied(doc, frame) and not _opinion(doc, frame):  # "the administration designated"
         return _implied_designator(doc, refs, frame)
-    return _infinitive_owner(doc, refs, v_start)
+    return _infinitive_owner(doc, refs, v_start) or _participle_subject(doc, refs, sent, v_start)
+
+
+def _participle_subject(doc: Doc, refs: list[Ref], sent: Span, v: int) -> Actor | None:
+    """"The Treasury went further, branding X a terrorist entity": a participle clause after a
+    comma shares the subject of the clause before it."""
+    verb = norm(doc[v])
+    if v - 1 <= sent.start or doc[v - 1].text != "," or not verb.endswith("ing") or verb not in _lex("labelling_words"):
+        return None  # (an act of labelling: "calling them terrorists" is only an opinion)
+    dates = load_lexicon("dates.yaml")
+    opener = set(dates["lead_words"]) | words("determiners")  # "In October the Treasury ..."
+    for ref in (r for r in refs if sent.start <= r.start and r.end < v):
+        if all(norm(t) in opener or t.text in dates["months"] or t.text in dates["weekdays"]
+               or t.like_num or t.text == "," for t in doc[sent.start:ref.start]):
+            return agent_actor(doc, ref.actor)
+        return None
+    return None
+
+
+def _agent_phrase(doc: Doc, refs: list[Ref], sent: Span, v_end: int, span: Span) -> Ref | None:
+    """A passive's "by Y": right after the category ("designated an FTO by Y") or right after
+    the verb, before "as" ("has been listed by Y as an FTO")."""
+    after = v_end if v_end < len(doc) and norm(doc[v_end]) == "by" else span.end
+    by = by_phrase(doc, refs, sent, after, after)
+    return by if by is not None and not any(t.is_punct for t in doc[after:by.start]) else None
 
 
 def asserted_frame(doc: Doc, frame: Frame) -> bool:
@@ -139,8 +168,8 @@ def _implied(doc: Doc, frame: Frame) -> bool:
     for k in range(v_start - 1, max(floor, v_start - 4) - 1, -1):
         if norm(doc[k]) in _lex("implied_designators"):
             return True
-        if norm(doc[k]) not in _lex("passive_aux"):
-            return False
+        if norm(doc[k]) not in _lex("passive_aux") | _lex("relatives"):
+            return False  # ("the memo that declared": past the relative pronoun)
     return False
 
 

@@ -129,14 +129,21 @@ class TokenMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         columns = _doc_columns(doc, self.attrs)
-        norms, n = columns[NORM], len(doc)
+        n = len(doc)
         found: set[tuple[int, int, int]] = set()
-        for i in range(n):
-            for key_id, rest in self.index.get(norms[i], ()):
-                if i + 1 + len(rest) <= n and _fits(rest, columns, i + 1):
-                    found.add((key_id, i, i + 1 + len(rest)))
-            for key_id, form in self.anywhere:
-                if i + len(form) <= n and _fits(form, columns, i):
+        # Only the tokens whose norm starts some form: looked up in the Doc's norm -> positions
+        # table (built once per Doc, shared by every matcher), not token by token.
+        positions = _norm_positions(doc)
+        index = self.index
+        for value in index.keys() & positions.keys():
+            forms = index[value]
+            for i in positions[value]:
+                for key_id, rest in forms:
+                    if i + 1 + len(rest) <= n and _fits(rest, columns, i + 1):
+                        found.add((key_id, i, i + 1 + len(rest)))
+        for key_id, form in self.anywhere:
+            for i in range(n - len(form) + 1):
+                if _fits(form, columns, i):
                     found.add((key_id, i, i + len(form)))
         if self.fallback is not None:
             found.update(self.fallback(doc))
@@ -198,6 +205,20 @@ def _doc_columns(doc: Doc, attrs: set[int]) -> dict[int, list[int]]:
     return columns
 
 
+def _norm_positions(doc: Doc) -> dict[int, list[int]]:
+    """NORM id -> the indices of the tokens with that norm, ascending (once per Doc)."""
+    positions = doc.user_data.get("kg.norm_positions")
+    if positions is None:
+        positions = doc.user_data["kg.norm_positions"] = {}
+        for i, value in enumerate(_doc_columns(doc, {NORM})[NORM]):
+            found = positions.get(value)
+            if found is None:
+                positions[value] = [i]
+            else:
+                found.append(i)
+    return positions
+
+
 def _fits(form: tuple, columns: dict[int, list[int]], i: int) -> bool:
     """Whether the tokens from ``i`` on pass every test of ``form``."""
     for k, (attr, kind, values) in enumerate(form):
@@ -229,13 +250,31 @@ def longest_matches(doc: Doc, matcher: Matcher) -> list[tuple[str, Span]]:
 
 def token_norms(doc: Doc) -> list[str]:
     """``norm(token)`` of every token of ``doc``, read once per Doc."""
-    if "kg.norms" not in doc.user_data:
-        strings = doc.vocab.strings  # the NORM ids the matchers read: no Token built
-        doc.user_data["kg.norms"] = [strings[h].lower().replace("\u2019", "'")
-                                     for h in _doc_columns(doc, {NORM})[NORM]]
-    return doc.user_data["kg.norms"]
+    norms = doc.user_data.get("kg.norms")
+    if norms is None:
+        strings, texts = doc.vocab.strings, _NORM_TEXTS  # the NORM ids the matchers read: no Token built
+        norms = doc.user_data["kg.norms"] = [texts.get(h) or _norm_text(h, strings)
+                                             for h in _doc_columns(doc, {NORM})[NORM]]
+    return norms
+
+
+# NORM id -> its lower-case text with straight apostrophes: a norm id always names the same
+# string, so the table stays right across Docs; it is emptied when it grows past the limit.
+_NORM_TEXTS: dict[int, str] = {}
+_NORM_TEXTS_LIMIT = 200_000
+
+
+def _norm_text(norm_id: int, strings) -> str:
+    """The text of a NORM id as ``norm`` gives it, remembered in ``_NORM_TEXTS``."""
+    if len(_NORM_TEXTS) >= _NORM_TEXTS_LIMIT:
+        _NORM_TEXTS.clear()
+    text = _NORM_TEXTS[norm_id] = strings[norm_id].lower().replace("\u2019", "'")
+    return text
 
 
 def norm(token) -> str:
     """The lower-case norm of a token (straight apostrophes)."""
-    return token.norm_.lower().replace("\u2019", "'")
+    text = _NORM_TEXTS.get(token.norm)
+    if text is None:
+        text = _norm_text(token.norm, token.vocab.strings)
+    return text

@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract._context import quote_regions, words
-from kg.extract._lexicon import build_matcher, load_lexicon, norm
+from kg.extract._lexicon import build_matcher, load_lexicon, norm, word_set
 
 MODALITY = "modality.yaml"
 NEGATED = "negated"
@@ -21,7 +21,7 @@ def cue_matcher(doc: Doc) -> Matcher:
     """One Matcher for every status cue; keys are ``status|side``."""
     entries: dict[str, list] = {}
     for status, sides in load_lexicon(MODALITY)["statuses"].items():
-        for side in ("near", "left", "right", "next"):
+        for side in ("near", "left", "right", "next", "noun_next"):
             if sides.get(side):
                 entries[f"{status}|{side}"] = list(sides[side])
     return build_matcher(doc, entries)
@@ -50,9 +50,14 @@ def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
     lex = load_lexicon(MODALITY)
     breaks = {str(w).lower() for w in lex["scope_breaks"]}
     lo = max(sent.start, start - int(lex["window"]))
+    doc = sent.doc
     for j in range(start - 1, lo - 1, -1):
-        if norm(sent.doc[j]) in breaks:
+        if norm(doc[j]) in breaks:
             lo = j + 1
+            break
+        if norm(doc[j]) in {"that", "which"} and j + 1 < start and doc[j + 1].is_lower and (
+                norm(doc[j + 1]).endswith("ed") or norm(doc[j + 1]) in _PAST):
+            lo = j + 1  # "asked for the data that led to the strike": a fact, not what was asked
             break
     reporting = words("reporting_words")
     for q_start, q_end in quote_regions(sent):
@@ -63,6 +68,9 @@ def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
     for j in range(end, hi):
         if norm(sent.doc[j]) in breaks or sent.doc[j].text in {".", "?", "!"}:
             hi = j
+            break
+        if norm(sent.doc[j]) == "that" and norm(sent.doc[j - 1]) in {"and", ","}:
+            hi = j  # "... led to the strike, and that it would protest if ...": another report
             break
     return lo, hi
 
@@ -78,7 +86,11 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
         near = side == "near" and start - int(lex["near_gap"]) <= c_end <= start and lo <= c_start
         left = side == "left" and lo <= c_start and c_end <= start
         # `next` cues start right after the trigger's phrase ("strikes on land could come")
-        after = side == "next" and end <= c_start <= end + int(lex["next_gap"]) and c_end <= hi
+        noun = side == "noun_next" and not norm(sent.doc[end - 1]).endswith(("ed", "ing"))
+        after = (side == "next" or noun) and end <= c_start <= end + int(lex["next_gap"]) and c_end <= hi and not any(
+            sent.doc[j].is_punct or norm(sent.doc[j]) in _RELATIVE for j in range(end, c_start))
+        if (left or near) and status in _TALK_STATUSES and _talked_about(sent.doc, c_end, start):
+            continue  # "the group is going to use the strikes as propaganda": the modal is the use's
         if near or left or after or (side == "right" and end <= c_start and c_end <= hi):
             before = norm(sent.doc[c_start - 1]) if c_start > 0 else ""
             # "has not ruled out X": a negated refusal leaves X on the table; "could
@@ -93,6 +105,24 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     if any(norm(sent.doc[j]) in negators for j in range(n_lo, start)):
         return NEGATED
     return "conducted"
+
+
+_TALK_STATUSES = ("threatened", "proposed")
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})  # a `next` cue past them is another verb's
+_PAST = frozenset({"led", "saw", "left", "took", "hit", "struck", "killed", "began", "came", "sent", "brought"})
+
+
+def _talked_about(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a verb that only talks about or uses an operation stands between a modal cue and
+    the trigger ("will investigate the raid", "is going to cite the strikes")."""
+    verbs, definite = word_set(MODALITY, "reference_verbs"), word_set(MODALITY, "definite_objects")
+    for j in range(lo, hi):
+        between = [norm(doc[m]) for m in range(j + 1, hi)]
+        # the trigger heads the verb's object, which points to known events ("the strikes")
+        if norm(doc[j]) in verbs and 0 < len(between) <= 4 and between[0] in definite and not (
+                {"to", "and", "or"} & set(between)):
+            return True
+    return False
 
 
 def legislative(prev: Span | None, sent: Span, start: int) -> bool:

@@ -69,6 +69,8 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
     while end < limit and norm(doc[end]) in _ops("passive_words"):
         end += 1  # "attacks were carried out on boats": the target follows the passive verb
     first = norm(doc[end]) if end < limit else ""
+    if first == "on" and end + 1 < limit and _day_word(doc[end + 1].text):
+        first = ""  # "an airstrike on Sunday against X": a day, the target comes later
     if first == "at" and end + 1 < limit and norm(doc[end + 1]) in {"least", "most"}:
         return None, None  # "the attack was at least the 12th strike": a count, no target
     patient = op_type in _ops("patient_types")
@@ -76,9 +78,14 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
         return None, None  # "on Mexican soil" is a place
     of_target = patient or op_type in _ops("of_target_types")  # "deployment of 25,000 troops"
     if first in _ops("target_preps") or (of_target and first == "of"):
-        actor, text, _ = _np_value(doc, refs, end + 1, limit)
+        j = end + 1
+        while j < limit - 1 and norm(doc[j]) in _ops("object_lead_words") | {"to"}:
+            j += 1  # "a force of up to 5,000 personnel": the amount's words are not the target
+        actor, text, _ = _np_value(doc, refs, j, limit)
         if text in _ops("territory_nouns"):
             return None, None  # "strikes on land": where, not what
+        if text and set(text.split()) & _ops("occasion_nouns"):
+            return None, None  # "asked about the strike at her news conference": when it was told
         return actor, text
     if (verbal and op_type in _ops("object_target_types") and end < limit and not doc[end].is_punct
             and first not in words("prepositions")):
@@ -94,6 +101,12 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
             actor, text, _ = _np_value(doc, refs, k + 1, limit)
             return actor, text
     return None, None
+
+
+def _day_word(text: str) -> bool:
+    """Whether a word names a weekday or a month ("Sunday", "Nov."): a date, not a target."""
+    dates = load_lexicon("dates.yaml")
+    return text.rstrip(".") in dates["weekdays"] or text.rstrip(".") in dates["months"]
 
 
 def _extension(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,

@@ -1,18 +1,24 @@
 """Merging the mentions of one operation so an article reports it once.
 
 Rules, in order:
+0. a participle clause without agent ("raided a warehouse, seizing cocaine") takes the agent
+   of the mention before it in its sentence;
 1. outcome links - "strikes that led to the capture of X": the outcome names the operation;
-2. generic and specific in one sentence - "a military operation that resulted in X's capture";
+2. generic and specific in one sentence - "a military operation that resulted in X's capture",
+   also when the generic words its target or date its own way ("the heaviest military action
+   against the rebel group since May");
 3. the same type twice in one sentence - "surveillance ..., flying drones to ..."; a raid and
    the arrests made in it ("raided a lab and detained six") - the raid;
 4. passive mentions without agent - "attacks were carried out" take the agent of the nearest
    earlier mention of the same kind (``passive_kin``: a seizure after a raid) within two
-   sentences; still without agent: dropped;
+   sentences; custody (``home_agent_types``) else the dateline's state; still without agent:
+   dropped (also when a by-phrase names doers that are no actor, "seized by armed men");
 5. a generic mention next to a specific one (one sentence apart, three for threats; same agent
    and status) is it;
 6. mentions of one type family (``merge_families`` in operations.yaml), agent and status whose
    target and location do not conflict are one operation: missing values are filled in and
-   the first mention's type and details are kept, so the records come out identical.
+   the first mention's type and details are kept, so the records come out identical; one
+   operation told in the singular is not a counted series ("an airstrike" vs "90 airstrikes").
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from dataclasses import dataclass, fields, replace
 from spacy.tokens import Doc
 
 from kg.extract._agents import STRONG as _STRONG
+from kg.extract._context import home_country
 from kg.extract._lexicon import build_matcher, load_lexicon, word_set
 from kg.records import Actor, Evidence, Operation
 
@@ -73,12 +80,29 @@ def _compatible(a: Candidate, b: Candidate, loose_agent: bool = False) -> bool:
     if a.agent and b.agent and a.agent.key != b.agent.key:
         if not loose_agent or (a.how in _STRONG and b.how in _STRONG):
             return False
+    if _one_of_many(a, b) or _one_of_many(b, a):
+        return False  # "an airstrike on Sunday" is not "more than 100 airstrikes this year"
     # another date or death toll is another event ("six killed on Oct. 14" vs "60 since September")
     for name in ("target_text", "location_text", "date", "casualties"):
         va, vb = getattr(a, name), getattr(b, name)
         if va and vb and va != vb:
             return False
     return True
+
+
+def _describes(a: Candidate, b: Candidate) -> bool:
+    """A generic mention that describes a specific one of its sentence, by the same agent and
+    status ("bombed a rebel camp ..., the heaviest military action against the rebel group
+    since January"): its own wording of the target and its own dates do not make it another."""
+    one_generic = _generic(a) != _generic(b)
+    return one_generic and a.status == b.status and a.agent_key() == b.agent_key() and a.agent is not None
+
+
+def _one_of_many(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` is one operation told in the singular and ``b`` a counted series."""
+    last = a.trigger.lower().split()[-1]
+    return bool(b.count and b.count > 1 and a.count is None and not last.endswith("s")
+                and last not in word_set(OPS, "series_nouns"))  # "the bombing campaign" is many
 
 
 def _absorb(keep: Candidate, other: Candidate) -> Candidate:
@@ -117,8 +141,9 @@ def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> lis
                 break
             # an outcome or a specific type may correct a mere subject agent; two mentions of
             # one type must agree on it
-            if not _compatible(prev, cand, loose_agent=True):
-                continue
+            if not (_compatible(prev, cand, loose_agent=True) or _describes(prev, cand)) or \
+                    "unnamed" in (prev.how, cand.how):
+                continue  # (an operation of unnamed doers takes no one's agent)
             if _linked(links, prev, cand) or (_generic(prev) and not _generic(cand)):
                 out[i] = _absorb(cand, prev)  # the outcome / the specific type names the event
             elif _generic(cand) and not _generic(prev):
@@ -134,6 +159,17 @@ def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> lis
     return out
 
 
+def _participles(group: list[Candidate]) -> list[Candidate]:
+    """Rule 4a: "raided a warehouse, seizing cocaine": a participle clause without agent takes
+    the agent of the mention before it in its sentence."""
+    out: list[Candidate] = []
+    for cand in group:
+        if cand.agent is None and cand.how == "participle" and out and out[-1].agent is not None:
+            cand = replace(cand, agent=out[-1].agent, how="context")
+        out.append(cand)
+    return out
+
+
 def _raid_pair(a: Candidate, b: Candidate) -> bool:
     """A raid and an arrest or capture of one agent and status in one sentence: one event."""
     kin = word_set(OPS, "raid_outcomes")
@@ -142,17 +178,23 @@ def _raid_pair(a: Candidate, b: Candidate) -> bool:
             and a.agent_key() == b.agent_key() and a.agent is not None)
 
 
-def _inherit_agents(cands: list[Candidate]) -> list[Candidate]:
-    """Rule 4: passive mentions without agent take the nearest earlier agent of their kind."""
+def _inherit_agents(cands: list[Candidate], home: Actor | None = None) -> list[Candidate]:
+    """Rule 4: passive mentions without agent take the nearest earlier agent of their kind,
+    else (custody, ``home_agent_types``) the state of the dateline, unless it is where the
+    person was sent ("was extradited to the United States" in a story from Quito: Ecuador)."""
     out: list[Candidate] = []
     for cand in cands:
-        if cand.agent is None and cand.passive:
+        if cand.agent is None and cand.passive and cand.how != "unnamed":  # not "by armed men"
             for prev in reversed(out):
                 kin = word_set(OPS, "passive_kin")  # "a lab was raided ... drugs were seized"
                 same_kind = prev.type == cand.type or (prev.type in kin and cand.type in kin)
                 if prev.agent is not None and cand.sent - prev.sent <= 2 and same_kind:
                     cand = replace(cand, agent=prev.agent, how="context")
                     break
+        if cand.agent is None and cand.passive and cand.how != "unnamed" and home is not None and (
+                cand.type in word_set(OPS, "home_agent_types")
+                and (cand.location is None or cand.location.key != home.key)):
+            cand = replace(cand, agent=home, how="home")
         if cand.agent is not None:
             out.append(cand)
     return out
@@ -218,7 +260,7 @@ def merge_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for cand in sorted(cands, key=lambda c: c.start):
         by_sent.setdefault(cand.sent, []).append(cand)
     links = _links(doc)
-    merged = [c for k in sorted(by_sent) for c in _merge_sentence(links, by_sent[k])]
-    merged = _inherit_agents(merged)
+    merged = [c for k in sorted(by_sent) for c in _merge_sentence(links, _participles(by_sent[k]))]
+    merged = _inherit_agents(merged, home_country(doc))
     merged = _generic_to_specific(merged)
     return sorted(_unify(merged), key=lambda c: c.start)

@@ -29,6 +29,13 @@ last before it. A passive with no agent, or a subject that only points at a gove
 administration designated", "it regarded"), has the state the article named last as
 designator; a transcript speaker titled by an agency ("Pentagon press secretary X") acts for
 its state.
+9. a passive's by-phrase before "as" ("X has been listed by Y as an FTO"): X is the designee.
+A naming participle after a noun ("branded a faction called X a ...") gives the name, the verb
+before it the label; an "and" inside a post-modifier ("the network operating from X and Y")
+joins places, not designees; groups named after the category (", including X and Y") are the
+designees of a count or class ("eight groups"). No designation is reported when it was revoked
+("revoked the designation of"), only intended ("threatened to designate") or talked about ("said
+designating X would ...").
 """
 
 from __future__ import annotations
@@ -133,8 +140,8 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
     dets = words("determiners") | {"its", "their", "his", "her", "the", "a"}
     while j >= sent.start and norm(doc[j]) in dets:
         j -= 1
-    owner = next((r for r in refs if r.end == j and norm(doc[j]) == "'s"), None)
-    if owner is not None:  # "to the State Department's list": past the list's owner
+    owner = next((r for r in refs if (r.end == j and norm(doc[j]) == "'s") or r.end == j + 1), None)
+    if owner is not None:  # "to the State Department's list", "on the U.S. list": past the owner
         j = _skip_left(doc, owner.start - 1, sent.start)
         j -= 1 if j >= sent.start and norm(doc[j]) == "the" else 0
     if j < sent.start or norm(doc[j]) not in {"to", "on", "onto"}:
@@ -198,6 +205,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
             return None
         if k + 1 == j:  # "were designated as ...": the designee stands before, or after
             return _left_designee(doc, refs, sent, k) or _object_after(doc, sent, k, span)
+        if norm(doc[k + 1]) == "by":  # "X has been listed by Y as ...": the agent before "as"
+            return _left_designee(doc, refs, sent, k)
         noun_of = norm(doc[k]) in _lex("labelling_nouns") and k + 1 < j and norm(doc[k + 1]) == "of"
         start = k + 2 if noun_of else k + 1  # "the designation of X as"
         return (k, k + 1, start, j, sent.start)
@@ -225,6 +234,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         e = min(e, named.end) if named is not None else e  # "of X took effect": X, not the verb
         return (span.start, after + 1, s, e, sent.start) if e > s else None
     k = _find_left(doc, sent, j, _lex("direct_labelling_words"))  # frame 4: "designated X a ..."
+    if k is not None and _names_only(doc, sent.start, k):  # "branded a faction called X a ...": the
+        k = _find_left(doc, sent, k - 1, _lex("direct_labelling_words")) or k  # verb before the name
     if k is not None and k == j:  # "which X designates a ...", "were designated a ..."
         return _left_designee(doc, refs, sent, k)
     if k is not None and k + 1 <= j:
@@ -232,6 +243,25 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
             return None  # "considered using the FTO designation": an action, no designee
         return (k, k + 1, k + 1, j + 1, sent.start)
     return None
+
+
+def _names_only(doc: Doc, lo: int, k: int) -> bool:
+    """Whether the labelling word at ``k`` only names the noun before it ("a faction called
+    X"): a naming participle right after a lower-case noun, not after a subject or auxiliary."""
+    prev = doc[k - 1] if k > lo else None
+    return (norm(doc[k]) in _lex("naming_verbs") and prev is not None and prev.is_alpha and prev.is_lower
+            and not norm(prev).endswith("ly")  # "has repeatedly called": an adverb, no noun
+            and norm(prev) not in _lex("passive_aux") | words("np_stop_words") | _lex("relatives")
+            | _lex("implied_designators"))
+
+
+def _named_part(doc: Doc, start: int, cut: int) -> int:
+    """Past "a faction called" to the name it gives ("a faction called (the) X" -> X)."""
+    for m in range(start + 1, cut - 1):
+        if _names_only(doc, start, m):
+            name = m + 2 if norm(doc[m + 1]) in words("determiners") else m + 1
+            return name if name < cut and doc[name].text[:1].isupper() else start
+    return start
 
 
 def _skip_introducer(doc: Doc, start: int, cut: int) -> int:
@@ -246,6 +276,7 @@ def _skip_introducer(doc: Doc, start: int, cut: int) -> int:
 def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | None, str | None]:
     """One conjunct of a designee: the organization named in it and its text, no possessor."""
     start = _skip_introducer(doc, start, cut)  # "among them the X Cartel": the named group
+    start = _named_part(doc, start, cut)  # "a faction called X": the name
     inner = [r for r in refs if start <= r.start and r.end <= cut]
     for ref in inner:  # "Mexico's Sinaloa Cartel": the possessor is not designated
         if ref.start == start and ref.end < cut and norm(doc[ref.end]) == "'s":
@@ -275,13 +306,24 @@ def _adjectival(doc: Doc, start: int, end: int) -> bool:
         t.text in demonyms or norm(t) in _lex("region_words") for t in toks)
 
 
-def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref | None, str]]:
+def _in_modifier(doc: Doc, start: int, k: int) -> bool:
+    """Whether [start, k) ends inside a post-modifier: a participle or a locating adjective
+    after the head noun, then a preposition ("the ring based in X", "a gang operating from X")."""
+    return any(doc[m].is_lower and (norm(doc[m]).endswith(("ing", "ed")) or norm(doc[m]) in _lex("modifier_words"))
+               and norm(doc[m + 1]) in words("prepositions") for m in range(start + 1, k - 1))
+
+
+def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
+               named_only: bool = False) -> list[tuple[Ref | None, str]]:
     """Every named organization of a coordinated designee ("the CDN and Los Viagras"), else
-    the first conjunct as text ("cartels and other networks" -> "cartels")."""
+    the first conjunct as text ("cartels and other networks" -> "cartels"; none if ``named_only``)."""
     conjuncts, s, apposition = [], start, False
     for k in range(start, end + 1):
         if k < end and norm(doc[k]) in {"and", "or", ","} and _adjectival(doc, _skip_introducer(doc, s, k), k):
             continue  # "Mexican and South American cartels": one designee with a shared noun
+        if k + 1 < end and norm(doc[k]) in {"and", "or"} and _in_modifier(doc, s, k) and norm(
+                doc[k + 1]) not in words("determiners") and not any(r.start == k + 1 for r in refs):
+            continue  # "the network operating from X and Y": one designee, two places
         if k == end or norm(doc[k]) in {"and", "or", ","}:
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
@@ -290,7 +332,7 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Re
             apposition = k < end and doc[k].text == "," and k + 1 < end and norm(doc[k + 1]) in {"a", "an"}
             s = k + 1
     named = [(org, text) for org, text, proper in conjuncts if org is not None or proper]
-    return named or [c[:2] for c in conjuncts[:1]]
+    return named or ([] if named_only else [c[:2] for c in conjuncts[:1]])
 
 
 def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref, str]]:
@@ -310,15 +352,43 @@ def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[
     return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
 
 
+def _not_made(doc: Doc, sent: Span, v: int) -> bool:
+    """Whether the words before the labelling word at ``v`` say no designation was made: a
+    negation or a revocation a few words before, a word of intent right before ("threatened to
+    designate", "considering designating"), or a gerund that a speaker talks about ("said
+    designating X would not help")."""
+    before = [norm(t) for t in doc[max(sent.start, v - 3):v]]
+    if set(before) & (_lex("negation") | _lex("revocations")):
+        return True
+    intent = v - 2 if before[-1:] == ["to"] else v - 1
+    if intent >= sent.start and norm(doc[intent]) in _lex("unrealised"):
+        return True
+    return norm(doc[v]).endswith("ing") and v > sent.start and norm(doc[v - 1]) in words("reporting_words")
+
+
+def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: int) -> list[tuple[Ref | None, str]]:
+    """"designated eight groups as FTOs, including X and Y": the groups named after the category
+    are the designees (only when the designee before it is a count or a class, no name)."""
+    i = span.end + (1 if span.end < sent.end and doc[span.end].text == "," else 0)
+    if d_end > span.start or i >= sent.end or _skip_introducer(doc, i, sent.end) == i:
+        return []
+    stops = {".", ";", ")", "\u2014", "--"}
+    end = next((m for m in range(i, sent.end) if doc[m].text in stops
+                or norm(doc[m]) in words("opaque_boundaries")), sent.end)
+    return _designees(doc, refs, i, end, named_only=True)
+
+
 def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span) -> list[Designation]:
     """The designations a category phrase stands for (one per named designee)."""
     frame = _frame(doc, refs, sent, span)
     if frame is None:
         return []
     v_start, v_end, d_start, d_end, floor = frame
-    if any(norm(doc[k]) in _lex("negation") for k in range(max(sent.start, v_start - 3), v_start)):
-        return []  # "never designated the cartels": no designation was made
+    if _not_made(doc, sent, v_start):
+        return []  # "never designated", "revoked the designation", "threatened to designate"
     designees = _antecedents(doc, refs, d_start, d_end) or _designees(doc, refs, d_start, d_end)
+    if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
+        designees = _examples_after(doc, refs, sent, span, d_end) or designees
     designator = find_designator(doc, refs, sent, frame, span)
     if designator is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named

@@ -16,13 +16,27 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._agents import STRONG, AgentHit, announcer, find_agent
-from kg.extract._context import Ref, actor_refs, agent_actor, phrase_text, sentences, words
-from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
+from kg.extract._agents import STRONG, AgentHit, announcer, demonym_agent, find_agent, subject_ref
+from kg.extract._context import (
+    _DATELINE,
+    Ref,
+    _country_named,
+    actor_refs,
+    dateline_end,
+    in_pp,
+    agent_actor,
+    home_country,
+    phrase_text,
+    quote_regions,
+    sentences,
+    words,
+)
+from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, token_norms, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract.dates import find_date
+from kg.nlp.quotes import doc_quotes
 from kg.records import Actor, Evidence, Operation
 
 OPS = "operations.yaml"
@@ -72,9 +86,18 @@ def _definite(doc: Doc, span: Span) -> bool:
 def _passive(doc: Doc, sent: Span, span: Span) -> bool:
     """Whether the trigger is told in the passive voice ("attacks were carried out")."""
     after = " ".join(norm(t) for t in doc[span.end : min(sent.end, span.end + 3)]) + " "
-    before = norm(doc[span.start - 1]) if span.start > sent.start else ""
-    return before in _ops("passive_before") or any(after.startswith(w + " ")
-                                                   for w in _ops("passive_after"))
+    return _passive_verb(doc, sent, span.start) or any(after.startswith(w + " ")
+                                                       for w in _ops("passive_after"))
+
+
+def _passive_verb(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the trigger is a passive participle ("was recaptured"), also the second of two
+    ("was recaptured in June and extradited in July")."""
+    norms, aux = token_norms(doc), _ops("passive_before")
+    before = norms[start - 1] if start > sent.start else ""
+    if before == "and" and doc[start].text.endswith("ed"):
+        return any(norms[k] in aux for k in range(max(sent.start, start - 10), start - 1))
+    return before in aux
 
 
 def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
@@ -83,9 +106,13 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
     whether the target was a country."""
     if hit.patient is not None:  # "Maduro's capture": the possessor was taken
         target, target_text = hit.patient.actor, None
+    elif len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
+        target, target_text = None, None  # "secured 800 kilograms of cocaine": read from the trigger
     else:
         verbal = _verbal(doc, span)
         target, target_text = target_of(doc, refs, sent, span.start, span.end, op_type, verbal, stop)
+    if target is None and target_text is None and op_type in _ops("patient_types"):
+        target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
     if target_text is None and len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
         j = span.start + 1
         while j < span.end - 1 and norm(doc[j]) in _ops("object_lead_words"):
@@ -104,6 +131,19 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
             "location": location, "location_text": location_text, "casualties": casualties,
             "casualties_text": casualties_text, "count": count_of(doc, refs, sent, span.start)}
     return args, country_target
+
+
+def _passive_patient(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Actor | None:
+    """The person or group a passive custody verb was done to: the first one named in its
+    clause, not inside a prepositional phrase ("X, a gang leader, was extradited in May")."""
+    norms = token_norms(doc)
+    if span.start <= sent.start or not _passive_verb(doc, sent, span.start):
+        return None
+    lo = max(sent.start, dateline_end(doc))
+    for ref in refs:
+        if lo <= ref.start and ref.end < span.start and ref.actor.type != "Country" and not in_pp(doc, ref):
+            return ref.actor
+    return None
 
 
 def _after_subject(doc: Doc, span: Span) -> bool:
@@ -131,23 +171,108 @@ def _sponsor(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -
     return None
 
 
+def _unnamed_by(doc: Doc, refs: list[Ref], sent: Span, end: int) -> bool:
+    """Whether a by-phrase right after the trigger names doers that are no actor ("seized by
+    armed men", "attacked by gunmen"): the operation is theirs, not the clause subject's."""
+    norms = token_norms(doc)
+    by = next((k for k in range(end, min(sent.end, end + 2)) if norms[k] == "by"), None)
+    if by is None:
+        return False
+    phrase = range(by + 1, min(sent.end, by + 5))
+    if any(r.start in phrase for r in refs):
+        return False
+    return any(norms[k] in _ops("unnamed_doers") for k in phrase)
+
+
+def _participle(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the trigger opens a participle clause after the main clause (", seizing 2.3
+    tonnes of cocaine (and arresting seven)"), whose agent is the main clause's subject (the
+    agent of the operation told before it in the sentence, see kg.extract._op_merge)."""
+    norms = token_norms(doc)
+    if not norms[start].endswith("ing") or start - 1 <= sent.start:
+        return False
+    if norms[start - 1] == "and":  # "seizing X and arresting Y": the first participle's comma
+        return any(norms[j] == "," and norms[j + 1].endswith("ing")
+                   for j in range(max(sent.start, start - 12), start - 1))
+    return norms[start - 1] == ","
+
+
+def _quote_opener(doc: Doc, refs: list[Ref], sents: list[Span], k: int, span: Span) -> Actor | None:
+    """For a trigger in a quote that opened in an earlier sentence ('X said: "... . Their ships
+    are legitimate targets."'): who announces it there."""
+    at = span.start_char
+    quote = next((q for q in doc_quotes(doc) if q.start <= at < q.end and q.open_mark < sents[k].start_char), None)
+    if quote is None:
+        return None
+    j = next((n for n in range(k - 1, -1, -1) if sents[n].start_char <= quote.open_mark), None)
+    if j is None or k - j > 3:
+        return None
+    first = next((t.i for t in sents[j] if t.idx > quote.open_mark), None)
+    return announcer(doc, refs, sents[j], first) if first is not None else None
+
+
+def _weapon_owner(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
+    """The owner named before the weapon that is the trigger's subject ("a Russian missile hit",
+    "a Houthi drone struck"): a demonym or a state or armed group."""
+    norms, j = token_norms(doc), start - 1
+    if j < 0 or norms[j] not in _ops("weapon_nouns"):
+        return None
+    while j >= 0 and (norms[j] in _ops("weapon_nouns") or norms[j] in words("np_modifiers")):
+        j -= 1
+    ref = next((r for r in refs if r.end == j + 1), None)
+    if ref is not None:
+        return agent_actor(doc, ref.actor)
+    return demonym_agent(doc, j + 1)
+
+
+def _pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> Actor | None:
+    """"It deployed 10,000 troops": a sentence opened by a subject pronoun whose verb is the
+    trigger's stands for the subject of the sentence before (through more such pronouns)."""
+    norms, sent = token_norms(doc), sents[k]
+    if norms[sent.start] not in _ops("subject_pronouns") or start - sent.start > 6:
+        return None
+    gap = _ops("pronoun_gap_words") | words("determiners")
+    if any(norms[j] not in gap and not doc[j].like_num for j in range(sent.start + 1, start)):
+        return None  # "It is unclear whether strikes ...": no agent's verb
+    for j in range(k - 1, max(-1, k - 4), -1):
+        prev = sents[j]
+        if norms[prev.start] in _ops("subject_pronouns"):
+            continue  # "It sent ... It deployed ...": the same antecedent
+        ref = subject_ref(doc, refs, prev.start, prev.end, quote_regions(prev), check_block=False)
+        return agent_actor(doc, ref.actor) if ref is not None else None
+    return None
+
+
 def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
            status: str, bill: bool) -> AgentHit:
     """The agent of a trigger (kg.extract._agents) with the fallbacks that depend on status."""
     sent, op_type = sents[k], entry["type"]
     goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
-    hit = find_agent(doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
-                     force_after=op_type == "deployment")
+    hit = AgentHit() if entry.get("patient_before") else find_agent(
+        doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
+        force_after=op_type == "deployment")
+    if hit.how not in STRONG and _unnamed_by(doc, refs, sent, span.end):
+        return AgentHit(None, "unnamed", hit.patient)  # "seized by armed men": not the subject's
     if hit.actor is not None and op_type in _ops("state_agent_types") and not (
             hit.actor.type == "Country" or hit.actor.government):
         hit = AgentHit(None, "", hit.patient)  # a gang extradites no one: only states hand over prisoners
+    if hit.actor is None and _participle(doc, sent, span.start):
+        hit = AgentHit(None, "participle", hit.patient)  # "X raided a warehouse, seizing cocaine"
+    if hit.actor is None and (found := _weapon_owner(doc, refs, span.start)) is not None:
+        hit = AgentHit(found, "premod", hit.patient)  # "a Russian missile hit a freighter"
+    if hit.actor is None and (found := _pronoun_agent(doc, refs, sents, k, span.start)) is not None:
+        hit = AgentHit(found, "subject", hit.patient)  # "Mexico ... It sent 29 prisoners north"
+    if hit.actor is None and status == "authorized":  # "the U.N. Security Council authorized a force"
+        hit = AgentHit(next((r.actor for r in refs if sent.start <= r.start and r.end <= span.start
+                             and r.actor.key in _ops("mandating_bodies")), None), "subject", hit.patient)
     if hit.actor is None and bill:  # "a bill in the Senate would allow raids abroad"
         hit = AgentHit(_sponsor(doc, refs, sents, k, span.start), "sponsor", hit.patient)
     if hit.actor is None and (status in ("threatened", "proposed") or entry.get("speaker_agent")
                               or _cited(doc, sent, span.start)):
         # an official announcing an operation to come (or telling of one done by craft, or
         # pointing to one as a record) speaks for the state that acts
-        hit = AgentHit(announcer(doc, refs, sent, span.start), "speaker", hit.patient)
+        found = announcer(doc, refs, sent, span.start) or _quote_opener(doc, refs, sents, k, span)
+        hit = AgentHit(found, "speaker", hit.patient)
     return hit
 
 
@@ -155,11 +280,15 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
     sent = sents[k]
+    if span[0].is_title and any(r.start <= span.start and span.end <= r.end for r in refs):
+        return None  # "Operation Atalanta said": the trigger word is part of an actor's name
     if sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
         return None  # "Has the department carried out strikes on land?": asked, not reported
     status = status_of(sent, span.start, span.end, cues)
     if status == NEGATED:  # "did not deploy", "a history of military intervention"
         return None
+    if entry["type"] == "surveillance" and span.start > 0 and norm(doc[span.start - 1]) in _ops("armed_craft_words"):
+        return None  # "explosive-laden drones flown by a task force": weapons, not watchers
     if entry.get("after_subject") and not _after_subject(doc, span):
         return None  # "seized bombs", "disarmed by bombs": the weapons, not the verb
     if status == "conducted" and entry.get("status"):
@@ -197,9 +326,42 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     )
 
 
+def _prime_dateline(doc: Doc) -> None:
+    """A dateline below the headline and byline ("MOGADISHU, Somalia (AP) —" on the fifth
+    line): the story is told from there too, as with one on the first line (the cache that
+    :func:`kg.extract._context.home_country` reads is filled from it)."""
+    if home_country(doc) is not None or doc.user_data.get("kg.ops.dateline_end"):
+        return
+    text, offset = doc.user_data.get("kg.text") or doc.text, 0
+    reach = int(load_lexicon(OPS)["dateline_lines"])
+    for line in text[: int(load_lexicon(OPS)["dateline_chars"])].split("\n")[:reach]:
+        m = _DATELINE.match(line)
+        if m and len(m.group("city").strip()) > 2:
+            home = (_country_named(m.group("country")) if m.group("country") else None) or \
+                _country_named(m.group("city").title())
+            end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
+            if home is not None and end is not None:
+                doc.user_data["kg.ops.home"], doc.user_data["kg.ops.dateline_end"] = home, end.end
+            return
+        offset += len(line) + 1
+
+
+def _state_force_refs(doc: Doc, refs: list[Ref]) -> list[Ref]:
+    """Refs without a bare "the army" or "the police" resolved to a group that merely has the
+    word in its name ("the army" after "National Liberation Army"): in a story told from a
+    country they are its forces (see ``bare_force_refs``)."""
+    if home_country(doc) is None:
+        return refs
+    bare, norms = words("bare_forces"), token_norms(doc)
+    return [r for r in refs if not (
+        r.end - r.start == 2 and norms[r.start] == "the" and norms[r.start + 1] in bare
+        and r.actor.type != "Country" and not r.actor.government)]
+
+
 def extract_operations(doc: Doc) -> Iterator[Operation]:
     """Every operation reported in ``doc``, one record per mention, merged mentions identical."""
-    refs = actor_refs(doc)
+    _prime_dateline(doc)
+    refs = _state_force_refs(doc, actor_refs(doc))
     sents = sentences(doc)
     cues = cue_spans(doc, cue_matcher(doc))
     candidates = []

@@ -1,15 +1,18 @@
 """Stance of a statement towards military intervention, from the lexicon ``stance.yaml``.
 
-Rule order (the first rule that fires decides; the YAML header says the same):
+Rule order (the first rule that fires decides; the YAML header says the same). Words are read
+by :func:`cue_words`: lower case, hyphenated compounds as their parts.
 
 0. nested quotations of four words or more are removed (someone else's words);
 1. ``for_overrides`` ("we will not rule out strikes") -> for_intervention;
 2. ``denials`` ("that is ruled out", "not going to happen") -> against_intervention;
 3. a negator or rejection word shortly before a force term in the same clause ("we do not
-   accept interference", "no invasion"), or "<force term>, no" -> against_intervention;
+   accept interference", "no invasion"), or "<force term>, no" -> against_intervention; a
+   negator opening a ``non_negations`` phrase ("not only", "not whether") negates nothing;
 4. ``endorsements`` ("whatever it takes", "I'm fine with that") and the ``for_cues``
    categories -> for_intervention;
-4b. ``reassurances`` ("our sovereignty is not at stake") -> no cue (rules 5 and 6 skipped);
+4b. ``reassurances`` ("our sovereignty is not at stake") and non-answers ("I won't
+   speculate") -> no cue (rules 5 and 6 skipped);
 5. ``condemnations`` ("an act of war against our people", "a violation of") and the
    ``against_cues`` categories (sovereignty, legality, harm, self-reliance, victims) -> against;
 5b. ``justifications`` (targets labelled "narco-terrorists", "the right to defend itself",
@@ -18,8 +21,9 @@ Rule order (the first rule that fires decides; the YAML header says the same):
 6. a force term with no negation before it and a commitment word before it in its clause
    ("we will", "they're eligible for drone strikes") -> for_intervention, unless the same
    speaker is against intervention elsewhere in the article (then the quote only names the
-   force it opposes: no cue); a force merely described ("a strike there would be different")
-   is no cue;
+   force it opposes: no cue); a force merely described ("a strike there would be different"),
+   someone else's (``other_owners``, demonyms: "the American strikes") or put as a question
+   (``open_questions``: "whether we strike") is no cue;
 7. (in :mod:`kg.extract.statements`) the stance of the quote it continues;
 8. the speaker context: for an anaphoric quote ("I'm going to do that") rules 1-6 on the
    sentence before it; else rules 1-5b on the attribution sentence with the quote in place
@@ -61,6 +65,9 @@ class StanceLexicon:
     reassurances: "Phrases"
     justifications: "Phrases"
     distancing: "Phrases"
+    non_negations: "Phrases"
+    open_questions: "Phrases"
+    other_owners: frozenset
 
 
 def words(text: str) -> list[str]:
@@ -77,13 +84,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=8192)
+def cue_words(text: str) -> tuple[str, ...]:
+    """:func:`words` with hyphenated compounds read as their parts ("anti-being-a-battlefield",
+    "narco-terrorists" -> "narco terrorists"), for cues and lexicon phrases alike."""
+    return tuple(part for w in _words(text) for part in (w.split("-") if "-" in w[1:] else (w,)) if part)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> StanceLexicon:
     data = read_yaml("stance.yaml")
 
     def phrases(name: str, categories: str = "") -> "Phrases":
         extra = [p for cues in (data.get(categories) or {}).values() for p in cues] if categories else []
-        found = {tuple(words(str(p))) for p in [*data.get(name, []), *extra]}
+        found = {cue_words(str(p)) for p in [*data.get(name, []), *extra]}
         return Phrases(sorted(found, key=len, reverse=True))
 
     return StanceLexicon(int(data["window"]), phrases("negators"), phrases("rejection_words"),
@@ -91,7 +105,8 @@ def lexicon() -> StanceLexicon:
                          phrases("endorsements", "for_cues"), phrases("condemnations", "against_cues"),
                          phrases("commitments"), phrases("anaphora"), phrases("frame_for"),
                          phrases("frame_against"), phrases("reassurances"), phrases("justifications"),
-                         phrases("distancing"))
+                         phrases("distancing"), phrases("non_negations"), phrases("open_questions"),
+                         frozenset([*data["other_owners"], *(d.lower() for d in read_yaml("demonyms.yaml"))]))
 
 
 class Phrases(tuple):
@@ -129,7 +144,8 @@ def _find(ws: list[str], phrases: Phrases) -> list[int]:
 
 
 _SCANNED = ("for_overrides", "denials", "force", "negators", "rejections", "endorsements",
-            "reassurances", "condemnations", "justifications", "distancing", "commitments")
+            "reassurances", "condemnations", "justifications", "distancing", "commitments",
+            "non_negations", "open_questions")
 
 
 @lru_cache(maxsize=1)
@@ -171,13 +187,24 @@ def _justified(ws: list[str], hits: dict, i: int, lex: StanceLexicon) -> bool:
                 or _before(ws, hits, ("negators",), i, lex.window))
 
 
+def _committed(ws: list[str], hits: dict, i: int, lex: StanceLexicon) -> bool:
+    """Rule 6 at the force term i: a commitment word before it in its clause, the force not
+    someone else's ("going to use the American strikes") nor put as a question ("whether we
+    strike")."""
+    return (_before(ws, hits, ("commitments",), i, 2 * lex.window) and not (i and ws[i - 1] in lex.other_owners)
+            and not _before(ws, hits, ("open_questions",), i, 2 * lex.window))
+
+
 @lru_cache(maxsize=4096)
 def cue_rule(text: str) -> tuple[str | None, int | None]:
     """Rules 1-6 on a text: (the stance its own words show, the rule that fired); one scan of
     the words, cached, as a quote is read for its own cue, its group and its context."""
     lex = lexicon()
-    ws = words(text)
+    ws = list(cue_words(text))
     hits = _scan(ws)
+    if "non_negations" in hits:  # "not only", "not whether": a negator that negates no force
+        opening = {s for s, _ in hits["non_negations"]}
+        hits["negators"] = [h for h in hits.get("negators", ()) if h[0] not in opening]
     if "for_overrides" in hits:  # rule 1
         return FOR, 1
     if "denials" in hits:  # rule 2
@@ -195,7 +222,7 @@ def cue_rule(text: str) -> tuple[str | None, int | None]:
         return AGAINST, 5
     if any(_justified(ws, hits, s, lex) for s, _ in hits.get("justifications", ())):
         return FOR, 5  # rule 5b: force justified ("narco-terrorists", "defend"), in own words
-    if any(_before(ws, hits, ("commitments",), i, 2 * lex.window) for i in force):
+    if any(_committed(ws, hits, i, lex) for i in force):
         return FOR, BARE_FORCE  # rule 6: force with a will or a we
     return None, None
 
@@ -209,7 +236,7 @@ def cue(text: str, bare_force: bool = True) -> str | None:
 
 def is_anaphoric(text: str) -> bool:
     """Does the quote refer back to an action named before it ("do that")?"""
-    return bool(_find(words(text), lexicon().anaphora))
+    return bool(_find(list(cue_words(text)), lexicon().anaphora))
 
 
 def stance(text: str, context: str = "", previous: str = "") -> str:
@@ -230,7 +257,7 @@ def frame_cue(context: str) -> str | None:
     """Rule 8's last tie-breaker: how the narration frames the speaker ("X backed the strikes",
     "X rejected the threat"); against first, since rejecting is the more explicit frame."""
     lex = lexicon()
-    ws = words(context)
+    ws = list(cue_words(context))
     if _find(ws, lex.frame_against):
         return AGAINST
     return FOR if _find(ws, lex.frame_for) else None

@@ -271,9 +271,10 @@ def _own_cues(doc: Doc, found: list[Found]) -> dict[int, str | None]:
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Statements of a Doc in text order (see the module docstring)."""
     turns = transcript_turns(doc, doc_actors(doc))
-    inside = [(t.start, t.end) for t in turns]
-    found = [s for s in _quote_statements(doc)
-             if not any(a <= s.evidence.start < b for a, b in inside)]  # a turn holds its quotes
+    # a turn holds its quotes, unless one is someone else's words, reported in its own
+    # sentence ("He said, and I quote, '...'" in a reporter's question)
+    found = [s for s in _quote_statements(doc) if all(
+        not t.start <= s.evidence.start < t.end or (s.verb and s.speaker.key != t.speaker.key) for t in turns)]
     found += [_turn_statement(doc, t) for t in turns
               if _n_words(doc_text(doc)[t.start:t.end]) >= MIN_WORDS - 1]
     yield from sorted(found, key=lambda s: (s.evidence.start, s.embedded_in is not None))

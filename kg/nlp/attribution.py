@@ -113,6 +113,8 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
         return None
     first = toks[0]
     lemma = _verb(doc, first, verbs)
+    if lemma and doc[first].lower_.endswith("ing"):
+        return None  # '"...," adding that X': the participle goes on with the left frame's speaker
     if lemma:  # rule 3: '"...," said X' (the verb right after the quote), a person first
         near = [speakers.at[j] for j in toks[1:2 + GAP] if j in speakers.at]
         far = [speakers.at[j] for j in toks[1:1 + DESCRIPTION] if j in speakers.at]

@@ -33,9 +33,14 @@ from kg.nlp.lexicons import read_yaml
 from kg.nlp.quotes import quoted_token_mask, token_lowers, token_words
 
 
+BODY_LOOKBACK = 2  # sentences back a body description ("the company") may find its body
+
+
 class CorefResolver:
     def __init__(self, pronouns: dict[str, str], role_nouns: list[str], skip: list[str], lookback: int,
-                 body_nouns: dict[str, str], people: list[str], portfolios: list[str]):
+                 body_nouns: dict[str, str], people: list[str], portfolios: list[str],
+                 voices: list[str] = ()):
+        self.voices = frozenset(voices)  # "spokesperson": "a department spokesperson" is the body
         self.portfolios = frozenset(portfolios)  # "defense", "interior": which ministry
         self.people = frozenset(people)  # nouns for unnamed people ("shopkeeper", "resident")
         self.body_nouns = body_nouns  # "ministry" -> "GovernmentBody" (or a list of types)
@@ -51,6 +56,7 @@ class CorefResolver:
         index = _NameIndex.of(names)
         mentions = [sp for sp in names if sp.label_ == "Person"]
         in_quote = quoted_token_mask(doc)
+        named = {j for sp in names for j in range(sp.start, sp.end)}  # "the Army" is a name
         out: list[Span] = []
         for i, low in enumerate(token_lowers(doc)):
             if in_quote[i]:
@@ -61,10 +67,13 @@ class CorefResolver:
                     out.append(Span(doc, i, i + 1, label="Person", kb_id=key))
             elif low == "the" or self._possessive_country(doc, i, index):
                 span = self._description(doc, i, mentions + out, index)
-                if span is None and low == "the":
+                if span is None and low == "the" and i + 1 not in named:
                     span = self._body(doc, i, names)
                 if span is not None:
                     out.append(span)
+            elif self._body_voice(doc, i) and i + 1 not in named:
+                span = self._body(doc, i, names)
+                out += [span] if span is not None else []
         doc.spans["kg_coref"] = sorted(out, key=lambda s: (s.start, s.end))
         return doc
 
@@ -76,8 +85,11 @@ class CorefResolver:
         sent = doc[i].sent
         in_quote = quoted_token_mask(doc)
         lo = self._window_start(doc, sent)
-        ok = sorted((m for m in mentions if lo <= m.start < i and not in_quote[m.start]
-                     and self._gender(doc, m.kb_id_) in (None, gender)), key=lambda m: m.start)
+        words = token_words(doc)
+        # a name in parentheses ("Q (Ana Ruiz, Milenio): Trump said he ...") is an aside, not a subject
+        ok = sorted((m for m in mentions if lo <= m.start < i and (not in_quote[m.start] or _whole_quote(words, m))
+                     and self._gender(doc, m.kb_id_) in (None, gender)
+                     and not (m.start > 0 and words[m.start - 1] == "(")), key=lambda m: m.start)
         same = [m for m in ok if sent.start <= m.start and m.end <= i]
         if same:
             return same[0].kb_id_
@@ -144,6 +156,11 @@ class CorefResolver:
             return None
         return Span(doc, i, j + 1, label="Person", kb_id=key)
 
+    def _body_voice(self, doc: Doc, i: int) -> bool:
+        """"a department spokesperson said": someone speaking for a body stands for it."""
+        low = token_lowers(doc)
+        return low[i] in ("a", "an") and i + 2 < len(doc) and low[i + 2] in self.voices
+
     def _body(self, doc: Doc, i: int, names: list[Span]) -> Span | None:
         """"the ministry", "the cartel": the latest body named with that word, else of that type."""
         if i + 1 >= len(doc) or doc[i + 1].lower_ not in self.body_nouns:
@@ -154,6 +171,12 @@ class CorefResolver:
         kinds = self.body_nouns[noun]
         kinds = {kinds} if isinstance(kinds, str) else set(kinds)
         before = [sp for sp in names if sp.end <= i and sp.label_ != "Person"]
+        # "In Burkina Faso, the army said": not another state's army named earlier
+        sent = doc[i].sent
+        states = {sp.kb_id_ for sp in names if sp.label_ == "Country" and sent.start <= sp.start < i}
+        actors = doc.user_data.get("kg.actors", {})
+        before = [sp for sp in before if not states or sp.kb_id_ not in actors
+                  or actors[sp.kb_id_].government in (None, *states)]
         for sp in reversed(before):
             actor = doc.user_data.get("kg.actors", {}).get(sp.kb_id_)
             words = " ".join([actor.label, *actor.aliases]).lower().split() if actor else []
@@ -163,8 +186,11 @@ class CorefResolver:
         if not typed:
             return None
         sent = doc[i].sent
-        recent = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
-        # only one body of that type so far, or one named in this or the previous sentence
+        recent = sent.start
+        for _ in range(BODY_LOOKBACK):  # the sentences before this one
+            recent = recent if recent == 0 else doc[recent - 1].sent.start
+        # only one body of that type so far, or one named in this or the two sentences before
+        # ("X says ... . The crew ... . '...,' the company said")
         if len({sp.kb_id_ for sp in typed}) == 1 or typed[-1].start >= recent:
             return Span(doc, i, i + 2, label=typed[-1].label_, kb_id=typed[-1].kb_id_)
         return None
@@ -235,8 +261,18 @@ def _same_office(title: str, noun: str, office: frozenset[str] = frozenset()) ->
     return noun in words and _office(words, noun) == office
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’"})
+
+
+def _whole_quote(words: list[str], m: Span) -> bool:
+    """'known by the alias "Silverio Ortega,"': a name that is all of its quotation is a name."""
+    after = m.end + (m.end < len(words) and words[m.end] in (",", "."))
+    return m.start > 0 and words[m.start - 1] in QUOTE_MARKS and after < len(words) and words[after] in QUOTE_MARKS
+
+
 @Language.factory("kg_coref")
 def make_coref(nlp: Language, name: str) -> CorefResolver:
     data = read_yaml("coref.yaml")
     return CorefResolver(data["pronouns"], data["role_nouns"], data["description_words"], data["lookback"],
-                         data["body_nouns"], data["unnamed_people"], data.get("portfolio_words", []))
+                         data["body_nouns"], data["unnamed_people"], data.get("portfolio_words", []),
+                         data.get("body_voices", []))

@@ -9,7 +9,14 @@ A *run* is a stretch of capitalised words in one sentence ("Communications Minis
 - a common given name as its first word ("Ana Torres was arrested") -> Person;
 - an appositive after it (", a Venezuela-based gang" / ", a spokeswoman") -> that type;
 - an organisation word ending or starting it ("Jalisco Cartel", "Ministry of Energy");
+- a kind noun before it, "called" aside ("a splinter group called X"), or after it ("the X
+  shipping association"); its initials in parentheses after it ("X (XYZ)");
+- an alias after it ("X, known as Y") -> Person; see :mod:`kg.nlp.name_cues` for quoted
+  aliases and nicknames and for state forces ("the Colombian army");
 - a trained NER entity (``--model``) over it.
+
+A generic body name ("the Defense Ministry", "the National Guard") belongs to the state named
+closest before it in its sentence, or in its paragraph when that is the article's main state.
 
 Never from headline-case sentences, and never a lone sentence-initial word without a cue. The
 country a person or agency acts for comes from a demonym, a "Country's" possessive or an
@@ -24,11 +31,26 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
-from kg.nlp.lexicons import Titles, addressee_verbs, titles
+from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before
+from kg.nlp.lexicons import Titles, addressee_verbs, slugify, titles
+from kg.nlp.name_cues import (
+    acronym_bodies,
+    alias_after,
+    alias_people,
+    context_state,
+    force_candidate,
+    force_kind,
+    glued_place,
+    kind_introducer,
+    known_body,
+    named_before_type,
+    nickname_people,
+    state_adjectives,
+    state_forces,
+)
 from kg.nlp.name_rules import (
     RELATIVES,
     after_clause,
-    appositive_index,
     cue_kinds,
     labelled_start,
     merge_runs,
@@ -48,9 +70,6 @@ FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "
                         "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
                         "Directorate", "Secretariat"})
 POSSESSIVES = frozenset({"'s", "’s"})
-DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
-APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
-                             "on", "to", "since", "until", "whose", "which", "that", "now"})
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITAL_SHARE = 0.7
 SMALL_WORDS = frozenset({"of", "the", "a", "an", "to", "in", "on", "for", "and", "at", "by", "with",
@@ -159,6 +178,10 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
     """Skip a country, affiliation and title at the start of a run.
 
     Returns (first name token, country, title text, saw_head)."""
+    if s >= 2 and doc[s - 1].lower_ == "for" and doc[s - 2].lower_ in ctx.titles.heads:
+        given = _given_after(doc, s - 1, e, ctx)  # "Undersecretary for Energy Marta Ruiz"
+        if given is not None:
+            return given, None, " ".join(tok.lower_ for tok in doc[s - 2:given]), True
     country, used = _country_at(doc, s, ctx)
     i = s + used
     cand = ctx.known.get(i)
@@ -177,6 +200,9 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
             i += 1
         elif low == "to" and saw_head and _country_at(doc, i + 1, ctx)[1]:
             i += 1 + _country_at(doc, i + 1, ctx)[1]  # the posting, not the government
+        elif low == "for" and saw_head and _given_after(doc, i + 1, e, ctx) is not None:
+            i = _given_after(doc, i + 1, e, ctx)  # "Undersecretary for Intelligence Ana Ruiz"
+            break
         elif low == "of" and saw_head and i + 1 < e and doc[i + 1].lower_ in t.complements:
             i += 2
             while i < e and doc[i].lower_ in t.complements:
@@ -188,6 +214,11 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
     # a role held in an organisation ("FIFA President") is not a state role for coreference
     title = None if affiliated else " ".join(tok.lower_ for tok in doc[first:i] if tok.text != "-")
     return i, country, title, True
+
+
+def _given_after(doc: Doc, i: int, e: int, ctx: Context) -> int | None:
+    """The first given name after a title's "for" portfolio, with a surname after it."""
+    return next((j for j in range(i + 1, e - 1) if doc[j].text in ctx.given_names), None)
 
 
 def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
@@ -242,69 +273,6 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     return None
 
 
-def _phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str | None:
-    """Type named by the head of a description, its last cue word: "a Venezuela-based gang" is
-    a CriminalOrganization, "an alleged Sinaloa Cartel financial operator" a Person. With
-    ``last_only`` the cue must end the words."""
-    words = [w.lower() for w in words]
-    index, longest = appositive_index(ctx.org_cues)
-    for end in range(len(words), 0 if not last_only else len(words) - 1, -1):
-        # the longest cue ending here wins: "criminal group" over "group"
-        best = next((index[c] for n in range(min(longest, end), 0, -1)
-                     if (c := tuple(words[end - n:end])) in index), None)
-        if best is not None:
-            return best
-        if words[end - 1] in ctx.titles.heads:
-            return "Person"
-    return None
-
-
-def _appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None:
-    """", a Venezuela-based gang," / ", a spokeswoman for ..." right after a name: the type
-    its head noun (the last word before a comma, a preposition or the end) names."""
-    if e + 2 >= sent_end or doc[e].text != ",":
-        return None
-    if doc[e + 1].like_num and doc[e + 2].text == "," and e + 4 < sent_end:
-        e += 2  # "Miguel, 34, a boat mechanic": an age before the description
-    opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
-    owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
-    if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
-        return None
-    words = []
-    for tok in doc[e + (2 if opener else 3):min(sent_end, e + 12)]:
-        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct and tok.text != "-":
-            return _phrase_type(words, ctx)
-        words.append(tok.lower_)
-    return None
-
-
-def _described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
-    """"a smaller Michoacán group, Los Viagras," / "A White House spokesman, Tyler Brandt,": a
-    description ending right before the name (lower-case head: a description, not a name)."""
-    if s - 2 < sent.start or doc[s - 1].text != ",":
-        return None
-    text = token_words(doc)
-    words = text[max(sent.start, s - 6):s - 1]
-    acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
-    if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
-        return _phrase_type([w for w in words if w.islower()], ctx)
-    if not words or not words[-1].islower():
-        return None
-    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
-    words = words[:cut] if cut else words  # "a spokesperson for the ministry,": the head is "spokesperson"
-    return _phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
-
-
-def _kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
-    """"maritime security firm Ambrey", "the think tank Crisis Group": a lower-case noun naming
-    a kind of body right before the name (no comma) types it; a role noun ("leader") does not."""
-    words = token_words(doc)[max(sent.start, s - 3):s]
-    if not words or not words[-1].islower():
-        return None
-    kind = _phrase_type(words, ctx, last_only=True)
-    return kind if kind not in (None, "Person") else None
-
-
 def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     after = doc[e].lower_ if e < sent.end else ""
     if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
@@ -353,6 +321,8 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
         return True
     if 2 <= name_len <= 4 and doc[s].text in ctx.given_names:  # "Ana Torres was arrested"
         return True
+    if 3 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end):  # "X Y Z, known as W"
+        return True
     return name_len >= 2 and _verb_next_to(doc, s, s + name_len, sent, ctx)
 
 
@@ -375,12 +345,47 @@ def _known_name(doc: Doc, s: int, e: int, ctx: Context, title: str | None) -> bo
     """The name part is a gazetteer actor: record the title as its role and report it."""
     cand = ctx.known.get(s)
     if cand is None:
-        # a known surname inside a longer unknown name ("Laura Harris") is not that person
-        inner = {id(c): c for i in range(s, e) if (c := ctx.known.get(i)) is not None}.values()
+        # a known surname inside a longer unknown name ("Laura Harris") is not that person,
+        # nor a known group glued to a particle ("al-Houthi")
+        inner = {id(c): c for i in range(s, e) if (c := ctx.known.get(i)) is not None
+                 and not (c.start >= s + 2 and doc[c.start - 1].text == "-")}.values()
         return any(not (c.type == "Person" and c.end - c.start == 1) for c in inner)
     if cand.type == "Person" and title and not cand.role:
         cand.role = title
     return True
+
+
+def _body_candidate(doc: Doc, s: int, e: int, ctx: Context, org: str | None, forced: str | None,
+                    kind_before: str | None) -> Candidate | None:
+    """The body a run typed ``org`` (or ``forced``) names, with the state it acts for."""
+    text, low = token_words(doc), token_lowers(doc)
+    _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
+    known = ctx.known.get(s + lead) if s + lead < e else None
+    if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
+        return None
+    owner = ctx.known.get(s - 2) if s >= 2 and text[s - 1] in POSSESSIVES else None
+    if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
+        org = owner.type  # "Hezbollah's Radwan Force": a unit of a group is of its kind
+    gov = _org_country(doc, s, e, ctx, org or forced)
+    generic = all(low[i] in ctx.titles.modifiers or low[i] in ctx.titles.heads or text[i] in POSSESSIVES
+                  for i in range(s, e - 1))  # "Foreign Ministry", "Attorney General's Office"
+    # one word named by a kind noun or an acronym is a name: "shipping giant Maersk", ", SEBIN,"
+    generic = generic and not (e - s == 1 and (kind_before or text[s].isupper()))
+    if generic and gov is None and forced is None:
+        return _generic_body(doc, s, e, ctx, org)
+    return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
+
+
+def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidate | None:
+    """"the Defense Ministry said" after "Colombia's": a generic name is its context state's
+    body (that state's force, or the gazetteer's body of that name); None with no such state."""
+    gov = context_state(doc, s, ctx)
+    if gov is None:
+        return None  # "Foreign Ministry" of no named state: which one is unknown
+    if force_kind(doc, s, e):  # "National Guard": that state's own force
+        return force_candidate(gov, force_kind(doc, s, e), s, e, tuple(token_lowers(doc)[s:e]))
+    key = known_body(gov, doc[s:e].text.replace("’", "'"))  # the gazetteer's own
+    return Candidate(s, e, kind, DISCOVERED, key=key, government=gov)
 
 
 def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str | None = None):
@@ -391,35 +396,24 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         return None  # "Separately, a regional commander ...": an opener, even with an appositive
     if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
-    if doc[e - 1].text in ctx.org_cues["places"]:
-        return None  # "John F. Kennedy Airport", "Culiacán Prison": places, not actors
+    if doc[e - 1].text in ctx.org_cues["places"] or glued_place(doc, e):
+        return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     text, low = token_words(doc), token_lowers(doc)
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
-    appositive = _appositive_type(doc, e, sent.end, ctx) or _described_before(doc, s, sent, ctx) or role
+    appositive = appositive_type(doc, e, sent.end, ctx) or described_before(doc, s, sent, ctx) or role
     located = s > sent.start and low[s - 1] in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
     if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
-    kind_before = _kind_noun_before(doc, s, sent, ctx) if forced is None and not org else None
-    org = org or kind_before  # "security firm Ambrey"
+    # "security firm Ambrey", "a splinter group called X", "the X shipping association"
+    kind_before = kind_noun_before(doc, s - kind_introducer(doc, s, sent.start), sent, ctx) \
+        if forced is None and not org else None
+    kind_before = kind_before or (named_before_type(doc, s, e, sent.end) if forced is None and not org else None)
+    org = org or kind_before
     if org or forced == "Organization":
-        _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
-        known = ctx.known.get(s + lead) if s + lead < e else None
-        if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
-            return None
-        owner = ctx.known.get(s - 2) if s >= 2 and text[s - 1] in POSSESSIVES else None
-        if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
-            org = owner.type  # "Hezbollah's Radwan Force": a unit of a group is of its kind
-        gov = _org_country(doc, s, e, ctx, org or forced)
-        generic = all(low[i] in ctx.titles.modifiers or low[i] in ctx.titles.heads or text[i] in POSSESSIVES
-                      for i in range(s, e - 1))  # "Foreign Ministry", "Attorney General's Office"
-        # one word named by a kind noun or an acronym is a name: "shipping giant Maersk", ", SEBIN,"
-        generic = generic and not (e - s == 1 and (kind_before or text[s].isupper()))
-        if generic and gov is None and forced is None:
-            return None  # "Foreign Ministry" of no named state: which one is unknown
-        return Candidate(s, e, org or forced, MODEL if forced else DISCOVERED, government=gov)
+        return _body_candidate(doc, s, e, ctx, org, forced, kind_before)
     honorific, gender = _honorific(doc, s, ctx)
     if honorific:
         start, country, title, saw_head = s + 1, None, None, False
@@ -442,26 +436,14 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
 
 
-def state_adjectives(doc: Doc, ctx: Context) -> list[Candidate]:
-    """"the Mexican government", "Venezuelan authorities": the demonym names the state."""
-    nouns = set(ctx.org_cues["state_nouns"])
-    text, low = token_words(doc), token_lowers(doc)
-    out = []
-    for i in range(len(doc) - 1):
-        if i in ctx.known or not text[i][:1].isupper():
-            continue  # a demonym or a country name is capitalised
-        key, used = _country_at(doc, i, ctx)
-        if key and i + used < len(doc) and low[i + used] in nouns:  # "Costa Rican security"
-            out.append(Candidate(i, i + used, "Country", DISCOVERED, key=key))
-    return out
-
-
 def discover(doc: Doc, ctx: Context) -> list[Candidate]:
     """Candidates from capitalised runs with cues, outside headline-case sentences."""
-    out = state_adjectives(doc, ctx)
+    out = state_adjectives(doc, ctx, _country_at) + state_forces(doc, ctx, _country_at)
     for sent in doc.sents:
         if is_headline(sent):
             continue
+        out += alias_people(doc, sent, ctx.known) + nickname_people(doc, sent, ctx.known)
+        out += _acronym_candidates(doc, sent, ctx)
         for s, e in merge_runs(doc, name_runs(sent), ctx):
             cand = classify_run(doc, s, e, sent, ctx)
             if cand is not None:
@@ -470,6 +452,20 @@ def discover(doc: Doc, ctx: Context) -> list[Candidate]:
             if of is not None:  # "X of Homeland Security Investigations", "Deputies of the X Office"
                 body = _body_after(doc, of + 1, e, sent, ctx)
                 out += [body] if body is not None else []
+    return out
+
+
+def _acronym_candidates(doc: Doc, sent: Span, ctx: Context) -> list[Candidate]:
+    """A body named with its initials in parentheses, typed by the body rules, and the
+    initials wherever they recur, under one key."""
+    out = []
+    for s, e, initials in acronym_bodies(doc, sent, ctx.known):
+        cand = classify_run(doc, s, e, sent, ctx, "Organization")
+        if cand is None or cand.type == "Person" or (cand.start, cand.end) != (s, e):
+            continue
+        cand.key, cand.priority = slugify(doc[s:e].text), DISCOVERED
+        out += [cand] + [Candidate(j, j + 1, cand.type, DISCOVERED, key=cand.key, government=cand.government)
+                         for j in initials]
     return out
 
 

@@ -73,6 +73,9 @@ def _and_joins(doc: Doc, prev: tuple[int, int], run: tuple[int, int], ctx) -> bo
     actor ("Mexico and ...")."""
     (ps, pe), (s, e) = prev, run
     text, low = token_words(doc), token_lowers(doc)
+    # "Ana Ruiz of the Ideas for Peace Foundation": the body starts after "of (the)"
+    of = next((k for k in range(pe - 2, ps - 1, -1) if low[k] == "of"), None)
+    ps = ps if of is None else of + 1 + (low[of + 1] == "the")
     if pe + 1 != s or low[pe] not in ("and", "for") or pe - ps > MAX_AND_PREFIX:
         return False
     cues = trailing_words(ctx.org_cues)
@@ -165,13 +168,16 @@ def _folded(word: str) -> str:
 
 def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str, ...]]) -> int | None:
     """Where a transcript speaker's name starts in the run ``start``..``stop``: the label's
-    words end the run; one capitalised word before them is the given name. None otherwise."""
+    words end the run (or come right before its last word, a second surname); one capitalised
+    word before them is the given name. None otherwise."""
     text = token_words(doc)
     names = folded_words(text[start:stop])
     for label in labels:
         n = len(label)
-        if n and names[-n:] == label and stop - n - start >= 0:
-            first = stop - n
+        # "Lucía Arreola Quintana" labelled "ARREOLA:": the label may be the first surname
+        second = n and len(names) > n + 1 and names[-n - 1:-1] == label and text[stop - 1][:1].isupper()
+        if n and (names[-n:] == label or second) and stop - n - start >= 0:
+            first = stop - n - bool(second)
             if first - 1 >= start and text[first - 1].isalpha() and text[first - 1][:1].isupper():
                 return first - 1
             return None  # the label alone ("WASHINGTON:", a dateline) names nobody
@@ -191,6 +197,14 @@ def extended_known_person(doc: Doc, cand, ctx) -> bool:
     lo = max(0, cand.start - 5)
     states = {ctx.demonyms.get(doc[i].text) for i in range(lo, cand.start)} - {None}
     return bool(states) and cand.government not in states
+
+
+def extended_known_body(doc: Doc, cand, ctx) -> bool:
+    """"the Atlantic Council", "Reuters Institute": a known body or outlet followed by a
+    capitalised body word is another body, named by the longer name."""
+    if cand.type in ("Country", "Person") or cand.end >= len(doc) or cand.end in ctx.known:
+        return False
+    return token_words(doc)[cand.end] in trailing_words(ctx.org_cues)
 
 
 def capital_as_place(doc: Doc, cand, capitals: frozenset[str], locatives: frozenset[str]) -> bool:

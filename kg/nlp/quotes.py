@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from kg.nlp.paragraphs import Paragraphs
@@ -159,42 +160,57 @@ def doc_text(doc: Doc) -> str:
 
 def token_words(doc: Doc) -> list[str]:
     """The text of every token, read once per Doc (``doc[i].text`` builds a Token each time)."""
-    if "kg.words" not in doc.user_data:
+    try:  # called for nearly every token: the table is almost always there
+        return doc.user_data["kg.words"]
+    except KeyError:
         _read_tokens(doc)
-    return doc.user_data["kg.words"]
+        return doc.user_data["kg.words"]
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """The lower-case text of every token, read once per Doc."""
-    if "kg.lowers" not in doc.user_data:
+    try:
+        return doc.user_data["kg.lowers"]
+    except KeyError:
         _read_tokens(doc)
-    return doc.user_data["kg.lowers"]
+        return doc.user_data["kg.lowers"]
 
 
 def token_spaces(doc: Doc) -> list[str]:
     """The whitespace after every token (``whitespace_``), read once per Doc."""
-    if "kg.spaces" not in doc.user_data:
+    try:
+        return doc.user_data["kg.spaces"]
+    except KeyError:
         _read_tokens(doc)
-    return doc.user_data["kg.spaces"]
+        return doc.user_data["kg.spaces"]
 
 
 def _read_tokens(doc: Doc) -> None:
-    words, lowers, spaces = [], [], []
-    for tok in doc:
-        words.append(tok.text)
-        lowers.append(tok.lower_)
-        spaces.append(tok.whitespace_)
+    """The three tables from one array of token attributes (string ids and space flags): no
+    Token object is built."""
+    words: list[str] = []
+    lowers: list[str] = []
+    spaces: list[str] = []
+    if len(doc):
+        lookup = doc.vocab.strings.__getitem__
+        orths, lower_ids, flags = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+        words, lowers = list(map(lookup, orths)), list(map(lookup, lower_ids))
+        spaces = [" " if flag else "" for flag in flags]
     doc.user_data.update({"kg.words": words, "kg.lowers": lowers, "kg.spaces": spaces})
 
 
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Token text -> the indices of the tokens with that text, ascending (once per Doc)."""
-    if "kg.word_positions" not in doc.user_data:
-        index: dict[str, list[int]] = {}
+    index = doc.user_data.get("kg.word_positions")
+    if index is None:
+        index = doc.user_data["kg.word_positions"] = {}
         for i, text in enumerate(token_words(doc)):
-            index.setdefault(text, []).append(i)
-        doc.user_data["kg.word_positions"] = index
-    return doc.user_data["kg.word_positions"]
+            found = index.get(text)
+            if found is None:
+                index[text] = [i]
+            else:
+                found.append(i)
+    return index
 
 
 def doc_quotes(doc: Doc) -> list[Quote]:

@@ -19,7 +19,7 @@ from kg.nlp import lexicons
 from kg.nlp.candidates import GazetteerMatcher
 from kg.nlp.discovery import Context, discover
 from kg.nlp.known import first_name_countries, from_entities, hyphen_compounds, rehome_bodies
-from kg.nlp.name_rules import capital_as_place, extended_known_person, folded_words
+from kg.nlp.name_rules import capital_as_place, extended_known_body, extended_known_person, folded_words
 from kg.nlp.resolve import build, select, surname_groups
 from kg.nlp.transcripts import label_names
 
@@ -52,6 +52,7 @@ class ActorRecognizer:
         ctx = Context(*self.lex, known=index)
         known = hyphen_compounds(doc, first_name_countries(doc, known, ctx))
         known = [c for c in known if not (extended_known_person(doc, c, ctx) or self._outlet(doc, c)
+                                          or extended_known_body(doc, c, ctx)
                                           or capital_as_place(doc, c, self.capitals, self.locatives))]
         index = {i: c for c in known if c.key for i in range(c.start, c.end)}
         ctx = Context(*self.lex, known=index, labels=label_names(doc))

@@ -8,6 +8,7 @@ goes to that person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,8 +60,18 @@ def surname_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’"})
+
+
 def _words(doc: Doc, c: Candidate) -> tuple[str, ...]:
-    return tuple(t for t in token_words(doc)[c.start:c.end] if t != "-")
+    """The words of a name, without hyphens or a quoted nickname ('Jimmy "Barbecue" X')."""
+    words, quoted = [], False
+    for t in token_words(doc)[c.start:c.end]:
+        if t in QUOTE_MARKS:
+            quoted = not quoted
+        elif t != "-" and not quoted:
+            words.append(t)
+    return tuple(words)
 
 
 def _surface(doc: Doc, c: Candidate) -> str:
@@ -241,11 +252,19 @@ def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
     return Resolved(mentions, actors, roles, genders)
 
 
+def _plain(name: str) -> str:
+    """A name without its quoted nickname ('Jimmy "Barbecue" X' -> "Jimmy X")."""
+    return " ".join(_NICKNAME.sub(" ", name).split())
+
+
+_NICKNAME = re.compile(r"[\"“‘][^\"”’“‘]*[\"”’]")
+
+
 def _discovered_actor(doc: Doc, key: str, cands: list[Candidate], gaz: Gazetteer) -> Actor:
     forms = sorted({_surface(doc, c) for c in cands}, key=lambda f: (-len(f.split()), f))
     best = max(cands, key=lambda c: (c.priority, c.end - c.start))
     kind = best.type
-    label = forms[0] if kind == "Person" else _qualified(doc, best, gaz)
+    label = _plain(forms[0]) if kind == "Person" else _qualified(doc, best, gaz)
     forms = [f for f in forms if f != label] + ([forms[0]] if forms[0] != label else [])
     gov = next((c.government for c in cands if c.government), None)
     aliases = tuple(sorted(set(f for f in forms if f != label)))

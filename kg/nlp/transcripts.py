@@ -36,13 +36,18 @@ def _label_words(label: str) -> list[str]:
 
 
 def _speaker(label: str, people: list[Actor]) -> Actor | None:
-    """The one person of the article whose name ends with the label's name words."""
+    """The one person of the article whose name ends with the label's name words (else whose
+    name has them before its last word, a Spanish first surname)."""
     name = _label_words(label)
     if not name:
         return None
     found = {a.key: a for a in people
              for form in (a.label, *a.aliases)
              if fold_accents(form).lower().split()[-len(name):] == name}
+    if not found:  # "ARREOLA:" for "Lucía Arreola Quintana": a first surname
+        found = {a.key: a for a in people for form in (a.label, *a.aliases)
+                 if len(words := fold_accents(form).lower().split()) >= len(name) + 2
+                 and words[-len(name) - 1:-1] == name}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -1,0 +1,109 @@
+"""Types read from descriptions next to a capitalised name (used by :mod:`kg.nlp.discovery`).
+
+- an appositive after it: ", a Venezuela-based gang" (a body), ", a spokeswoman" or, with no
+  article, ", pastor at a church" (a person);
+- a description ending right before it: "a smaller Michoacán group, Los Viagras," or
+  "Somalia's minister of ports and marine transport, X,";
+- a kind noun right before it: "maritime security firm Ambrey".
+
+The type is the one the head noun of the description names (``org_cues.yaml`` appositive cues,
+``titles.yaml`` heads for people).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.name_rules import appositive_index
+from kg.nlp.quotes import token_words
+
+if TYPE_CHECKING:
+    from kg.nlp.discovery import Context
+
+POSSESSIVES = frozenset({"'s", "’s"})
+DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
+APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
+                             "on", "to", "since", "until", "whose", "which", "that", "now"})
+BARE_TITLE_WORDS = 3  # ", deputy regional commander of": words of a title with no article
+DESCRIPTION_WORDS = 12  # lower-case words a description before ", Name" may take
+
+
+def phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str | None:
+    """Type named by the head of a description, its last cue word: "a Venezuela-based gang" is
+    a CriminalOrganization, "an alleged Sinaloa Cartel financial operator" a Person. With
+    ``last_only`` the cue must end the words."""
+    words = [w.lower() for w in words]
+    index, longest = appositive_index(ctx.org_cues)
+    for end in range(len(words), 0 if not last_only else len(words) - 1, -1):
+        # the longest cue ending here wins: "criminal group" over "group"
+        best = next((index[c] for n in range(min(longest, end), 0, -1)
+                     if (c := tuple(words[end - n:end])) in index), None)
+        if best is not None:
+            return best
+        if words[end - 1] in ctx.titles.heads:
+            return "Person"
+    return None
+
+
+def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None:
+    """", a Venezuela-based gang," / ", a spokeswoman for ..." right after a name: the type
+    its head noun (the last word before a comma, a preposition or the end) names."""
+    if e + 2 >= sent_end or doc[e].text != ",":
+        return None
+    if doc[e + 1].like_num and doc[e + 2].text == "," and e + 4 < sent_end:
+        e += 2  # "Miguel, 34, a boat mechanic": an age before the description
+    opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
+    owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
+    if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
+        return _bare_title(doc, e + 1, sent_end, ctx)
+    words = []
+    for tok in doc[e + (2 if opener else 3):min(sent_end, e + 12)]:
+        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct and tok.text != "-":
+            return phrase_type(words, ctx)
+        words.append(tok.lower_)
+    return None
+
+
+def _bare_title(doc: Doc, i: int, sent_end: int, ctx: Context) -> str | None:
+    """", pastor at a church", ", deputy commander of X": a title with no article after a name."""
+    words: list[str] = []
+    for tok in doc[i:min(sent_end, i + BARE_TITLE_WORDS + 1)]:
+        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct:
+            return "Person" if words and words[-1] in ctx.titles.heads else None
+        if not tok.text.islower():
+            return None
+        words.append(tok.lower_)
+    return None
+
+
+def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """"a smaller Michoacán group, Los Viagras," / "A White House spokesman, Tyler Brandt,": a
+    description ending right before the name (lower-case head: a description, not a name)."""
+    if s - 2 < sent.start or doc[s - 1].text != ",":
+        return None
+    text = token_words(doc)
+    words = text[max(sent.start, s - 6):s - 1]
+    acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
+    if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
+        return phrase_type([w for w in words if w.islower()], ctx)
+    if not words or not words[-1].islower():
+        return None
+    lo = s - 2  # "minister of ports and marine transport,": the whole lower-case description
+    while lo > max(sent.start, s - DESCRIPTION_WORDS) and text[lo - 1].islower():
+        lo -= 1
+    words = text[lo:s - 1]
+    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
+    words = words[:cut] if cut else words  # "a spokesperson for the ministry,": the head is "spokesperson"
+    return phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+
+
+def kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """"maritime security firm Ambrey", "the think tank Crisis Group": a lower-case noun naming
+    a kind of body right before the name (no comma) types it; a role noun ("leader") does not."""
+    words = token_words(doc)[max(sent.start, s - 3):s]
+    if not words or not words[-1].islower():
+        return None
+    kind = phrase_type(words, ctx, last_only=True)
+    return kind if kind not in (None, "Person") else None
