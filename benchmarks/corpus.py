@@ -1,8 +1,7 @@
 """Generate a benchmark corpus: varied, realistic news articles as one JSONL(.gz) file.
 
 Each article recombines whole paragraphs (so quotes stay paired) of the project's own invented
-articles (`examples/articles` and the development sets under `tests/`; never the blind set
-`tests/heldout2`) with names, other capitalised words, numbers, days, months and places swapped
+articles (`examples/articles` and the development sets under `tests/`) with names, other capitalised words, numbers, days, months and places swapped
 for random ones, so names vary the way a real corpus's do (28k distinct chunks in 1,000 articles)
 and spaCy's tokenizer cache is not flattered by the same names again and again. Its lowercase
 vocabulary is that of the source articles (about 2k distinct words, where 600k words of real news
@@ -51,9 +50,10 @@ _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _DAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b")
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 _CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b")
-# Development articles whose paragraphs are recombined (the blind set is left out).
+# Development articles whose paragraphs are recombined (the once-blind sets included).
 SOURCES = ("examples/articles", "tests/articles", "tests/articles_ops", "tests/articles_ops2",
-           "tests/articles_speech", "tests/articles_actors", "tests/heldout")
+           "tests/articles_speech", "tests/articles_actors", "tests/heldout", "tests/heldout2",
+           "tests/heldout3")
 
 
 def example_paragraphs() -> list[str]:
