@@ -166,12 +166,14 @@ class ArticleGraph:
             self.triples[(s, p, o)] = None
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
-        if value is not None and value.strip():
-            self.add(s, p, _plain_literal(value))
+        if value is not None:
+            literal = _text_literal(value)  # one cached lookup, blank text included
+            if literal is not None:
+                self.triples[(s, p, literal)] = None
 
     def integer(self, s: URIRef, p: URIRef, value: int | None, datatype=_XSD.nonNegativeInteger) -> None:
         if value is not None:
-            self.add(s, p, _typed_literal(int(value), datatype))
+            self.triples[(s, p, _typed_literal(int(value), datatype))] = None
 
     def add_article(self) -> None:
         a, art = self.article_iri, self.article
@@ -280,9 +282,10 @@ class ArticleGraph:
 
 
 @lru_cache(maxsize=8192)
-def _plain_literal(value: str) -> Literal:
-    """A plain literal, made once per text (a sentence is the evidence of many mentions)."""
-    return Literal(value)
+def _text_literal(value: str) -> Literal | None:
+    """A plain literal, made once per text (a sentence is the evidence of many mentions);
+    None for blank text, which is left out."""
+    return Literal(value) if value.strip() else None
 
 
 @lru_cache(maxsize=8192)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.nlp.lexicons import Gazetteer
-from kg.nlp.quotes import doc_text
+from kg.nlp.quotes import doc_text, token_words
 
 # Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
 GAZETTEER, DISCOVERED, MODEL = 3, 2, 1
@@ -45,6 +47,27 @@ def fold_accents(text: str) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+def _changed_chunks(text: str, folded_text: str) -> list[tuple[int, int]] | None:
+    """The (start, end) of the whitespace-delimited chunks of ``text`` where ``folded_text``
+    differs, in order; None when folding changed a whitespace character (or made one)."""
+    chunks: list[tuple[int, int]] = []
+    for match in _NON_ASCII.finditer(text):
+        at = match.start()
+        if folded_text[at] == text[at]:
+            continue
+        if text[at].isspace() or folded_text[at].isspace():
+            return None
+        if chunks and at < chunks[-1][1]:  # in the chunk just found
+            continue
+        start, end = at, at + 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        chunks.append((start, end))
+    return chunks
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFD", ch)[0]
@@ -61,6 +84,7 @@ class GazetteerMatcher:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.stops = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.make_doc = nlp.make_doc
+        self.tokenizer = nlp.tokenizer
         for alias, key in gaz.aliases():
             if alias.startswith("the "):  # the article is not part of the name
                 continue
@@ -77,7 +101,7 @@ class GazetteerMatcher:
         # as the first time)
         text = doc_text(doc)
         folded_text = fold_accents(text)
-        plain = doc if folded_text == text else self.make_doc(folded_text)
+        plain = doc if folded_text == text else self.folded_doc(doc, text, folded_text)
         spans = []
         # a name written all in lower case ("the coast guard") is a description, not that name
         folded = [(m, s, e) for m, s, e in self.folded(plain) if not plain[s:e].text.islower()]
@@ -96,6 +120,33 @@ class GazetteerMatcher:
             out.append(Candidate(span.start, span.end, actor.type, GAZETTEER, key=actor.key,
                                  government=actor.government, gender=self.gaz.genders.get(actor.key)))
         return out
+
+    def folded_doc(self, doc: Doc, text: str, folded_text: str) -> Doc:
+        """``make_doc(folded_text)``, tokenizing again only the whitespace-delimited chunks that
+        folding changed: spaCy tokenizes each chunk on its own, so every other chunk keeps the
+        tokens it has in ``doc`` (a whole tokenization cost more than the matching, for a few
+        accented names)."""
+        chunks = _changed_chunks(text, folded_text)
+        if not chunks:  # None: folding changed whitespace, the chunks are not the same
+            return self.make_doc(folded_text)
+        starts, flags = doc.to_array([IDX, SPACY]).T.tolist()
+        words, spaces = list(token_words(doc)), [bool(flag) for flag in flags]
+        # the changed chunks, tokenized in one call: joined by spaces, each on its own still
+        redone = self.tokenizer(" ".join(folded_text[start:end] for start, end in chunks))
+        pieces: list[list[str]] = [[] for _ in chunks]
+        chunk, offset = 0, 0
+        for token in redone:
+            while token.idx >= offset + chunks[chunk][1] - chunks[chunk][0] + 1:
+                offset += chunks[chunk][1] - chunks[chunk][0] + 1
+                chunk += 1
+            pieces[chunk].append(token.text)
+        for (start, end), new in zip(reversed(chunks), reversed(pieces)):
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            if first == last or starts[first] != start:  # not whole tokens: cannot happen in spaCy
+                return self.make_doc(folded_text)
+            words[first:last] = new
+            spaces[first:last] = [False] * (len(new) - 1) + [spaces[last - 1]]
+        return Doc(doc.vocab, words=words, spaces=spaces)
 
     def stop_spans(self, doc: Doc) -> list[tuple[int, int]]:
         return [(s, e) for _, s, e in self.stops(doc)]
