@@ -32,7 +32,6 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._context import (
     Ref,
-    agent_actor,
     bare_force_refs,
     dateline_end,
     descriptor_refs,
@@ -47,11 +46,24 @@ from kg.extract._context import (
     turn_speaker,
     words,
 )
-from kg.extract._lexicon import load_lexicon, norm, word_set
+from kg.extract._context import agent_actor as _state_agent
+from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.nlp.quotes import token_words
 from kg.records import Actor
 
 STRONG = ("premod", "by")
 BY_WINDOW = 14  # tokens after a trigger where its by-phrase may stand (past a date and an appositive)
+
+
+def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
+    """The state or armed group an actor stands for as an agent (see kg.extract._context), also
+    an armed group typed a mere organization ("Rapid Support Forces", "Arakan Army")."""
+    found = _state_agent(doc, actor)
+    if found is None and actor.type == "Organization" and not actor.government:
+        label = actor.label.lower().replace("-", " ").split()
+        if label and label[-1] in word_set("operations.yaml", "armed_group_heads"):
+            return actor
+    return found
 
 
 @dataclass(frozen=True)
@@ -94,19 +106,27 @@ def demonym_agent(doc: Doc, start: int) -> Actor | None:
 
 def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     """Demonyms before a force noun ("the Israeli air force", "Colombian police") as mentions
-    of their country, where the actor recognizer found no name."""
+    of their country, where the actor recognizer found no name; and a plural demonym after
+    "the" ("if the Americans want to bomb"), the nation."""
     taken = {i for r in refs for i in range(r.start, r.end)}
+    texts, norms = token_words(doc), token_norms(doc)
+    demonyms, forces = load_lexicon("demonyms.yaml"), words("force_nouns")
     found = []
-    for tok in sent[:-1]:
-        nxt = tok.i + 1
-        demonyms = load_lexicon("demonyms.yaml")
-        if nxt + 2 < sent.end and norm(doc[nxt]) == "and" and doc[nxt + 1].text in demonyms:
-            nxt += 2  # "American and British warplanes": both demonyms own the force
-        if tok.i in taken or norm(doc[nxt]) not in words("force_nouns"):
+    for i in range(sent.start, sent.end - 1):
+        text = texts[i]
+        if i in taken or not text[:1].isupper():
             continue
-        actor = country_actor(doc, load_lexicon("demonyms.yaml").get(tok.text))
-        if actor is not None:
-            found.append(Ref(tok.i, tok.i + 1, actor))
+        if text.endswith("s") and text[:-1] in demonyms and i > sent.start and norms[i - 1] == "the":
+            if (actor := country_actor(doc, demonyms.get(text[:-1]))) is not None:
+                found.append(Ref(i, i + 1, actor))
+            continue
+        if text not in demonyms:
+            continue
+        nxt = i + 1
+        if nxt + 2 < sent.end and norms[nxt] == "and" and texts[nxt + 1] in demonyms:
+            nxt += 2  # "American and British warplanes": both demonyms own the force
+        if norms[nxt] in forces and (actor := country_actor(doc, demonyms.get(text))) is not None:
+            found.append(Ref(i, i + 1, actor))
     return found
 
 
@@ -122,11 +142,22 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
             if k - 1 > end and participle_by(doc, k - 1) and any(
                     norm(doc[m]) in words("prepositions") for m in range(end, k - 1)):
                 return None  # "strikes on vessels operated by X": X runs the target
+            if k - 1 >= end and norm(doc[k - 1]) in word_set("operations.yaml", "other_by_verbs"):
+                return None  # "flights requested by X": X asked for it, someone else flew
             j = k + 1
-            while j < sent.end and norm(doc[j]) in skip:
+            prefixes = word_set("operations.yaml", "place_prefixes")  # "by North American forces"
+            while j < sent.end and (norm(doc[j]) in skip or (norm(doc[j]) in prefixes and _ref_at(refs, j) is None)):
                 j += 1
-            return _ref_at(refs, j)
+            return _owned_force(doc, refs, _ref_at(refs, j))
     return None
+
+
+def _owned_force(doc: Doc, refs: list[Ref], ref: Ref | None) -> Ref | None:
+    """"by Sudan's paramilitary Rapid Support Forces": the force, not the country owning it."""
+    if ref is None or ref.end >= len(doc) or norm(doc[ref.end]) != "'s":
+        return ref
+    owned = next((r for r in refs if ref.end < r.start <= ref.end + 4 and r.actor.type != "Person"), None)
+    return owned or ref
 
 
 def subject_ref(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tuple[int, int]],
@@ -137,20 +168,41 @@ def subject_ref(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tu
             continue
         if in_pp(doc, ref) or (check_block and blocked(doc, ref.end, start, reporting)):
             continue
-        if _object_of_verb(doc, ref, lo):
+        if _object_of_verb(doc, refs, ref, lo):
             continue  # "detained 20 suspected Islamic State members in raids": an object
         if agent_actor(doc, ref.actor) is not None:
             return ref
     return None
 
 
-def _object_of_verb(doc: Doc, ref: Ref, lo: int) -> bool:
+def _after_fronted_participle(doc: Doc, refs: list[Ref], lo: int, start: int) -> Ref | None:
+    """"Acting on a tip passed through X, a unit of the navy, the Y brigade, raided ...": after an
+    opening participle phrase the subject is the mention right before the verb (its commas aside)."""
+    norms = token_norms(doc)
+    if not any(norms[k].endswith("ing") and (doc[k].is_lower or k == lo) for k in range(lo, min(lo + 4, start))):
+        return None
+    j = start - 1 if start - 1 > lo and norms[start - 1] == "," else start
+    ends = {r.end for r in refs}
+    while j > lo and j not in ends and (doc[j - 1].is_lower or norms[j - 1] == "'s") and doc[j - 1].is_alpha:
+        j -= 1  # "..., Colombia's anti-narcotics police, raided": the owner named before the head
+    ref = next((r for r in refs if r.end == j and r.start > lo), None)
+    return ref if ref is not None and agent_actor(doc, ref.actor) is not None else None
+
+
+def _object_of_verb(doc: Doc, refs: list[Ref], ref: Ref, lo: int) -> bool:
     """Whether a mention sits in the object of a past-tense verb ("detained 20 suspected X
     members"), so that it cannot be the subject of what follows."""
     skip = words("determiners") | words("np_modifiers")
     j = ref.start - 1
     while j >= lo and (doc[j].like_num or norm(doc[j]) in skip):
         j -= 1
+    if j > lo and norm(doc[j]) in {"and", ",", "or"} and (doc[j - 1].is_title or _ref_at(refs, j - 1)):
+        k = j - 1  # "branded X and Y terrorist groups": both objects (X named or not)
+        while k >= lo and (doc[k].is_title or _ref_at(refs, k) is not None):
+            k -= 1
+        while k >= lo and (doc[k].like_num or norm(doc[k]) in skip):
+            k -= 1
+        j = k
     if j < lo:
         return False
     low = norm(doc[j])
@@ -191,8 +243,12 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
     own = any(norm(doc[k]) in forces and k not in named and norm(doc[k - 1]) not in preps
               for k in range(said + 1, start))
     # "the SBU said its officers ...", "the ministry said it had arrested": the reporter itself
-    pronouns = words("reporter_pronouns")
-    own = own or any(norm(doc[k]) in pronouns for k in range(said + 1, min(start, said + 4)))
+    # (not "said it had verified three strikes": the pronoun's verb is another)
+    pronouns, gap = words("reporter_pronouns"), word_set("operations.yaml", "pronoun_gap_words")
+    coordinated = norm(doc[start - 1]) == "and"  # "said it had enrolled volunteers and sent troops"
+    own = own or any(norm(doc[k]) in pronouns and (coordinated or all(
+        norm(doc[m]) in gap or doc[m].like_num or norm(doc[m]) in words("determiners") or not doc[m].is_lower
+        for m in range(k + 1, start))) for k in range(said + 1, min(start, said + 4)))
     reporter = subject_ref(doc, refs, lo, said, quote_regions(sent))
     if reporter is None or not (own or _is_force(doc, reporter)):
         return None
@@ -230,7 +286,12 @@ def _is_force(doc: Doc, ref: Ref) -> bool:
     # "the Peruvian defence ministry said": a demonym before the ministry of the forces
     ministry = after in word_set("operations.yaml", "force_ministries") and j + 1 < len(doc) and norm(
         doc[j + 1]) in {"ministry", "ministries", "department", "secretariat"}
-    return last in heads or after in heads or ministry or bool(label and label[-1] in heads and ref.actor.government)
+    # "the Armada of Colombia", "the Guardia Estatal": a force named head first
+    first = bool(label) and label[0] in heads | word_set("operations.yaml", "extra_force_heads")
+    extra = bool(label) and label[-1] in word_set("operations.yaml", "extra_force_heads")
+    state_body = ref.actor.type.lower() in words("agent_types") and ref.actor.type != "Country"
+    return last in heads or after in heads or ministry or bool(label and label[-1] in heads and ref.actor.government) or (
+        state_body and (first or extra))
 
 
 def requested_ref(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Ref | None:
@@ -262,7 +323,9 @@ def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start
 def _owner_before(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
     """"Pentagon press secretary Jane Roe": the body or country of a title before a name."""
     j = ref.start - 1
-    while j >= 0 and ref.start - j <= 4 and doc[j].is_lower and doc[j].is_alpha:
+    if j > 0 and doc[j].text == "," and doc[j - 1].is_lower:
+        j -= 1  # "a White House spokesman, Jane Roe": the title before an appositive name
+    while j >= 0 and ref.start - j <= 5 and doc[j].is_lower and doc[j].is_alpha:
         j -= 1
     owner = _ref_at(refs, j) if j < ref.start - 1 else None
     return agent_actor(doc, owner.actor) if owner is not None and owner.end == j + 1 else None
@@ -396,7 +459,8 @@ def find_agent(
             return AgentHit(agent, "subject", patient)  # "asked Washington to send troops"
     lo = clause_start(sent, start, floor)
     exclude = [] if quote else regions
-    ref = subject_ref(doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
+    ref = _after_fronted_participle(doc, with_forces, lo, start) or subject_ref(
+        doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
     if ref is not None:
         return AgentHit(agent_actor(doc, ref.actor), "subject", patient, ref.actor.type == "Person")
     found = _speaker_agent(doc, refs, with_forces, sent, quote, (floor, lo, start, end))

@@ -10,7 +10,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract._context import quote_regions, words
-from kg.extract._lexicon import build_matcher, load_lexicon, norm, word_set
+from kg.extract._lexicon import build_matcher, load_lexicon, norm, token_norms, word_set
+from kg.nlp.quotes import token_words
 
 MODALITY = "modality.yaml"
 NEGATED = "negated"
@@ -48,15 +49,20 @@ def _month_name(doc: Doc, i: int) -> bool:
 def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
     """Token range around a trigger where cues count: the window, cut at scope breaks."""
     lex = load_lexicon(MODALITY)
-    breaks = {str(w).lower() for w in lex["scope_breaks"]}
+    breaks = word_set(MODALITY, "scope_breaks")
     lo = max(sent.start, start - int(lex["window"]))
     doc = sent.doc
+    norms, texts = token_norms(doc), token_words(doc)  # per-Doc tables, no Token objects
+    joiners = word_set(MODALITY, "clause_joiners")
     for j in range(start - 1, lo - 1, -1):
-        if norm(doc[j]) in breaks:
+        if norms[j] in breaks:
             lo = j + 1
             break
-        if norm(doc[j]) in {"that", "which"} and j + 1 < start and doc[j + 1].is_lower and (
-                norm(doc[j + 1]).endswith("ed") or norm(doc[j + 1]) in _PAST):
+        if norms[j] in joiners and j > lo and texts[j - 1] == "," and norms[j + 1] != "to":
+            lo = j + 1  # "reviewed plans for strikes, and spy planes already fly": another clause
+            break
+        if norms[j] in {"that", "which"} and j + 1 < start and texts[j + 1].islower() and (
+                norms[j + 1].endswith("ed") or norms[j + 1] in _PAST):
             lo = j + 1  # "asked for the data that led to the strike": a fact, not what was asked
             break
     reporting = words("reporting_words")
@@ -66,10 +72,10 @@ def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
             lo = q_end  # '"We can do it," he said, citing the arrest': the quote's own modal
     hi = min(sent.end, end + int(lex["window"]))
     for j in range(end, hi):
-        if norm(sent.doc[j]) in breaks or sent.doc[j].text in {".", "?", "!"}:
+        if norms[j] in breaks or texts[j] in {".", "?", "!"}:
             hi = j
             break
-        if norm(sent.doc[j]) == "that" and norm(sent.doc[j - 1]) in {"and", ","}:
+        if norms[j] == "that" and norms[j - 1] in {"and", ","}:
             hi = j  # "... led to the strike, and that it would protest if ...": another report
             break
     return lo, hi
@@ -97,6 +103,10 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
             # authorize X": an authorization still to come
             flipped = (status == "ruled_out" and before in negators and side != "near") or (
                 status == "authorized" and before in set(lex["modals"]))
+            if status == "authorized" and before == "to" and any(
+                    norm(sent.doc[j]) in word_set(MODALITY, "asking_verbs") for j in range(max(lo, c_start - 6), c_start)):
+                present.add("proposed")  # "asked the president to authorize drones": a mandate sought
+                continue
             present.add("threatened" if flipped else status)
     for status in lex["order"]:  # first listed status wins (see modality.yaml)
         if status in present:

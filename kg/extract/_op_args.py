@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract._context import Ref, country_actor, home_country, phrase_text, read_np, words
-from kg.extract._lexicon import load_lexicon, norm, word_set
-from kg.nlp.quotes import doc_text
+from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor
 
 OPS = "operations.yaml"
@@ -48,15 +48,19 @@ def _np_value(doc: Doc, refs: list[Ref], start: int, limit: int) -> tuple[Actor 
 def clause_end(sent: Span, end: int, span: int = 14, stop: int | None = None) -> int:
     """Where the arguments of a trigger stop: a clause boundary, the next trigger (``stop``)
     or ``span`` tokens on."""
-    stops = words("opaque_boundaries") | {"that", "which", "who", "while", "killing"}
-    doc = sent.doc
+    stops = words("opaque_boundaries") | _CLAUSE_STOPS
+    norms, texts = token_norms(sent.doc), token_words(sent.doc)  # per-Doc tables, no Token objects
     last = min(sent.end, end + span, stop if stop is not None else sent.end)
     for k in range(end, last):
-        if norm(doc[k]) in stops or doc[k].text in {";", ".", "?", "!"}:
+        if norms[k] in stops or texts[k] in _END_MARKS:
             return k
-        if doc[k].text == "," and k + 1 < sent.end and norm(doc[k + 1]).endswith("ing"):
+        if texts[k] == "," and k + 1 < sent.end and norms[k + 1].endswith("ing"):
             return k  # ", sparking ...": a participle clause about something else
     return last
+
+
+_CLAUSE_STOPS = frozenset({"that", "which", "who", "while", "killing"})
+_END_MARKS = frozenset({";", ".", "?", "!"})
 
 
 def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_type: str,
@@ -155,10 +159,14 @@ def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
                        limit: int) -> tuple[Actor | None, str | None]:
     """A named region ("the Caribbean") as text; a city or state ("Culiacán") only through
     the country written right after it ("in Culiacán, Mexico"), else no place."""
-    if any(name == r or name.startswith(r + " ") for r in _ops("regions")):
+    bare = " ".join(w for w in name.split() if w not in _ops("place_prefixes")) or name
+    # "the Eastern Pacific": a region however its side is written
+    if any(n == r or n.startswith(r + " ") for r in _ops("regions") for n in (name, bare)):
         if after < limit and norm(doc[after]) in _ops("region_modified_nouns"):
             return None, None  # "the Pacific port of Buenaventura": a city, named elsewhere
-        return None, name
+        inside = load_lexicon(OPS)["region_countries"].get(name)  # "in Darfur": in Sudan
+        country = country_actor(doc, inside) if inside else None
+        return (country, country.label.lower()) if country else (None, name)
     j = after + 1 if after < limit and doc[after].text == "," else after
     country = next((r.actor for r in refs if r.start == j and r.actor.type == "Country"), None)
     if name.split()[-1] in _ops("feature_nouns") and len(name.split()) > 1:

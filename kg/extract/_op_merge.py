@@ -209,14 +209,33 @@ def _generic_to_specific(cands: list[Candidate]) -> list[Candidate]:
         # a threat is talked about over several sentences ("strikes on land are coming" ... "every
         # option is on the table"); a deed is told next to its generic mention
         reach = load_lexicon(OPS)["generic_merge_sentences"].get(cand.status, 1)
-        near = [o for o in out if not _generic(o) and abs(o.sent - cand.sent) <= reach
-                and o.status == cand.status and o.agent_key() == cand.agent_key()
-                and _compatible(o, cand)]
+        near = [o for o in out if not _generic(o) and o.type not in word_set(OPS, "unforceful_types")
+                and o.status == cand.status and o.agent_key() == cand.agent_key() and (
+                    (abs(o.sent - cand.sent) <= reach and _compatible(o, cand) and not _own_target(cand, o))
+                    or _same_scene(o, cand))]
         if near:
             spec = min(near, key=lambda o: abs(o.start - cand.start))
             out[i] = replace(_absorb(cand, spec), type=spec.type, target=spec.target,
                              target_text=spec.target_text)
     return out
+
+
+def _own_target(generic: Candidate, spec: Candidate) -> bool:
+    """A generic mention in another sentence that names a target the specific one lacks
+    ("threatened military action against the cartels" ... "drone strikes"): its own threat."""
+    return generic.sent != spec.sent and generic.target_text is not None and spec.target_text is None
+
+
+def _head(text: str | None) -> str | None:
+    return text.split()[-1] if text else None
+
+
+def _same_scene(spec: Candidate, generic: Candidate) -> bool:
+    """A generic mention anywhere in the article with the specific one's place and the same
+    head noun of target ("the military campaign against suspected smuggling vessels in the
+    Caribbean" ... "24 strikes against vessels ... in the Caribbean"): one campaign."""
+    return (generic.location_text is not None and generic.location_text == spec.location_text
+            and _head(generic.target_text) is not None and _head(generic.target_text) == _head(spec.target_text))
 
 
 def _family(op_type: str) -> str:
@@ -231,6 +250,13 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
             and a.agent_key() == b.agent_key() and _compatible(a, b))
 
 
+def _complementary(a: Candidate, b: Candidate) -> bool:
+    """Two mentions that each name a target or place and share none ("airstrikes against
+    al-Shabaab" and "strikes in the Eastern Pacific"): nothing says they are one operation."""
+    named = [{n for n in ("target_text", "location_text") if getattr(c, n) is not None} for c in (a, b)]
+    return bool(named[0]) and bool(named[1]) and not named[0] & named[1]
+
+
 def _key(c: Candidate) -> tuple:
     return (_family(c.type), c.status, c.agent_key(), c.target_text, c.location_text)
 
@@ -243,7 +269,7 @@ def _unify(cands: list[Candidate]) -> list[Candidate]:
         peers.sort(key=lambda o: (-sum(getattr(o, n) is not None for n in _ARGS),
                                   abs(o.start - cand.start)))
         for peer in peers:
-            if _compatible(out[i], peer):
+            if _compatible(out[i], peer) and not _complementary(out[i], peer):
                 out[i] = _absorb(out[i], peer)
     result = []
     for cand in out:  # type and details (date, counts) of one operation come from its first report

@@ -8,6 +8,13 @@ one is the announcing official's state's, and so is one the official points to a
 one done by craft, ``speaker_agent``; what a bill would authorize is proposed by the state whose
 legislature has the bill); mentions of one event are then merged
 (:mod:`kg.extract._op_merge`) so that an article reports each operation once.
+
+Fallback agents, in order, when the trigger's clause names none: a mandating body or the one who
+gives an order ("ordered the military to ..."), an earlier-named force of the kind a bare noun
+stands for ("an army strike"), the runner named in a relative clause ("aircraft that the agency
+has flown"), and for an unnamed force opening the clause ("State troopers seized ...") the agency
+that tells of it in the next sentence, else the dateline's country. A seizure of a held place is
+a military action; a trigger compared with another event ("like the boat strikes") is none.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._agents import STRONG, AgentHit, announcer, demonym_agent, find_agent, subject_ref
+from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, demonym_agent, find_agent, subject_ref
 from kg.extract._context import (
     _DATELINE,
     Ref,
@@ -24,7 +31,6 @@ from kg.extract._context import (
     actor_refs,
     dateline_end,
     in_pp,
-    agent_actor,
     home_country,
     phrase_text,
     quote_regions,
@@ -110,7 +116,9 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
         target, target_text = None, None  # "secured 800 kilograms of cocaine": read from the trigger
     else:
         verbal = _verbal(doc, span)
-        target, target_text = target_of(doc, refs, sent, span.start, span.end, op_type, verbal, stop)
+        # "launched an operation against X": the trigger's own last word introduces the target
+        end = span.end - 1 if norm(span[-1]) in _ops("target_preps") else span.end
+        target, target_text = target_of(doc, refs, sent, span.start, end, op_type, verbal, stop)
     if target is None and target_text is None and op_type in _ops("patient_types"):
         target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
     if target_text is None and len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
@@ -243,13 +251,84 @@ def _pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: 
     return None
 
 
+def _held_place(doc: Doc, sent: Span, end: int) -> bool:
+    """Whether a seizure's object is a place held by force: a place noun heads it ("seized the
+    town") or names it in an appositive ("seized El Fasher, the last army stronghold")."""
+    norms, j = token_norms(doc), end
+    while j < sent.end and norms[j] in words("determiners"):
+        j += 1
+    if j >= sent.end or norms[j] in _ops("held_places"):
+        return j < sent.end
+    if not doc[j].is_title:
+        return False
+    comma = next((m for m in range(j, min(sent.end, j + 4)) if doc[m].text == ","), None)
+    reach = min(sent.end, end + int(load_lexicon(OPS)["held_place_reach"]))
+    return comma is not None and any(norms[m] in _ops("held_places") for m in range(comma, reach))
+
+
+def _compared(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the trigger is what something is compared with ("like the boat strikes")."""
+    j = start - 1
+    while j > sent.start and (norm(doc[j]) in words("determiners") or norm(doc[j]) in words("np_modifiers")
+                              or (doc[j].is_lower and j == start - 1)):
+        j -= 1
+    return j >= sent.start and norm(doc[j]) in _ops("comparison_words")
+
+
+def _named_force(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
+    """"an army strike": the force of that kind named last before it ("the Sudanese Armed Forces")."""
+    names = load_lexicon(OPS)["bare_force_names"].get(norm(doc[start - 1]) if start else "")
+    if not names:
+        return None
+    for ref in reversed([r for r in refs if r.end <= start - 1]):
+        label = ref.actor.label.lower()
+        if any(n in label for n in names) and (found := agent_actor(doc, ref.actor)) is not None:
+            return found
+    return None
+
+
+def _relative_agent(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
+    """The runner named in a relative clause right after the trigger ("surveillance aircraft
+    that the agency has flown over ..."): "that|which" + actor + (auxiliary) + a verb of use."""
+    norms = token_norms(doc)
+    if end >= sent.end - 2 or norms[end] not in {"that", "which"}:
+        return None
+    ref = next((r for r in refs if r.start in (end + 1, end + 2) and r.end < sent.end), None)
+    if ref is None:
+        return None
+    j = ref.end + 1 if norms[ref.end] in {"has", "have", "had", "is", "are", "was", "were"} else ref.end
+    return agent_actor(doc, ref.actor) if j < sent.end and norms[j] in _ops("relative_agent_verbs") else None
+
+
+def _unnamed_force(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> tuple[Actor, str] | None:
+    """"State troopers and county deputies seized ... The drugs were hidden ..., according to
+    the Department of Public Safety": an unnamed force opening the sentence is the agency that
+    tells of it in the next sentence (its own report); else, in a story datelined from a
+    country ("QUITO — When soldiers stormed the prison"), that country's (how: "home")."""
+    sent, norms = sents[k], token_norms(doc)
+    head = [j for j in range(sent.start, min(start, sent.start + 8)) if norms[j] in _ops("unnamed_force_nouns")]
+    if not head or any(r.start < start and r.end > sent.start for r in refs if sent.start <= r.start):
+        return None
+    for nxt in sents[k + 1 : k + 2]:
+        said = next((j for j in range(nxt.start, nxt.end - 2) if norms[j] == "according" and norms[j + 1] == "to"), None)
+        if said is None:
+            continue
+        ref = next((r for r in refs if said + 2 <= r.start <= said + 3), None)
+        if ref is not None and ref.actor.type not in ("Person", "Country", "MediaOrganization"):
+            found = agent_actor(doc, ref.actor)
+            return (found, "speaker") if found is not None else None
+    home = home_country(doc)
+    return (home, "home") if home is not None else None
+
+
 def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
            status: str, bill: bool) -> AgentHit:
     """The agent of a trigger (kg.extract._agents) with the fallbacks that depend on status."""
     sent, op_type = sents[k], entry["type"]
     goods = _ops("seized_goods") if op_type == "seizure" else frozenset()
+    end = span.start + int(entry["head_only"]) if entry.get("head_only") else span.end
     hit = AgentHit() if entry.get("patient_before") else find_agent(
-        doc, refs, sent, span.start, span.end, op_type in _ops("patient_types"), goods,
+        doc, refs, sent, span.start, end, op_type in _ops("patient_types"), goods,
         force_after=op_type == "deployment")
     if hit.how not in STRONG and _unnamed_by(doc, refs, sent, span.end):
         return AgentHit(None, "unnamed", hit.patient)  # "seized by armed men": not the subject's
@@ -265,6 +344,16 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
     if hit.actor is None and status == "authorized":  # "the U.N. Security Council authorized a force"
         hit = AgentHit(next((r.actor for r in refs if sent.start <= r.start and r.end <= span.start
                              and r.actor.key in _ops("mandating_bodies")), None), "subject", hit.patient)
+    if hit.actor is None and status == "authorized" and entry.get("status") == "authorized":
+        # "Noboa declared a conflict and ordered the military to ...": who gives the order
+        ref = subject_ref(doc, refs, sent.start, span.start, quote_regions(sent), check_block=False)
+        hit = AgentHit(agent_actor(doc, ref.actor) if ref else None, "subject", hit.patient)
+    if hit.actor is None and (found := _named_force(doc, refs, span.start)) is not None:
+        hit = AgentHit(found, "premod", hit.patient)  # "an army strike" after "the Sudanese Armed Forces"
+    if hit.actor is None and (found := _relative_agent(doc, refs, sent, span.end)) is not None:
+        hit = AgentHit(found, "by", hit.patient)  # "aircraft that the agency has flown"
+    if hit.actor is None and status == "conducted" and (found := _unnamed_force(doc, refs, sents, k, span.start)):
+        hit = AgentHit(*found, hit.patient)  # "State troopers seized ... according to X"
     if hit.actor is None and bill:  # "a bill in the Senate would allow raids abroad"
         hit = AgentHit(_sponsor(doc, refs, sents, k, span.start), "sponsor", hit.patient)
     if hit.actor is None and (status in ("threatened", "proposed") or entry.get("speaker_agent")
@@ -276,6 +365,31 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
     return hit
 
 
+def _entry_status(entry: dict, status: str) -> str:
+    """The status a trigger's own entry gives over the cues' one."""
+    if status == "conducted" and entry.get("status"):
+        status = entry["status"]  # "every option is on the table": an idiom of threat
+    if status == "threatened" and entry.get("ongoing"):
+        status = "conducted"  # "will stay in Syria": forces kept where they are
+    if status == "threatened" and entry["type"] in _ops("benign_types"):
+        status = "proposed"  # "he will be repatriated": a plan for a transfer, no threat to anyone
+    return status
+
+
+def _final_type(doc: Doc, refs: list[Ref], sent: Span, span: Span, entry: dict, args: dict,
+                country_target: bool) -> str:
+    """The type once the arguments are known (and the place a threat's condition names)."""
+    op_type = entry["type"]
+    if country_target:  # "attacking Mexico" is a use of force against the country
+        op_type = entry.get("country_target_type", op_type)
+    taken = args["target"]
+    if op_type == "seizure" and (taken is None or taken.type != "Person") and _held_place(doc, sent, span.end):
+        op_type = "military_action"  # "the militia seized the town": territory taken by force
+    if entry.get("condition_place"):  # "if Mexico can't stop them, we will": there, not by Mexico
+        args.update(_condition_place(refs, span))
+    return op_type
+
+
 def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
@@ -284,6 +398,8 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         return None  # "Operation Atalanta said": the trigger word is part of an actor's name
     if sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
         return None  # "Has the department carried out strikes on land?": asked, not reported
+    if _compared(doc, sent, span.start):
+        return None  # "a prelude to strikes, like the boat strikes in the Caribbean": another event
     status = status_of(sent, span.start, span.end, cues)
     if status == NEGATED:  # "did not deploy", "a history of military intervention"
         return None
@@ -291,12 +407,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         return None  # "explosive-laden drones flown by a task force": weapons, not watchers
     if entry.get("after_subject") and not _after_subject(doc, span):
         return None  # "seized bombs", "disarmed by bombs": the weapons, not the verb
-    if status == "conducted" and entry.get("status"):
-        status = entry["status"]  # "every option is on the table": an idiom of threat
-    if status == "threatened" and entry.get("ongoing"):
-        status = "conducted"  # "will stay in Syria": forces kept where they are
-    if status == "threatened" and entry["type"] in _ops("benign_types"):
-        status = "proposed"  # "he will be repatriated": a plan for a transfer, no threat to anyone
+    status = _entry_status(entry, status)
     bill = status in ("threatened", "authorized") and legislative(sents[k - 1] if k else None, sent, span.start)
     if bill:
         status = "proposed"  # "the bill would authorize strikes": a proposal until it passes
@@ -307,8 +418,10 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     if entry.get("no_person_subject") and hit.by_person:
         return None  # "Sheinbaum attacked the tariffs": a politician's attack is words
     args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop)
-    if country_target:  # "attacking Mexico" is a use of force against the country
-        op_type = entry.get("country_target_type", op_type)
+    if hit.how == "home" and args["location"] is not None and args["location"].type == "Country" \
+            and args["location"].key != hit.actor.key:
+        return None  # "Soldiers detained 11 in Colombia" told from Quito: not Ecuador's
+    op_type = _final_type(doc, refs, sent, span, entry, args, country_target)
     concrete = any(args[n] is not None for n in ("target_text", "location_text", "casualties",
                                                  "casualties_text", "count"))
     if entry.get("weak") and hit.how not in STRONG and not concrete and not bill:
@@ -324,6 +437,12 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span),
         date=date[0] if date else None, date_text=date[1] if date else None, **args,
     )
+
+
+def _condition_place(refs: list[Ref], span: Span) -> dict:
+    """The first country named inside the trigger as the operation's location, if any."""
+    ref = next((r for r in refs if span.start <= r.start and r.end <= span.end and r.actor.type == "Country"), None)
+    return {"location": ref.actor, "location_text": ref.actor.label.lower()} if ref else {}
 
 
 def _prime_dateline(doc: Doc) -> None:
