@@ -125,8 +125,8 @@ def test_unknown_capitalised_names_are_each_designated(nlp):
 
 
 def test_a_longer_name_than_a_known_actor_is_kept_whole(nlp):
-    found = designations(nlp, "Kataib Hezbollah, which Washington designated a terrorist organization, vowed revenge.")
-    assert [(d.designee_text, d.designee) for d in found] == [("kataib hezbollah", None)]
+    found = designations(nlp, "Ansar Hezbollah, which Washington designated a terrorist organization, vowed revenge.")
+    assert [(d.designee_text, d.designee) for d in found] == [("ansar hezbollah", None)]
 
 
 @pytest.mark.parametrize(
@@ -405,3 +405,55 @@ def test_more_labelling_verbs_lists_and_examples(nlp, text, expected):
 )
 def test_revoked_intended_or_discussed_labels_are_no_designation(nlp, text):
     assert designations(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "<verb> X into <category>": a label given by turning a group into one
+        ("Washington turned the Gulf Cartel into a foreign terrorist organization overnight.",
+         [("united-states", "gulf cartel", "foreign_terrorist_organization")]),
+        # a passive with coordinated subjects designates each of them
+        ("Tren de Aragua and the Gulf Cartel were designated as foreign terrorist organizations "
+         "by the United States.",
+         [("united-states", "tren de aragua", "foreign_terrorist_organization"),
+          ("united-states", "gulf cartel", "foreign_terrorist_organization")]),
+        # an adverbial between the labelling verb and "as": the designee heads the relative clause
+        ("Police found the boat of the Gulf Cartel, which Canada listed in March as a terrorist "
+         "entity, near the port.", [("canada", "gulf cartel", "terrorist_organization")]),
+        # a relative clause after a plural group noun no name stands for
+        ("Ecuador ordered its army to fight 22 gangs, which a decree classified as terrorist "
+         "organizations.", [("ecuador", "gangs", "terrorist_organization")]),
+        # a definite common-noun apposition after a name only describes it
+        ("The State Department designated Viv Ansanm, the alliance its boss leads, and Gran Grif "
+         "as foreign terrorist organizations.",
+         [("united-states", "viv ansanm", "foreign_terrorist_organization"),
+          ("united-states", "gran grif", "foreign_terrorist_organization")]),
+        # "their members" stand for the group of the clause before; "non-state" is no verb
+        ("Washington determined that these cartels are non-state armed groups, and their members "
+         "are unlawful enemy combatants.", [("united-states", "cartels", "enemy_combatant")]),
+        # a prefixed verb stays a verb
+        ("The State Department re-designated the Houthis as a foreign terrorist organization.",
+         [("united-states", "houthis", "foreign_terrorist_organization")]),
+    ],
+)
+def test_generalized_frames(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == sorted(expected)
+
+
+def test_passive_name_unknown_to_the_gazetteer_is_the_designee(nlp):
+    text = ("Mexico protested again. Los Halcones Negros was designated a terrorist organization "
+            "last week under a new law.")
+    assert [d.designee_text for d in designations(nlp, text)] == ["los halcones negros"]
+
+
+def test_unknown_transcript_speaker_of_a_finding_speaks_for_the_main_state(nlp):
+    text = ("The United States Senate heard Anna Kowalski, a lawyer. The United States had lost ships.\n\n"
+            "MS. KOWALSKI: The President determined that the smugglers are unlawful enemy combatants.")
+    assert [(d.designator.key, d.category) for d in designations(nlp, text)] == [("united-states", "enemy_combatant")]
+
+
+def test_a_title_case_headline_keeps_its_labelling_verb(nlp):
+    found = designations(nlp, "State Department Designates Tren De Aragua As Foreign Terrorist Organization")
+    assert [(d.designator.key, d.category) for d in found] == [("united-states", "foreign_terrorist_organization")]

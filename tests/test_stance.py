@@ -206,3 +206,66 @@ def test_more_cue_families(rule, text, expected):
 def test_anaphoric_quote_takes_a_call_for_force_before_it():
     previous = "The senator said the navy should put marines in the port."
     assert st.stance("We did it before, we can do it again.", "", previous) == FOR
+
+
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [
+        # 3: a state of affairs reported ("there are no ...") is no refusal; a plan denied is
+        ("3 existential fact", "There are no foreign soldiers at the airport today.", None),
+        ("3 plan denied", "There are no plans to send troops to the island.", AGAINST),
+        ("3 future refusal", "There will be no foreign soldiers at the airport.", AGAINST),
+        ("3 fact denied", "The ministry denied that foreign aircraft crossed the border.", None),
+        ("3 force rejected", "The ministry denied any foreign intervention in the port.", AGAINST),
+        # 5: a condemnation that opens a body's name is no judgement
+        ("5 body's name", "Human rights groups counted forty dead in the valley.", None),
+        ("5 judgement", "Those raids trample on human rights.", AGAINST),
+        # 6: a question or someone else's past deed commits the speaker to nothing
+        ("6 question", "Will the navy send troops to the coast next week?", None),
+        ("6 commitment", "The navy will send troops to the coast next week.", FOR),
+        ("6 third-party deed", "They have carried out many strikes this year.", None),
+        ("6 own deed", "We have carried out many strikes this year.", FOR),
+        ("6 third-party eligibility", "Now they are eligible for drone strikes too.", FOR),
+        # 4c: a force said to help or to work; 5c: cleared, after the against cues
+        ("4c help", "A few hundred foreign troops would turn the tide in the hills.", FOR),
+        ("4c question", "A few hundred foreign troops would turn the tide, right?", None),
+        ("5c cleared", "Each airstrike was approved at the highest level.", FOR),
+        ("5c no force", "The budget was approved at the highest level.", None),
+        ("5c against wins", "Each airstrike was approved, and each was a war crime.", AGAINST),
+        # 0b: the speaker's opinion after reported facts is read first
+        ("0b opinion", "The mission sends food, not soldiers. Personally, I think a few marines "
+                       "would make a difference.", FOR),
+        ("0b opinion without cue", "We sent no troops. I think that was right.", AGAINST),
+        # 4: approval, pursuit, first-person targeting, success
+        ("4 approval", "If the army goes after them, I won't lose any sleep over it.", FOR),
+        ("4 consent", "They can hit the camps, but with our permission.", FOR),
+        ("4 pursuit", "We will take the fight to the gangs in the mountains.", FOR),
+        ("4 pursuit", "The ports should be next.", FOR),
+        ("4 pursuit", "If they will not clean the harbour, we will clean it for them.", FOR),
+        ("4 authority", "Congress gave us the authority, and we will use it.", FOR),
+        ("4 targeting", "These are the boats we target every night.", FOR),
+        ("4 success", "The raid succeeded and nobody on our side was hurt.", FOR),
+        # 5: harm, escalation, occupation, a popular decision circumvented
+        ("5 harm", "Each foreign force that came here created new problems.", AGAINST),
+        ("5 escalation", "Today they are drones. Tomorrow it will be bombs.", AGAINST),
+        ("5 occupation", "They came as saviours and stayed as an occupation.", AGAINST),
+        ("5 circumvention", "The voters said no, and now they want a back door.", AGAINST),
+        # 5b: the legal basis of force asserted, unless someone else's words
+        ("5b legal basis", "Their gunmen are unlawful enemy combatants.", FOR),
+        ("5b distanced", "He called the fishermen enemy combatants.", None),
+        # 4d: harm judged of an ending: no cue, or force wanted kept
+        ("4d ending judged", "Cutting the aid would be a gift to the smugglers.", None),
+        ("4d force kept", "Withdrawing the troops now would be a disaster.", FOR),
+        ("5 harm of force", "Sending the troops now would be a disaster.", AGAINST),
+        # 4b: a disclaimer takes no side
+        ("4b disclaimer", "The door is open, but I'm not saying they will strike.", None),
+    ],
+)
+def test_generalized_rules(rule, text, expected):
+    assert st.cue(text) == expected
+
+
+def test_a_quote_judging_an_ending_takes_no_stance_from_its_frame():
+    quote = "To cut the aid now is to give a gift to the smugglers."
+    assert st.stance(quote, "The mayor criticized the decision.", "") == NEUTRAL
+    assert st.stance("We are tired of all this.", "The mayor criticized the decision.", "") == AGAINST

@@ -1,4 +1,5 @@
-"""Who gave a designation's label: the designator rules of :mod:`kg.extract.designations`.
+"""Who gave a designation's label: the designator rules of :mod:`kg.extract.designations`
+(and three designee helpers it shares: coordinated subjects, group nouns, "their members").
 
 The agent of the labelling word resolved to its state; a passive's by-phrase or the owner of
 the list ("the State Department's list"); the state right before the verb of a contact clause;
@@ -15,13 +16,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
-from kg.extract._context import Ref, agent_actor, inside, quote_regions, turn_person, words
+from kg.extract._context import Ref, agent_actor, inside, phrase_text, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, norm, word_set
 from kg.nlp.lexicons import gazetteer
 from kg.records import Actor
 
 LEX = "designations.yaml"
 Frame = tuple[int, int, int, int, int]  # labelling word start, end, designee start, end, floor
+DESIGNEE_TYPES = ("CriminalOrganization", "Organization")
 
 
 def _lex(key: str) -> frozenset[str]:
@@ -73,8 +75,8 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
     if inside(quote_regions(sent), v_start) is not None:
         return subject(doc, refs, sent.start, sent.end, quote_regions(sent), check_block=False)
     person = turn_person(doc, v_start)  # "LEAVITT: the cartels are unlawful combatants"
-    if person is not None:
-        return _person_state(doc, refs, person)
+    if person is not None:  # (a speaker of no known state speaks for the state most named)
+        return _person_state(doc, refs, person) or (_main_state(doc, refs) if not _opinion(doc, frame) else None)
     if _implied(doc, frame) and not _opinion(doc, frame):  # "the administration designated"
         return _implied_designator(doc, refs, frame)
     return _infinitive_owner(doc, refs, v_start) or _participle_subject(doc, refs, sent, v_start)
@@ -137,7 +139,7 @@ def _opinion(doc: Doc, frame: Frame) -> bool:
     """Whether the frame's verb only states a view (a copula, "said", "argued"), not an act
     of labelling ("designated", "declared", "informs")."""
     verb = norm(doc[frame[0]])
-    acts = _lex("labelling_words") | _lex("direct_labelling_words") | _lex("informing_words")
+    acts = _lex("labelling_words") | _lex("direct_labelling_words") | _lex("informing_words") | _lex("finding_words")
     return asserted_frame(doc, frame) and verb not in acts
 
 
@@ -182,3 +184,62 @@ def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame) -> Actor | None
     states = [(i, a) for i, a in states if a is not None and a.type == "Country"]
     before = [a for i, a in states if i < v_start]
     return before[-1] if before else next((a for i, a in states if i > v_start), None)
+
+
+def _main_state(doc: Doc, refs: list[Ref]) -> Actor | None:
+    """The state the article names most often (itself or through its officials, agencies and
+    forces), ties broken by first mention: whom a transcript speaker of no known state serves."""
+    counts: dict[str, list] = {}
+    for r in refs:
+        state = agent_actor(doc, r.actor)
+        if state is not None and state.type == "Country":
+            counts.setdefault(state.key, [0, r.start, state])[0] += 1
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+
+
+def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
+    """Start of a coordination of named groups ending at ``end`` ("Tren de Aragua and the
+    Cartel de los Soles have been designated"); None when no group ends there."""
+    last = next((r for r in reversed(orgs) if r.end == end), None)
+    if last is None:
+        return None
+    s = last.start
+    while True:
+        i = s - 1
+        while i >= 0 and norm(doc[i]) in {"the", "both"}:
+            i -= 1
+        if i < 1 or norm(doc[i]) not in {"and", "or", ","}:
+            return s
+        before = next((r for r in orgs if r.end == i), None)
+        if before is None:
+            return s
+        s = before.start
+
+
+def common_head(doc: Doc, sent: Span, k: int, head: int, rel: int) -> Frame | None:
+    """A relative clause after a plural group noun no name stands for ("22 gangs, which his
+    decree classified as terrorist organizations"): the noun phrase is the designee."""
+    noun = norm(doc[head - 1]) if head - 1 >= sent.start else ""
+    if not (noun.endswith("s") and noun[:-1] in _lex("group_nouns")):
+        return None
+    s = head - 1
+    while s - 1 >= sent.start and (doc[s - 1].like_num or norm(doc[s - 1]) in words("determiners")):
+        s -= 1  # "22 gangs", "the gangs"
+    return (k, k + 1, s, head, rel + 1)
+
+
+def member_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> list[tuple[Ref | None, str]]:
+    """"these cartels are armed groups, and their members are enemy combatants": the members
+    of a group stand for the group named last before them in the sentence (a name, else a
+    plural group noun)."""
+    if end - start != 2 or norm(doc[start]) not in _lex("member_pointers") or \
+            norm(doc[start + 1]) not in _lex("member_nouns"):
+        return []
+    orgs = [r for r in refs if sent.start <= r.start and r.end <= start and r.actor.type in DESIGNEE_TYPES]
+    if orgs:
+        return [(orgs[-1], phrase_text(doc, orgs[-1].start, orgs[-1].end))]
+    nouns = [i for i in range(sent.start, start) if doc[i].is_lower and norm(doc[i]).endswith("s")
+             and norm(doc[i])[:-1] in _lex("group_nouns")]
+    return [(None, norm(doc[nouns[0]]))] if nouns else []

@@ -36,6 +36,14 @@ joins places, not designees; groups named after the category (", including X and
 designees of a count or class ("eight groups"). No designation is reported when it was revoked
 ("revoked the designation of"), only intended ("threatened to designate") or talked about ("said
 designating X would ...").
+10. "<transforming verb> X into <category>" ("turned the cartels into terrorist organizations").
+An adverbial between the labelling verb and "as" ("which Washington classified in December as")
+leaves the designee before the verb; a passive's coordinated subject ("X and Y have been
+designated") designates each, and a capitalised subject unknown as an actor is named as written;
+a relative clause after a plural group noun ("22 gangs, which his decree classified as") makes
+the noun the designee; a definite common-noun apposition after a name ("X, the coalition Y
+leads, and Z") only describes it; "their members" stand for the group named before them;
+a capitalised or hyphenated word ("the United States", "non-state") is no labelling verb.
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._designators import Frame
+from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, coordinated_start, member_owner
 from kg.extract._designators import designator as find_designator
 from kg.extract._context import (
     Ref,
@@ -64,7 +72,7 @@ from kg.records import Designation, Evidence
 
 LEX = "designations.yaml"
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
-_DESIGNEE_TYPES = ("CriminalOrganization", "Organization")
+_DESIGNEE_TYPES = DESIGNEE_TYPES
 
 
 def _lex(key: str) -> frozenset[str]:
@@ -83,11 +91,27 @@ def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | Non
     stop = words("opaque_boundaries") | {"as"}
     floor = max(sent.start, j - int(load_lexicon(LEX)["window"]))
     for k in range(j, floor - 1, -1):
-        if norm(doc[k]) in vocab and not _noun_of(doc, k, floor):
+        if norm(doc[k]) in vocab and not _noun_of(doc, k, floor) and not _name_part(doc, sent, k):
             return k
         if norm(doc[k]) in stop and not (k > 0 and norm(doc[k - 1]) in _lex("naming_participles")):
             return None  # (but "the group, known as X, as ...": a name, no frame)
     return None
+
+
+def _name_part(doc: Doc, sent: Span, k: int) -> bool:
+    """Whether the word at ``k`` is part of a name or a compound, no verb: capitalised after a
+    capitalised word inside a sentence not in title case ("the United States"), or hyphenated
+    ("non-state armed groups")."""
+    after_hyphen = k > sent.start + 1 and doc[k - 1].text == "-" and norm(doc[k - 2]) not in _lex("verb_prefixes")
+    before_hyphen = k + 1 < len(doc) and doc[k + 1].text == "-"
+    in_name = k > sent.start and doc[k].text[:1].isupper() and doc[k - 1].text[:1].isupper() and not _title_case(sent)
+    return in_name or after_hyphen or before_hyphen
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ("Trump Designates Cartels As ..."): its capitals are no names."""
+    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(alpha) >= 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
 
 
 def _noun_of(doc: Doc, k: int, floor: int) -> bool:
@@ -106,7 +130,11 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
         j -= 1
     orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES]
     if j < k - 1 and norm(doc[k - 1]) in _lex("passive_aux") and orgs:
-        return (k, k + 1, orgs[0].start, orgs[0].end, sent.start)  # passive: the subject
+        s = coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
+        return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
+    if j < k - 1 and norm(doc[k - 1]) in _lex("passive_aux") and _proper(doc, sent.start, j + 1):
+        return (k, k + 1, sent.start, j + 1, sent.start)  # "Grupo X was designated": a name not
+        # known as an actor, the whole subject
     named = next((r for r in orgs if r.end == k - 1), None)
     if named is not None and doc[k - 1].text == "," and norm(doc[k]).endswith("ed"):
         return (k, k + 1, named.start, named.end, k + 1)  # "X, designated a ... by Y,": X
@@ -121,13 +149,17 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     ref = next((r for r in refs if r.end == head or (r.end < head and norm(doc[r.end]) in _lex("group_nouns")
                                                       and r.end + 1 == head)), None)
     if ref is None:
-        return None
+        return common_head(doc, sent, k, head, rel)
     s = ref.start
     demonyms = load_lexicon("demonyms.yaml")
     while (s - 1 >= sent.start and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha
            and norm(doc[s - 1]) not in words("determiners") and doc[s - 1].text not in demonyms):
         s -= 1  # "Kataib Hezbollah, which ...": the whole capitalised name (not "The", "Lebanese")
     return (k, k + 1, s, head, rel + 1)
+
+
+
+
 
 
 def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Frame | None:
@@ -199,11 +231,15 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     j = _skip_left(doc, span.start - 1, sent.start)
     if (listed := _list_frame(doc, refs, sent, span, j)) is not None:
         return listed
+    if j >= sent.start and norm(doc[j]) == "into":  # frame 1b: "turned X into <category>"
+        k = _find_left(doc, sent, j - 1, _lex("transforming_words"))
+        return (k, k + 1, k + 1, j, sent.start) if k is not None and k + 1 < j else None
     if j >= sent.start and norm(doc[j]) == "as":  # frame 1: "... X as <category>"
         k = _find_left(doc, sent, j - 1, _lex("labelling_words"))
         if k is None:
             return None
-        if k + 1 == j:  # "were designated as ...": the designee stands before, or after
+        if k + 1 == j or _adverbial(doc, k + 1, j):  # "were designated (in 2019) as ...": the
+            # designee stands before, or after
             return _left_designee(doc, refs, sent, k) or _object_after(doc, sent, k, span)
         if norm(doc[k + 1]) == "by":  # "X has been listed by Y as ...": the agent before "as"
             return _left_designee(doc, refs, sent, k)
@@ -222,6 +258,9 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         if verb is None:
             return None
         to_be = norm(doc[j]) == "be" and norm(doc[j - 1]) == "to"  # "declared X to be ..."
+        sub = _subject_start(doc, k + 1, j)  # "that X are ..., and Y are <category>": Y
+        if sub is not None and any(norm(t) in _lex("copulas") for t in doc[k + 1:sub]):
+            return (verb, verb + 1, sub, j, sent.start)
         return (verb, verb + 1, k + 1, j - 1 if to_be else j, sent.start)
     after = span.end + (1 if span.end < sent.end and doc[span.end].text in _QUOTES else 0)
     if len(span) > 1 and norm(span[-1]) in _lex("designation_heads"):
@@ -243,6 +282,15 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
             return None  # "considered using the FTO designation": an action, no designee
         return (k, k + 1, k + 1, j + 1, sent.start)
     return None
+
+
+def _adverbial(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) between a labelling verb and "as" are only an adverbial
+    ("which Washington classified in December as ..."): a preposition, then no name."""
+    dates = load_lexicon("dates.yaml")
+    return (norm(doc[start]) in words("prepositions") - {"of"} and not any(
+        t.text[:1].isupper() and t.text not in dates["months"] and t.text not in dates["weekdays"]
+        for t in doc[start + 1:end]))
 
 
 def _names_only(doc: Doc, lo: int, k: int) -> bool:
@@ -328,8 +376,10 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
                 conjuncts.append((org, text, _proper(doc, _skip_introducer(doc, s, k), k)))
-            # "Katiba Macina, a JNIM affiliate, as ...": an indefinite after a comma describes
-            apposition = k < end and doc[k].text == "," and k + 1 < end and norm(doc[k + 1]) in {"a", "an"}
+            # "Katiba Macina, a JNIM affiliate, as ...": an indefinite after a comma describes;
+            # so does a definite common noun after a name ("X, the coalition Y leads, and Z")
+            apposition = k < end and doc[k].text == "," and k + 2 < end and (norm(doc[k + 1]) in {"a", "an"} or (
+                norm(doc[k + 1]) == "the" and doc[k + 2].is_lower and bool(conjuncts) and conjuncts[-1][2]))
             s = k + 1
     named = [(org, text) for org, text, proper in conjuncts if org is not None or proper]
     return named or ([] if named_only else [c[:2] for c in conjuncts[:1]])
@@ -350,6 +400,8 @@ def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[
     chosen = [r for r in orgs if doc[r.start].sent.start == last] if plural else orgs[-1:]
     unique = {r.actor.key: r for r in reversed(chosen)}  # first mention of each in the sentence
     return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
+
+
 
 
 def _not_made(doc: Doc, sent: Span, v: int) -> bool:
@@ -386,7 +438,8 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     v_start, v_end, d_start, d_end, floor = frame
     if _not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
-    designees = _antecedents(doc, refs, d_start, d_end) or _designees(doc, refs, d_start, d_end)
+    designees = (member_owner(doc, refs, sent, d_start, d_end) or _antecedents(doc, refs, d_start, d_end)
+                 or _designees(doc, refs, d_start, d_end))
     if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
         designees = _examples_after(doc, refs, sent, span, d_end) or designees
     designator = find_designator(doc, refs, sent, frame, span)

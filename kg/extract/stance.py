@@ -4,26 +4,39 @@ Rule order (the first rule that fires decides; the YAML header says the same). W
 by :func:`cue_words`: lower case, hyphenated compounds as their parts.
 
 0. nested quotations of four words or more are removed (someone else's words);
+0b. an ``opinion_markers`` sentence after reported facts ("Personally, I think ...") is read
+   first: when rules 1-6 find a cue from there on, it decides;
 1. ``for_overrides`` ("we will not rule out strikes") -> for_intervention;
 2. ``denials`` ("that is ruled out", "not going to happen") -> against_intervention;
 3. a negator or rejection word shortly before a force term in the same clause ("we do not
    accept interference", "no invasion"), or "<force term>, no" -> against_intervention; a
-   negator opening a ``non_negations`` phrase ("not only", "not whether") negates nothing;
+   negator or rejection word inside a ``non_negations`` phrase ("not only", "denied that",
+   "not saying") or an ``existentials`` phrase not followed by an ``intent_nouns`` word
+   ("there are no troops here", but "there are no plans to send troops") negates nothing;
 4. ``endorsements`` ("whatever it takes", "I'm fine with that") and the ``for_cues``
-   categories -> for_intervention;
+   categories -> for_intervention; 4c: a force term followed in its sentence by a ``benefits``
+   phrase ("foreign bases would give us", "the strikes have worked") -> for_intervention;
+   4d: a ``harm`` cue after a ``withdrawals`` word in its clause judges an ending, not force:
+   dropped, and for_intervention when a force term follows the withdrawal word ("pulling the
+   troops out would be a disaster"; "to suspend the intelligence is a gift to them": no cue);
 4b. ``reassurances`` ("our sovereignty is not at stake") and non-answers ("I won't
    speculate") -> no cue (rules 5 and 6 skipped);
 5. ``condemnations`` ("an act of war against our people", "a violation of") and the
-   ``against_cues`` categories (sovereignty, legality, harm, self-reliance, victims) -> against;
+   ``against_cues`` categories (sovereignty, legality, harm, self-reliance, victims,
+   occupation, circumvention) -> against, unless the phrase opens a body's name (a
+   ``body_nouns`` word after it: "human rights groups count ...");
 5b. ``justifications`` (targets labelled "narco-terrorists", "the right to defend itself",
    "full authority under Article II") -> for_intervention, unless a ``distancing`` word ("they
    say", "sees ... as") or a negator before it in its clause makes it no claim of the speaker;
+5c. a force term followed in its sentence by a ``clearances`` phrase ("every strike was
+   reviewed by lawyers and approved") -> for_intervention (4c and 5c: not in a question);
 6. a force term with no negation before it and a commitment word before it in its clause
    ("we will", "they're eligible for drone strikes") -> for_intervention, unless the same
    speaker is against intervention elsewhere in the article (then the quote only names the
    force it opposes: no cue); a force merely described ("a strike there would be different"),
-   someone else's (``other_owners``, demonyms: "the American strikes") or put as a question
-   (``open_questions``: "whether we strike") is no cue;
+   someone else's (``other_owners``, demonyms: "the American strikes"; an ``other_subjects``
+   pronoun before a ``deed_commitments`` word: "they have carried out strikes") or put as a
+   question (``open_questions``: "whether we strike"; a sentence ending in "?") is no cue;
 7. (in :mod:`kg.extract.statements`) the stance of the quote it continues;
 8. the speaker context: for an anaphoric quote ("I'm going to do that") rules 1-6 on the
    sentence before it; else rules 1-5b on the attribution sentence with the quote in place
@@ -68,6 +81,16 @@ class StanceLexicon:
     non_negations: "Phrases"
     open_questions: "Phrases"
     other_owners: frozenset
+    other_subjects: frozenset
+    deeds: "Phrases"
+    existentials: "Phrases"
+    intent_nouns: frozenset
+    body_nouns: frozenset
+    benefits: "Phrases"
+    clearances: "Phrases"
+    opinions: "Phrases"
+    harm: "Phrases"
+    withdrawals: frozenset
 
 
 def words(text: str) -> list[str]:
@@ -106,7 +129,17 @@ def lexicon() -> StanceLexicon:
                          phrases("commitments"), phrases("anaphora"), phrases("frame_for"),
                          phrases("frame_against"), phrases("reassurances"), phrases("justifications"),
                          phrases("distancing"), phrases("non_negations"), phrases("open_questions"),
-                         frozenset([*data["other_owners"], *(d.lower() for d in read_yaml("demonyms.yaml"))]))
+                         frozenset([*data["other_owners"], *(d.lower() for d in read_yaml("demonyms.yaml"))]),
+                         frozenset(data["other_subjects"]), phrases("deed_commitments"), phrases("existentials"),
+                         frozenset(data["intent_nouns"]), frozenset(data["body_nouns"]), phrases("benefits"),
+                         phrases("clearances"),
+                         phrases("opinion_markers"), _category(data, "against_cues", "harm"),
+                         frozenset(data["withdrawals"]))
+
+
+def _category(data: dict, group: str, name: str) -> "Phrases":
+    """One category of a cue group (``against_cues: harm``) as its own phrase index."""
+    return Phrases(sorted({cue_words(str(p)) for p in data[group][name]}, key=len, reverse=True))
 
 
 class Phrases(tuple):
@@ -145,7 +178,8 @@ def _find(ws: list[str], phrases: Phrases) -> list[int]:
 
 _SCANNED = ("for_overrides", "denials", "force", "negators", "rejections", "endorsements",
             "reassurances", "condemnations", "justifications", "distancing", "commitments",
-            "non_negations", "open_questions")
+            "non_negations", "open_questions", "benefits", "deeds", "existentials", "harm",
+            "clearances")
 
 
 @lru_cache(maxsize=1)
@@ -189,22 +223,107 @@ def _justified(ws: list[str], hits: dict, i: int, lex: StanceLexicon) -> bool:
 
 def _committed(ws: list[str], hits: dict, i: int, lex: StanceLexicon) -> bool:
     """Rule 6 at the force term i: a commitment word before it in its clause, the force not
-    someone else's ("going to use the American strikes") nor put as a question ("whether we
-    strike")."""
+    someone else's ("going to use the American strikes", "they have carried out strikes")
+    nor put as a question ("whether we strike", "will they send troops?")."""
     return (_before(ws, hits, ("commitments",), i, 2 * lex.window) and not (i and ws[i - 1] in lex.other_owners)
-            and not _before(ws, hits, ("open_questions",), i, 2 * lex.window))
+            and not _before(ws, hits, ("open_questions",), i, 2 * lex.window)
+            and not _asked(ws, i) and not _third_party(ws, hits, i, lex))
+
+
+def _asked(ws: list[str], i: int) -> bool:
+    """Is the word at i in a question (its sentence ends with "?")? A question commits to nothing."""
+    end = next((k for k in range(i, len(ws)) if ws[k] in {".", "?", "!"}), None)
+    return end is not None and ws[end] == "?"
+
+
+def _third_party(ws: list[str], hits: dict, i: int, lex: StanceLexicon) -> bool:
+    """Is the commitment before the force at i someone else's: a third-person subject right
+    before the commitment word ("they have carried out dozens of strikes")?"""
+    starts = [s for s, _ in hits.get("commitments", ()) if s < i]
+    deeds = {s for s, _ in hits.get("deeds", ())}
+    if not starts or max(starts) not in deeds:
+        return False
+    k = max(starts) - 1
+    while k >= 0 and ws[k] in {"have", "has", "had", "also", "already", "now", "just"}:
+        k -= 1
+    return k >= 0 and ws[k] in lex.other_subjects
+
+
+def _drop_covered(hits: dict, lex: StanceLexicon, ws: list[str]) -> None:
+    """Hits that are no cue where they stand: a negator or rejection word inside a
+    ``non_negations`` phrase ("not only", "there are no", "denied that"), a condemnation that
+    is the start of a body's name ("human rights groups count ...")."""
+    covered = [*hits.get("non_negations", ()), *((s, e) for s, e in hits.get("existentials", ())
+                                                   if e >= len(ws) or ws[e] not in lex.intent_nouns)]
+    for name in ("negators", "rejections"):
+        if name in hits:
+            hits[name] = [h for h in hits[name] if not any(s <= h[0] < e for s, e in covered)]
+    if "condemnations" in hits:
+        hits["condemnations"] = [h for h in hits["condemnations"]
+                                 if not (h[1] < len(ws) and ws[h[1]] in lex.body_nouns)]
+        if not hits["condemnations"]:
+            del hits["condemnations"]
+
+
+def _withdrawn(ws: list[str], hits: dict, lex: StanceLexicon) -> bool:
+    """Rule 4d: a harm cue after a withdrawal word in its clause judges the end of something,
+    not force: the cue is dropped; True when what ends is a force term ("pulling the troops out
+    would be a disaster": the speaker wants the force kept)."""
+    kept, dropped = False, set()
+    for h, _ in hits.get("harm", ()):
+        start = next((k + 1 for k in range(h - 1, -1, -1) if ws[k] in CLAUSE_BREAKS), 0)
+        stops = [k for k in range(start, h) if ws[k] in lex.withdrawals]
+        if stops:
+            dropped.add(h)
+            kept = kept or any(stops[0] < f <= stops[0] + 3 and f < h for f, _ in hits.get("force", ()))
+    if dropped and "condemnations" in hits:
+        hits["condemnations"] = [c for c in hits["condemnations"] if c[0] not in dropped]
+        if not hits["condemnations"]:
+            del hits["condemnations"]
+    return kept
+
+
+def _follows_force(ws: list[str], hits: dict, name: str) -> bool:
+    """Rules 4c and 5c: a phrase of ``name`` after a force term in its sentence, not a
+    question ("foreign bases would give us intelligence", "every strike was approved")."""
+    force = [s for s, _ in hits.get("force", ())]
+    for b, _ in hits.get(name, ()):
+        if not _asked(ws, b) and any(f < b and not any(w in {".", "?", "!"} for w in ws[f:b]) for f in force):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
 def cue_rule(text: str) -> tuple[str | None, int | None]:
     """Rules 1-6 on a text: (the stance its own words show, the rule that fired); one scan of
-    the words, cached, as a quote is read for its own cue, its group and its context."""
-    lex = lexicon()
+    the words, cached, as a quote is read for its own cue, its group and its context. Rule 0b:
+    the speaker's own opinion ("Personally, I think ...") after other sentences is read first."""
     ws = list(cue_words(text))
+    opinion = _opinion_start(ws)
+    if opinion:
+        found = _rules(ws[opinion:])
+        if found[0] is not None:
+            return found
+    return _rules(ws)
+
+
+def _opinion_start(ws: list[str]) -> int:
+    """Start of the sentence where an opinion marker opens the speaker's view (0: none, or
+    the quote opens with it)."""
+    marks = _find(ws, lexicon().opinions)
+    if not marks:
+        return 0
+    k = marks[0]
+    while k > 0 and ws[k - 1] not in {".", "?", "!"}:
+        k -= 1
+    return k
+
+
+def _rules(ws: list[str]) -> tuple[str | None, int | None]:
+    """Rules 1-6 on words (see :func:`cue_rule`)."""
+    lex = lexicon()
     hits = _scan(ws)
-    if "non_negations" in hits:  # "not only", "not whether": a negator that negates no force
-        opening = {s for s, _ in hits["non_negations"]}
-        hits["negators"] = [h for h in hits.get("negators", ()) if h[0] not in opening]
+    _drop_covered(hits, lex, ws)  # "not only", "there are no", "human rights groups"
     if "for_overrides" in hits:  # rule 1
         return FOR, 1
     if "denials" in hits:  # rule 2
@@ -214,7 +333,8 @@ def cue_rule(text: str) -> tuple[str | None, int | None]:
         if _before(ws, hits, ("negators", "rejections"), i, lex.window) or \
                 ws[i + 1:i + 3] in ([",", "no"], [",", "never"]):
             return AGAINST, 3
-    if "endorsements" in hits:  # rule 4
+    kept = _withdrawn(ws, hits, lex)  # rule 4d: "ending the strikes would be a mistake"
+    if "endorsements" in hits or _follows_force(ws, hits, "benefits") or kept:  # rules 4, 4c, 4d
         return FOR, 4
     if "reassurances" in hits:  # rule 4b: "our sovereignty is not at stake"
         return None, None
@@ -222,6 +342,8 @@ def cue_rule(text: str) -> tuple[str | None, int | None]:
         return AGAINST, 5
     if any(_justified(ws, hits, s, lex) for s, _ in hits.get("justifications", ())):
         return FOR, 5  # rule 5b: force justified ("narco-terrorists", "defend"), in own words
+    if _follows_force(ws, hits, "clearances"):  # rule 5c: "every strike was approved"
+        return FOR, 5
     if any(_committed(ws, hits, i, lex) for i in force):
         return FOR, BARE_FORCE  # rule 6: force with a will or a we
     return None, None
@@ -232,6 +354,16 @@ def cue(text: str, bare_force: bool = True) -> str | None:
     named in a narrative frame says nothing of the speaker."""
     found, rule = cue_rule(text)
     return None if rule == BARE_FORCE and not bare_force else found
+
+
+@lru_cache(maxsize=4096)
+def judges_an_ending(text: str) -> bool:
+    """Does the quote judge the end of something that is no force (rule 4d: "to suspend the
+    intelligence is to give a gift to them")? Then the narration around it ("X criticized the
+    decision") judges that ending too, not force: no context cue."""
+    ws = list(cue_words(text))
+    hits = _scan(ws)
+    return "harm" in hits and not _withdrawn(ws, hits, lexicon()) and not hits.get("condemnations")
 
 
 def is_anaphoric(text: str) -> bool:
@@ -246,6 +378,8 @@ def stance(text: str, context: str = "", previous: str = "") -> str:
 
 def from_context(text: str, context: str = "", previous: str = "") -> str:
     """Rule 8, the speaker context, then rule 9 (neutral)."""
+    if judges_an_ending(text):  # rule 4d: the quote judges an ending, its frame judges that too
+        return NEUTRAL
     if is_anaphoric(text) and previous:
         from_previous = cue(previous)
         if from_previous:
@@ -261,3 +395,4 @@ def frame_cue(context: str) -> str | None:
     if _find(ws, lex.frame_against):
         return AGAINST
     return FOR if _find(ws, lex.frame_for) else None
+
