@@ -325,3 +325,130 @@ def test_the_articles_own_outlet_is_not_an_actor(nlp, outlet, expected):
     meta = {"outlet": outlet} if outlet else {}
     extraction = extract(nlp, make_article("outlet.txt", text, meta))
     assert ("the-new-york-times" in extraction.actors) is expected
+
+
+@pytest.mark.parametrize("text, name, key", [
+    # a quoted nickname given after a full name: the nickname alone later is that person
+    ('Police hunted Rolando Vique, the man everyone calls "El Zorro." The gang El Zorro leads '
+     'controls the port.', "El Zorro", "rolando-vique"),
+    ('The cell answered to Marta Ilundain, known as "La Jefa." Last year La Jefa fled to Peru.',
+     "La Jefa", "marta-ilundain"),
+    # a nickname between the given name and a hyphenated surname
+    ('Sheriff Ramiro "Chato" Lugo-Ibarra said the load was large. Lugo-Ibarra said no more.',
+     "Lugo-Ibarra", "ramiro-lugo-ibarra"),
+    # a hyphenated given name alone is the person named in full earlier
+    ("Our guest is Jean-Luc Maréchal, a reporter in Dakar. Jean-Luc, what did you see there?",
+     "Jean-Luc", "jean-luc-marechal"),
+    # a known body of a country named with the country after "of" (a translation's word order)
+    ("The Department of the Treasury of the United States imposed sanctions on him.",
+     "Department of the Treasury of the United States", "department-of-the-treasury"),
+    ("Southern Command of the United States said the boat was struck.",
+     "Southern Command of the United States", "us-southern-command"),
+    # a country's "Federal Government" is the country itself
+    ("The strikes were coordinated with the Federal Government of Somalia.",
+     "Federal Government of Somalia", "somalia"),
+    # a bare body word after a fuller in-article name of that body is that body
+    ("The Mexican Senate met in May. A bill would require the Senate to approve any flights.",
+     "Senate", "mexican-senate"),
+    # widely known armed groups and aid groups with their initials
+    ("The RSF denied the attack, and MSF said its hospital was full.", "RSF", "rapid-support-forces"),
+    ("The RSF denied the attack, and MSF said its hospital was full.", "MSF", "medecins-sans-frontieres"),
+])
+def test_names_that_are_another_actors(nlp, text, name, key):
+    assert (name, key) in named(nlp(text)), named(nlp(text))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # an appositive's owner before "'s" is not its head: "the group's coordinator" is a person
+    ('"We are full," said Dr. Lina Okoro-Baptiste, the group\'s medical coordinator, in a statement.',
+     "Lina Okoro-Baptiste", "Person"),
+    # a plain noun for a human being in the appositive
+    ("Aid reached Tomas Verhoeven, the man who ran the depot, on Monday.", "Tomas Verhoeven", "Person"),
+    # a cabinet is a government body, not a person
+    ("Peru is tense. The Security Cabinet of Peru said the transfer was legal.",
+     "Security Cabinet of Peru", "GovernmentBody"),
+])
+def test_appositive_and_cue_types(nlp, text, name, kind):
+    found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a place after a preposition of place is not the person the next appositive describes
+    ("Back in the hills above Ocotlán, a farmer who asked not to be named said the noise stopped.",
+     "Ocotlán"),
+    ("Outside Ocotlán, a farmer said the noise stopped.", "Ocotlán"),
+])
+def test_places_before_a_persons_appositive(nlp, text, absent):
+    assert absent not in {a.label for a in doc_actors(nlp(text)).values()}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # an age with "years" before the description (translated reports)
+    ("The dead man was identified as Yeiler Riascos Mina, 38 years, resident of the village of Tumaco.",
+     "Yeiler Riascos Mina", "Person"),
+    ("Police named Dario Feld, aged 52, a fisherman from Ohio, as the driver.", "Dario Feld", "Person"),
+    # a description whose head is owned by a named body, then "the" before the name
+    ("In May, a special unit of the Peruvian Navy, the Grupo Cóndor Azul, raided a camp.",
+     "Grupo Cóndor Azul", "GovernmentBody"),
+])
+def test_descriptions_with_ages_and_owners(nlp, text, name, kind):
+    found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a two-word name with an alias only people are given
+    ("Prosecutors want the extradition of Eusebio Tarrant, alias El Búho, from Peru.",
+     "Eusebio Tarrant", "Person"),
+    # a general staff is a body, not a person titled "General"
+    ("Ukrainian drones hit a depot, the General Staff in Kyiv said.", "Ukraine General Staff", "GovernmentBody"),
+])
+def test_alias_and_staff_cues(nlp, text, name, kind):
+    found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
+    assert found.get(name) == kind, found
+
+
+def test_a_byline_with_a_station_number_is_furniture():
+    from kg.articles import make_article
+
+    article = make_article("byline.txt", "Border bill advances\n\nBy WXYZ 7 News Staff\n\nThe bill passed.", {})
+    assert "News Staff" not in article.clean_text and "The bill passed." in article.clean_text
+
+
+@pytest.mark.parametrize("text, key", [
+    # a demonym or a country glued to "-led"/"-backed" names a state that acts in the story
+    ("The Rwandan-led force left the capital in June.", "rwanda"),
+    ("Peru-backed patrols crossed the river twice.", "peru"),
+])
+def test_states_leading_or_backing(nlp, text, key):
+    assert key in doc_actors(nlp(text))
+
+
+def test_a_place_based_suffix_names_no_state(nlp):
+    assert "peru" not in doc_actors(nlp("A Lima-based consultancy published the study."))
+
+
+@pytest.mark.parametrize("text, key", [
+    # a bare "the Senate" in a story about another state is that state's own senate
+    ("Claudia Sheinbaum spoke in Mexico City. Mexico will not allow it, she said, and the Senate "
+     "will vote on Monday.", "mexican-senate"),
+    ("Marco Rubio said the Senate will vote on Monday.", "united-states-senate"),
+    # a state named as the place of an action owns no body named after it
+    ("Democrats pushed a measure to bar any raid inside Mexico without a vote of the Senate.",
+     "united-states-senate"),
+    ("Lawmakers want to stop strikes in Venezuela unless Congress agrees.", "united-states-congress"),
+])
+def test_a_bare_body_is_the_one_of_the_state_in_context(nlp, text, key):
+    assert key in doc_actors(nlp(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a place noun and "of" before a name: a place, even one that looks like a gang name
+    ("He was arrested in the Culiacán neighborhood of Las Palmeras after a shootout.", "Las Palmeras"),
+    ("Soldiers searched the village of Los Robles at dawn.", "Los Robles"),
+    # a facility named after people is a place
+    ("The men were booked into the Harlow-Venn Detention Center on Monday.", "Harlow-Venn Detention Center"),
+])
+def test_named_places_are_no_actors(nlp, text, absent):
+    assert absent not in {a.label for a in doc_actors(nlp(text)).values()}

@@ -236,3 +236,57 @@ def test_transcript_turns(nlp):
         ("dana-whitfield", "Good morning. Two vessels were struck overnight in the Caribbean."),
         ("omar-castaneda", "We informed our partners as we always do."),
     ]
+
+
+@pytest.mark.parametrize("transcript, expected", [
+    # a congressional label with party and state in brackets, and a role after a comma
+    ("REP. NORA VASQUEZ-HOLT (D-Ore.): Who approved the order?\n\n"
+     "GEN. TOBIAS RENNER: The order came from the secretary himself.\n\n"
+     "VASQUEZ-HOLT: Then the secretary should testify here next week.",
+     [("nora-vasquez-holt", "Who approved the order?"),
+      ("tobias-renner", "The order came from the secretary himself."),
+      ("nora-vasquez-holt", "Then the secretary should testify here next week.")]),
+    ("SEN. ARLO DENNING (R-Kan.), CHAIRMAN: The hearing will now begin.\n\n"
+     "LUCY ABARA, HOST: Thank you for having me here today.\n\n"
+     "DENNING: We start with the budget figures.",
+     [("arlo-denning", "The hearing will now begin."),
+      ("lucy-abara", "Thank you for having me here today."),
+      ("arlo-denning", "We start with the budget figures.")]),
+])
+def test_transcript_labels_with_party_role_and_hyphens(nlp, transcript, expected):
+    assert found(nlp, transcript) == expected
+
+
+def test_shouted_transcript_names_are_labelled_in_mixed_case(nlp):
+    from kg.extract.actors import doc_actors
+
+    doc = nlp("SEN. NORA VASQUEZ-HOLT (D-Ore.): Who approved the order?\n\n"
+              "VASQUEZ-HOLT: Nobody answers that question.")
+    assert doc_actors(doc)["nora-vasquez-holt"].label == "Nora Vasquez-Holt"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" before a reporting verb is the body that is the subject of a recent sentence
+    ("The Interior Ministry of Valdoria denied the report on Monday. In a written reply, "
+     "it said that \u201cno foreign aircraft has entered our airspace without permission.\u201d",
+     [("interior-ministry-of-valdoria",
+       "no foreign aircraft has entered our airspace without permission.")]),
+    # a speaker does not name themself in the third person: the other president said it
+    ("Javier Milei answered a question about Gustavo Petro. \u201cPetro is wrong about everything, "
+     "and he knows it,\u201d the president said.",
+     [("javier-milei", "Petro is wrong about everything, and he knows it")]),
+    # a name before a comma-delimited aside and an auxiliary is the subject, not the name inside it
+    ("Rosa Quintal, a Bukele critic, has accused the president of \u201cselling the country to "
+     "the highest bidder.\u201d",
+     [("rosa-quintal", "selling the country to the highest bidder.")]),
+    # verbs of speech common in translated reports
+    ("Admiral Hugo Paredes Lira spoke in the port. \u201cWe do not need anyone else to do this "
+     "work,\u201d he expressed.",
+     [("hugo-paredes-lira", "We do not need anyone else to do this work")]),
+    # a first name given after a description with a relative clause is a person
+    ("Outside Villanueva, a fisherman who gave only his first name, Teodoro, said he was afraid. "
+     "\u201cThe boats do not go out at night any more,\u201d he said.",
+     [("teodoro", "The boats do not go out at night any more")]),
+])
+def test_general_attribution_patterns(nlp, text, expected):
+    assert found(nlp, text) == expected

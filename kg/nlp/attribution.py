@@ -28,11 +28,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.lexicons import reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs, is_break
-from kg.nlp.quotes import Quote
+from kg.nlp.quotes import Quote, token_lowers, word_positions
 
 GAP = 3  # words allowed between a speaker and its verb ("Mr. X also said", "X later added")
 DESCRIPTION = 15  # words a description may take before the name in '"...," said the ..., X'
+AUXILIARIES = frozenset({"has", "have", "had", "was", "is", "also", "later", "then", "again", "once"})
 QUESTION_WORDS = frozenset({"if", "whether", "about", "by"})
 BOUNDARY = frozenset({".", "!", "?", ";"})
 
@@ -55,7 +57,9 @@ class Speakers:
 
     def __init__(self, doc: Doc, in_quote: list[bool]):
         spans = [sp for g in ("kg_actors", "kg_coref") for sp in doc.spans.get(g, [])]
-        self.spans = sorted((sp for sp in spans if not in_quote[sp.start]), key=lambda s: s.start)
+        spans = [sp for sp in spans if not in_quote[sp.start]]
+        spans += body_pronouns(doc, spans, in_quote)
+        self.spans = sorted(spans, key=lambda s: s.start)
         self.at: dict[int, Span] = {}
         for sp in self.spans:
             for i in range(sp.start, sp.end):
@@ -64,6 +68,46 @@ class Speakers:
     def before(self, i: int, lo: int) -> list[Span]:
         """Mentions ending at or before token i and starting at or after token lo."""
         return [sp for sp in self.spans if lo <= sp.start and sp.end <= i]
+
+
+IT_LOOKBACK = 2  # sentences back "it said" may find the body it stands for
+IT_FORMS = frozenset({"it"})
+
+
+def body_pronouns(doc: Doc, spans: list[Span], in_quote: list[bool]) -> list[Span]:
+    """'The ministry denied it. In a statement, it said "..."': "it" right before a reporting
+    verb (an adverb may come between) is the body, state or group that is the subject of its
+    own or a recent sentence: the first one named there that is not a possessive modifier
+    ("Peru's Interior Ministry": the ministry, not Peru). People never are "it"."""
+    verbs, low, out = reporting_verbs(), token_lowers(doc), []
+    positions = word_positions(doc)
+    bodies = None
+    for i in sorted(j for form in IT_FORMS for cased in (form, form.title()) for j in positions.get(cased, ())):
+        nxt = low[i + 1:i + 3]
+        # "it said", "it later said"
+        if in_quote[i] or not nxt or not (nxt[0] in verbs or (len(nxt) > 1 and nxt[0].endswith("ly") and nxt[1] in verbs)):
+            continue
+        if bodies is None:
+            bodies = [sp for sp in spans if sp.label_ != "Person"
+                      and not (sp.end < len(doc) and doc[sp.end].text in ("'s", "’s"))]
+        body = _body_before(doc, i, bodies)
+        if body is not None:
+            out.append(Span(doc, i, i + 1, label=body.label_, kb_id=body.kb_id_))
+    return out
+
+
+def _body_before(doc: Doc, i: int, bodies: list[Span]) -> Span | None:
+    """The first body of the sentence holding token i (before it), else of the closest of the
+    IT_LOOKBACK sentences before that names one."""
+    sent = doc[i].sent
+    for _ in range(IT_LOOKBACK + 1):
+        found = [sp for sp in bodies if sent.start <= sp.start and sp.end <= min(i, sent.end)]
+        if found:
+            return found[0]
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
 
 
 def _quote_tokens(doc: Doc, q: Quote) -> tuple[int, int]:
@@ -147,9 +191,12 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
 def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span | None:
     """"X, who sat beside Y at the hearing, said": the mention right before a comma-delimited
     aside that ends at the verb is the subject; people inside the aside are not."""
-    if v == 0 or doc[v - 1].text != ",":
+    k = v - 1
+    while k > 0 and v - k <= GAP and (doc[k].lower_ in AUXILIARIES or doc[k].lower_.endswith("ly")):
+        k -= 1  # "X, a rival, has accused", "X, a rival, also said"
+    if k <= 0 or doc[k].text != ",":
         return None
-    comma = next((i for i in reversed(left) if i < v - 1 and doc[i].text == ","), None)
+    comma = next((i for i in reversed(left) if i < k and doc[i].text == ","), None)
     if comma is None or any(sp.start == comma + 1 for sp in before):
         return None  # "A spokesman for X, Brian Castellano, said": the aside is the name
     return next((sp for sp in reversed(before) if sp.end == comma), None)

@@ -151,7 +151,9 @@ class CorefResolver:
             return None  # "Colombia's defense minister, Iván Córdoba,": the title of the name after it
         portfolio = frozenset(t.lower_ for t in doc[i + 1:j] if t.lower_ in self.portfolios)
         office = _office([t.lower_ for t in doc[i + 1:j + 1]], doc[j].lower_)  # "the vice president"
-        key = self._role_holder(doc, i, doc[j].lower_, country, mentions, office, portfolio)
+        named = _named_in_quote_before(doc, i, mentions)  # '"X is a bad leader," the president said': not X
+        key = self._role_holder(doc, i, doc[j].lower_, country, [m for m in mentions if m.kb_id_ not in named],
+                                office, portfolio)
         if key is None:
             return None
         return Span(doc, i, j + 1, label="Person", kb_id=key)
@@ -262,6 +264,22 @@ def _same_office(title: str, noun: str, office: frozenset[str] = frozenset()) ->
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’"})
+
+
+def _named_in_quote_before(doc: Doc, i: int, mentions: list[Span]) -> set[str]:
+    """Keys of the people named inside the quotation that ends right before token i (a comma
+    aside): a speaker does not name themself in the third person, so the description or
+    pronoun that attributes the quote is someone else."""
+    in_quote, words = quoted_token_mask(doc), token_words(doc)
+    j = i - 1
+    while j >= 0 and (words[j] in QUOTE_MARKS or words[j] == ","):
+        j -= 1
+    if j < 0 or j == i - 1 or not in_quote[j] or words[j + 1] not in QUOTE_MARKS and words[j + 2] not in QUOTE_MARKS:
+        return set()
+    start = j
+    while start > 0 and in_quote[start - 1]:
+        start -= 1
+    return {m.kb_id_ for m in mentions if start <= m.start <= j}
 
 
 def _whole_quote(words: list[str], m: Span) -> bool:

@@ -26,6 +26,7 @@ POSSESSIVES = frozenset({"'s", "’s"})
 DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
                              "on", "to", "since", "until", "whose", "which", "that", "now"})
+DESCRIPTION_CUTS = DESCRIPTION_PREPOSITIONS | {"who", "whose", "which", "that"}
 BARE_TITLE_WORDS = 3  # ", deputy regional commander of": words of a title with no article
 DESCRIPTION_WORDS = 12  # lower-case words a description before ", Name" may take
 
@@ -52,8 +53,7 @@ def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None
     its head noun (the last word before a comma, a preposition or the end) names."""
     if e + 2 >= sent_end or doc[e].text != ",":
         return None
-    if doc[e + 1].like_num and doc[e + 2].text == "," and e + 4 < sent_end:
-        e += 2  # "Miguel, 34, a boat mechanic": an age before the description
+    e += _age_words(doc, e + 1, sent_end)  # "Miguel, 34, a boat mechanic": an age first
     opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
@@ -62,8 +62,26 @@ def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None
     for tok in doc[e + (2 if opener else 3):min(sent_end, e + 12)]:
         if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct and tok.text != "-":
             return phrase_type(words, ctx)
+        if tok.text in POSSESSIVES:  # ", the group's coordinator": the group owns the head
+            words = []
+            continue
         words.append(tok.lower_)
     return None
+
+
+AGE_WORDS = ("years", "old", "year-old", "-year", "-", "year")
+
+
+def _age_words(doc: Doc, i: int, sent_end: int) -> int:
+    """Tokens of an age and its comma at token i ("34,", "41 years,", "aged 41,",
+    "52 years old,"), 0 when none."""
+    j = i + (i < sent_end and doc[i].lower_ == "aged")
+    if j >= sent_end or not doc[j].like_num:
+        return 0
+    j += 1
+    while j < sent_end and j - i <= 4 and doc[j].lower_ in AGE_WORDS:
+        j += 1
+    return j - i + 1 if j + 2 < sent_end and doc[j].text == "," else 0
 
 
 def _bare_title(doc: Doc, i: int, sent_end: int, ctx: Context) -> str | None:
@@ -81,22 +99,35 @@ def _bare_title(doc: Doc, i: int, sent_end: int, ctx: Context) -> str | None:
 def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     """"a smaller Michoacán group, Los Viagras," / "A White House spokesman, Tyler Brandt,": a
     description ending right before the name (lower-case head: a description, not a name)."""
-    if s - 2 < sent.start or doc[s - 1].text != ",":
-        return None
     text = token_words(doc)
-    words = text[max(sent.start, s - 6):s - 1]
+    k = s - 1 if s > sent.start and text[s - 1] in ("the", "The") else s  # ", the Grupo X,"
+    if k - 2 < sent.start or doc[k - 1].text != ",":
+        return None
+    words = text[max(sent.start, k - 6):k - 1]
     acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
     if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
         return phrase_type([w for w in words if w.islower()], ctx)
-    if not words or not words[-1].islower():
+    end = k - 1 if words and words[-1].islower() else _of_owner(text, k - 1, sent.start)
+    if not words or end is None:
         return None
-    lo = s - 2  # "minister of ports and marine transport,": the whole lower-case description
-    while lo > max(sent.start, s - DESCRIPTION_WORDS) and text[lo - 1].islower():
+    lo = end - 1  # "minister of ports and marine transport,": the whole lower-case description
+    while lo > max(sent.start, end - DESCRIPTION_WORDS) and text[lo - 1].islower():
         lo -= 1
-    words = text[lo:s - 1]
-    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and n > 0), default=None)
-    words = words[:cut] if cut else words  # "a spokesperson for the ministry,": the head is "spokesperson"
+    words = text[lo:end]
+    # "a spokesperson for the ministry," / "a farmer who gave his first name,": the head is
+    # the noun before a preposition or a relative clause
+    cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_CUTS and n > 0), default=None)
+    words = words[:cut] if cut else words
     return phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+
+
+def _of_owner(text: list[str], comma: int, lo: int) -> int | None:
+    """"a special unit of the Mexican Navy,": where "of" and the owner's name start when a
+    lower-case description ends with one (None otherwise)."""
+    j = comma - 1
+    while j > lo and (text[j][:1].isupper() or text[j] in ("the", "'s", "’s")):
+        j -= 1
+    return j if j > lo and j < comma - 1 and text[j] == "of" and text[j - 1].islower() else None
 
 
 def kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:

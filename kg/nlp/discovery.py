@@ -54,6 +54,7 @@ from kg.nlp.name_rules import (
     cue_kinds,
     labelled_start,
     merge_runs,
+    named_place,
     named_body_type,
     role_at,
     trailing_words,
@@ -239,7 +240,8 @@ def _not_a_name_word(tok, ctx: Context) -> bool:
     low = tok.lower_
     if low in PARTICLES:
         return False
-    opener = tok.is_sent_start and (low in ctx.openers or (low.endswith("ly") and len(low) > 4))
+    opener = tok.is_sent_start and (low in ctx.openers or (low.endswith("ly") and len(low) > 4)
+                                    or low in ctx.org_cues["locatives"])  # "Outside Tula, ..."
     return low in STOP_WORDS or opener
 
 
@@ -321,8 +323,8 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
         return True
     if 2 <= name_len <= 4 and doc[s].text in ctx.given_names:  # "Ana Torres was arrested"
         return True
-    if 3 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end):  # "X Y Z, known as W"
-        return True
+    if 2 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end, strong=name_len == 2):
+        return True  # "X Y Z, known as W", "X Y, alias W"
     return name_len >= 2 and _verb_next_to(doc, s, s + name_len, sent, ctx)
 
 
@@ -396,7 +398,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         return None  # "Separately, a regional commander ...": an opener, even with an appositive
     if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
-    if doc[e - 1].text in ctx.org_cues["places"] or glued_place(doc, e):
+    if doc[e - 1].text in ctx.org_cues["places"] or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
         return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     text, low = token_words(doc), token_lowers(doc)
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
@@ -407,6 +409,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     located = s > sent.start and low[s - 1] in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
     if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
+    if located and appositive == "Person" and not role:
+        appositive = None  # "near Villanueva, a farmer said": the farmer is the next clause's subject
     # "security firm Ambrey", "a splinter group called X", "the X shipping association"
     kind_before = kind_noun_before(doc, s - kind_introducer(doc, s, sent.start), sent, ctx) \
         if forced is None and not org else None

@@ -1,7 +1,8 @@
 """Corrections to gazetteer matches that the context of a Doc overrules.
 
 - "Colombia's Congress": a known body of another state named with this state's possessive or
-  demonym is this state's own body;
+  demonym is this state's own body; a bare "the Senate" is the known body of the state in
+  context;
 - "Chad Baptiste": a lone country name right before a capitalised name is a given name;
 - "ISIS-Somalia": a known group glued by a hyphen to a name is another, named group;
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.discovery import Context, classify_run, is_headline, possessive_country
+from kg.nlp.name_cues import context_state, known_body
 
 
 def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
@@ -26,6 +28,19 @@ def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
         country = ctx.demonyms.get(doc[cand.start - 1].text) or possessive_country(doc, cand.start, ctx)
         if country and country != cand.government:
             cand.key, cand.government, cand.priority = None, country, DISCOVERED
+        elif cand.end - cand.start == 1 and not country:
+            _rehome_bare(doc, cand, ctx)
+
+
+def _rehome_bare(doc: Doc, cand: Candidate, ctx: Context) -> None:
+    """"the Senate" in a story about Mexico, its officials named just before: the state in
+    context's own known body of that name, not the gazetteer's default one (the U.S. Senate)."""
+    country = context_state(doc, cand.start, ctx, owners_only=True)
+    if country is None or country == cand.government:
+        return
+    key = known_body(country, doc[cand.start].text)
+    if key is not None:
+        cand.key, cand.government = key, country
 
 
 def first_name_countries(doc: Doc, known: list[Candidate], ctx: Context) -> list[Candidate]:

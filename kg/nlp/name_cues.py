@@ -60,11 +60,16 @@ def kind_introducer(doc: Doc, s: int, lo: int) -> int:
     return _phrase_before(token_lowers(doc), s, lo, org_cues()["kind_introducers"])
 
 
-def alias_after(doc: Doc, e: int, end: int) -> bool:
-    """"Heriberto Lamas Osuna, known as El Gavilán": an alias introduced after the name."""
+STRONG_ALIAS = frozenset({("alias",), ("a.k.a.",), ("aka",), ("nicknamed",)})  # only people have these
+
+
+def alias_after(doc: Doc, e: int, end: int, strong: bool = False) -> bool:
+    """"Heriberto Lamas Osuna, known as El Gavilán": an alias introduced after the name; with
+    ``strong`` only by a word that gives people aliases ("X Y, alias El Tejón")."""
     low, text = token_lowers(doc), token_words(doc)
     i = e + (e < end and low[e] == ",")
-    n = next((len(w) for w in org_cues()["alias_introducers"] if tuple(low[i:i + len(w)]) == tuple(w)), 0)
+    cues = [w for w in org_cues()["alias_introducers"] if not strong or tuple(w) in STRONG_ALIAS]
+    n = next((len(w) for w in cues if tuple(low[i:i + len(w)]) == tuple(w)), 0)
     j = i + n + (i + n < end and text[i + n] in QUOTE_MARKS)
     # the alias is a name ("El Gavilán"), not a description ("a cartel stronghold")
     return n > 0 and j < end and _capitalised(text[j]) and low[j] not in STOP_WORDS
@@ -121,12 +126,21 @@ def nickname_people(doc: Doc, sent: Span, known: dict) -> list[Candidate]:
         if close is None or close + 1 >= sent.end or not _capitalised(text[close + 1]) \
                 or not all(_capitalised(t) for t in text[i + 1:close]):
             continue
-        end = close + 3 if close + 2 < sent.end and _capitalised(text[close + 2]) else close + 2
+        end = _surname_end(text, doc, close + 1, sent.end)
         start = i - 1
         if any(j in known for j in range(start, end)) or low[close + 1] in STOP_WORDS:
             continue
         out.append(Candidate(start, end, "Person", DISCOVERED))
     return out
+
+
+def _surname_end(text: list[str], doc: Doc, i: int, end: int) -> int:
+    """End of the surname at token i after a nickname: one word, a hyphenated pair
+    ('"Lalo" Garza-Treviño') or two words (a second surname)."""
+    space = token_spaces(doc)
+    if i + 2 < end and text[i + 1] == "-" and not space[i] and not space[i + 1] and _capitalised(text[i + 2]):
+        return i + 3
+    return i + 2 if i + 1 < end and _capitalised(text[i + 1]) else i + 1
 
 
 @lru_cache(maxsize=1)
@@ -246,13 +260,19 @@ def _state_before(doc: Doc, i: int, ctx, country_at) -> tuple[str | None, int]:
     return None, 0
 
 
-def context_state(doc: Doc, s: int, ctx) -> str | None:
+def context_state(doc: Doc, s: int, ctx, owners_only: bool = False) -> str | None:
     """The state a generic body name ("the Defense Ministry", "the Army") belongs to: the
     closest country, demonym or state's official named before it in its paragraph, when that
     is also the state the article names most (a Pentagon briefing's "the Navy" is not
-    Colombia's because Colombia was just named)."""
-    near, same_sentence = _nearest_state(doc, s, ctx)
+    Colombia's because Colombia was just named). ``owners_only``: a state named as a place
+    ("inside Mexico") is passed over."""
+    near, same_sentence = _nearest_state(doc, s, ctx, owners_only)
     return near if near is not None and (same_sentence or near == _main_state(doc, ctx)) else None
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(org_cues()["place_words"])
 
 
 def _state_of(doc: Doc, i: int, ctx) -> str | None:
@@ -262,15 +282,17 @@ def _state_of(doc: Doc, i: int, ctx) -> str | None:
     return ctx.demonyms.get(token_words(doc)[i])
 
 
-def _nearest_state(doc: Doc, s: int, ctx) -> tuple[str | None, bool]:
+def _nearest_state(doc: Doc, s: int, ctx, owners_only: bool = False) -> tuple[str | None, bool]:
     """The closest state named before token s in its paragraph, and whether in its sentence."""
     para_start = doc_paragraphs(doc).start(doc[s].idx)
     sent_start = doc[s].sent.start
+    places = _place_words() if owners_only else frozenset()
+    lowers = token_lowers(doc)
     for i in range(s - 1, max(-1, s - CONTEXT_TOKENS), -1):
         if doc[i].idx < para_start:
             break
         state = _state_of(doc, i, ctx)
-        if state is not None:
+        if state is not None and not (i and lowers[i - 1] in places):
             return state, i >= sent_start
     return None, False
 
@@ -302,8 +324,11 @@ def state_adjectives(doc: Doc, ctx, country_at) -> list[Candidate]:
         if i in ctx.known or not text[i][:1].isupper():
             continue  # a demonym or a country name is capitalised
         key, used = country_at(doc, i, ctx)
-        if key and i + used < len(doc) and low[i + used] in nouns:  # "Costa Rican security"
-            out.append(Candidate(i, i + used, "Country", DISCOVERED, key=key))
+        j = i + used
+        # "Costa Rican security"; "a Kenyan-led mission", "Iran-backed militias": the state acts
+        acting = j + 1 < len(doc) and text[j] == "-" and low[j + 1] in ctx.org_cues.get("state_suffixes", ())
+        if key and j < len(doc) and (low[j] in nouns or acting):
+            out.append(Candidate(i, j, "Country", DISCOVERED, key=key))
     return out
 
 

@@ -169,10 +169,11 @@ def _folded(word: str) -> str:
 def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str, ...]]) -> int | None:
     """Where a transcript speaker's name starts in the run ``start``..``stop``: the label's
     words end the run (or come right before its last word, a second surname); one capitalised
-    word before them is the given name. None otherwise."""
+    word before them is the given name, a label of two words or more is a name by itself.
+    None otherwise."""
     text = token_words(doc)
     names = folded_words(text[start:stop])
-    for label in labels:
+    for label in sorted(labels, key=lambda words: (-len(words), words)):  # longest first, stable
         n = len(label)
         # "Lucía Arreola Quintana" labelled "ARREOLA:": the label may be the first surname
         second = n and len(names) > n + 1 and names[-n - 1:-1] == label and text[stop - 1][:1].isupper()
@@ -180,6 +181,8 @@ def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str,
             first = stop - n - bool(second)
             if first - 1 >= start and text[first - 1].isalpha() and text[first - 1][:1].isupper():
                 return first - 1
+            if n > 1:  # "SEN. JANE ROE:": a label of two words or more is a whole name
+                return first
             return None  # the label alone ("WASHINGTON:", a dateline) names nobody
     return None
 
@@ -240,3 +243,12 @@ def role_at(doc: Doc, s: int, sent_start: int, heads: frozenset[str]) -> str | N
         return None
     role = token_words(doc)[i - 1]
     return "Organization" if role.islower() and low[i - 1] in heads else None
+
+
+def named_place(doc: Doc, s: int, e: int, org_cues: dict) -> bool:
+    """"the neighborhood of Las Palmas", "the X Detention Center": a place named after a place
+    noun and "of", or ending with a facility phrase, is no actor."""
+    text, low = token_words(doc), token_lowers(doc)
+    if s >= 2 and low[s - 1] == "of" and low[s - 2] in org_cues.get("place_nouns", ()):
+        return True
+    return e - s >= 3 and f"{text[e - 2]} {text[e - 1]}" in org_cues.get("place_phrases", ())

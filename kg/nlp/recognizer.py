@@ -21,6 +21,7 @@ from kg.nlp.discovery import Context, discover
 from kg.nlp.known import first_name_countries, from_entities, hyphen_compounds, rehome_bodies
 from kg.nlp.name_rules import capital_as_place, extended_known_body, extended_known_person, folded_words
 from kg.nlp.resolve import build, select, surname_groups
+from kg.nlp.nicknames import nickname_mentions
 from kg.nlp.transcripts import label_names
 
 
@@ -59,6 +60,9 @@ class ActorRecognizer:
         rehome_bodies(doc, known, ctx)
         cands = known + [c for c in discover(doc, ctx) if not self._outlet(doc, c)]
         cands += surname_groups(doc, cands)  # "Ortega Lugo" is the "Cecilia Ortega Lugo" just named
+        nicknames = nickname_mentions(doc, cands)  # 'X, whom everyone calls "Y"': a lone "Y" is X
+        spans = {(c.start, c.end) for c in nicknames}
+        cands = [c for c in cands if (c.start, c.end) not in spans] + nicknames
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             cands += from_entities(doc, ctx)
         stops = self.matcher.stop_spans(doc)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, slugify
 from kg.nlp.name_rules import folded_words
-from kg.nlp.quotes import token_words, word_positions
+from kg.nlp.quotes import token_spaces, token_words, word_positions
 from kg.records import Actor
 
 
@@ -113,12 +113,21 @@ def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -
     return best[1] if best else None
 
 
-def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
+def _one_fuller(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """Key of the one body of the article whose longer name ends with the word ``words``."""
+    keys = {key for other, key in names if len(other) > len(words) and _core(other)[-1:] == _core(words)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]],
+                compound: bool = False) -> str | None:
     """Key of the one person of the article whose given name a lone word is ("Kingsley" after
-    "Kingsley Moran": reporters in a briefing address officials by their given name)."""
-    if len(words) != 1:
+    "Kingsley Moran": reporters in a briefing address officials by their given name); a
+    hyphenated given name ("Jean-Paul" of "Jean-Paul Roy", ``compound``) counts as one word."""
+    if len(words) != 1 and not compound:
         return None
-    keys = {key for other, key in names if len(_core(other)) >= 2 and _core(other)[0] == _core(words)[0]}
+    n, core = len(words), _core(words)
+    keys = {key for other, key in names if len(_core(other)) > n and _core(other)[:n] == core}
     return keys.pop() if len(keys) == 1 else None
 
 
@@ -145,23 +154,52 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
     # a body named in full once ("U.S. Central Command") and shortly later ("Central Command")
     bodies = [(_words(doc, c), slugify(_qualified(doc, c, gaz))) for c in cands
               if c.type != "Person" and not c.key and c.type != "Country"]
+    named = [(_words(doc, c), c.key) for c in cands if c.key and c.type not in ("Person", "Country")] + bodies
     out = []
     for c in cands:
         words = _words(doc, c)
         text = " ".join(words)
-        if c.key and not (c.type == "Person" and len(words) == 1):
+        if c.key and c.type not in ("Person", "Country") and len(words) == 1 and _one_fuller(words, named):
+            key = _one_fuller(words, named)  # "the Senate" after "the Mexican Senate": that one
+        elif c.key and not (c.type == "Person" and len(words) == 1):
             key = c.key
         elif c.type == "Person":
             # a lone surname or short name goes to the fullest name in this article, if any
             key = (_fullest(words, people) or c.key or aliases.get(text)
-                   or _given_name(words, people) or slugify(text))
+                   or _given_name(words, people, _hyphenated(doc, c)) or slugify(text))
         else:  # a body: its name with its country when the name lacks one
             qualified = _qualified(doc, c, gaz)
             plain = aliases.get(text) or aliases.get(doc[c.start:c.end].text)
-            key = (aliases.get(qualified) or (plain if qualified == text else None)
+            key = (aliases.get(qualified) or (plain if qualified == text else None) or _of_country(text, gaz, aliases)
                    or (_fullest(words, bodies) if not c.key else None) or slugify(qualified))
         out.append((c, key))
     return out
+
+
+_OF_COUNTRY = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*)*)$")
+
+
+def _of_country(text: str, gaz: Gazetteer, aliases: dict[str, str]) -> str | None:
+    """"Southern Command of the United States", "Department of the Treasury of the United
+    States": a known body of that country named with its country after "of" (a translation's
+    word order) is that body; its "Government" is the country itself."""
+    m = _OF_COUNTRY.match(text)
+    country = aliases.get(m.group("country")) if m else None
+    if country is None or gaz.actors[country].type != "Country":
+        return None
+    body = m.group("body")
+    if body.split()[-1] == "Government":
+        return country  # "the Federal Government of Somalia" is the state itself
+    names = [body, f"{gaz.actors[country].label} {body}"]
+    names += [f"{word} {body}" for word, state in demonyms().items() if state == country]  # "Mexican Navy"
+    key = next((aliases[n] for n in names if n in aliases), None)
+    return key if key is not None and gaz.actors[key].government == country else None
+
+
+def _hyphenated(doc: Doc, c: Candidate) -> bool:
+    """Whether a name is one hyphenated word ("Jean-Paul"), not two words."""
+    text = token_words(doc)[c.start:c.end]
+    return len(text) == 3 and text[1] == "-" and not any(token_spaces(doc)[c.start:c.start + 2])
 
 
 def _first_surname(word: str) -> bool:
@@ -252,6 +290,16 @@ def build(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> Resolved:
     return Resolved(mentions, actors, roles, genders)
 
 
+def _cased(forms: list[str]) -> str:
+    """The longest form, in mixed case: a transcript label ("SEN. JANE ROE:") shouts the name,
+    so an all-caps form gives way to a mixed-case form as long, else is title-cased."""
+    best = forms[0]
+    if not best.isupper():
+        return best
+    same = [f for f in forms if len(f.split()) == len(best.split()) and not f.isupper()]
+    return same[0] if same else best.title()
+
+
 def _plain(name: str) -> str:
     """A name without its quoted nickname ('Jimmy "Barbecue" X' -> "Jimmy X")."""
     return " ".join(_NICKNAME.sub(" ", name).split())
@@ -264,7 +312,7 @@ def _discovered_actor(doc: Doc, key: str, cands: list[Candidate], gaz: Gazetteer
     forms = sorted({_surface(doc, c) for c in cands}, key=lambda f: (-len(f.split()), f))
     best = max(cands, key=lambda c: (c.priority, c.end - c.start))
     kind = best.type
-    label = _plain(forms[0]) if kind == "Person" else _qualified(doc, best, gaz)
+    label = _plain(_cased(forms)) if kind == "Person" else _qualified(doc, best, gaz)
     forms = [f for f in forms if f != label] + ([forms[0]] if forms[0] != label else [])
     gov = next((c.government for c in cands if c.government), None)
     aliases = tuple(sorted(set(f for f in forms if f != label)))

@@ -18,7 +18,11 @@ from kg.nlp.lexicons import titles
 from kg.nlp.quotes import doc_text
 from kg.records import Actor
 
-_TURN = re.compile(r"^[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.]):[ \t]+(\S.*?)[ \t]*$", re.M)
+# The label may carry a party and state in brackets and a role after a comma, as congressional
+# transcripts write them ("SEN. JANE ROE (D-Ore.), RANKING MEMBER:"); group 1 is the name part.
+_TURN = re.compile(r"^[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.])"
+                   r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ' \-]{1,30})?"
+                   r":[ \t]+(\S.*?)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,16 @@ def label_names(doc: Doc) -> frozenset[tuple[str, ...]]:
     """The name words of every speaker label of the Doc ("ADM. HOLLOWAY:" -> ("holloway",)),
     for discovery: a name ending with them is that speaker's."""
     t = titles()
-    return frozenset(words for m in _TURN.finditer(doc_text(doc))
+    return frozenset(_as_tokens(words) for m in _TURN.finditer(doc_text(doc))
                      if (words := tuple(_label_words(m.group(1)))) and not set(words) & t.not_names)
+
+
+def _as_tokens(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Label words as the tokenizer splits them: "estrella-voss" is "estrella", "-", "voss"."""
+    return tuple(part for word in words for part in _HYPHEN.split(word) if part)
+
+
+_HYPHEN = re.compile(r"(?<=\w)(-)(?=\w)")
 
 
 def transcript_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
