@@ -121,6 +121,9 @@ def test_places_are_not_countries(nlp, text):
         ("Luisa Ferro, Sonora's secretary of public security, spoke.", "luisa-ferro", "Person", None),
         ("Raids hit Dario Vela, an alleged Gulf Cartel financial operator, on Monday.", "dario-vela",
          "Person", None),
+        # a state, then a place word, then the title ("U.S. District Judge"), before the name
+        ("U.S. District Judge Mara Quell-Obuya denied bail.", "mara-quell-obuya", "Person", "united-states"),
+        ("Mexican State Governor Lidia Anzures toured the port.", "lidia-anzures", "Person", "mexico"),
     ],
 )
 def test_discovery(nlp, text, key, kind, government):

@@ -191,8 +191,8 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         i = cand.end  # an affiliation such as "FIFA" or "White House" before a title
         country, affiliated = cand.government, cand.government is None
     t = ctx.titles
-    if used == 0 and not affiliated and cand is None:
-        i = _after_place(doc, i, e, ctx)  # "Uruapan Mayor X": a place before the title
+    if not affiliated and cand is None:  # "Uruapan Mayor X", "U.S. District Judge X":
+        i = _after_place(doc, i, e, ctx)  # a place before the title
     first, saw_head = i, False
     while i < e:
         low = doc[i].lower_
