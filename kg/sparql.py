@@ -7,6 +7,7 @@ escaped RDF term (never pasted as raw text), so no value can change the query.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -36,9 +37,8 @@ def sparql_term(term: URIRef | Literal) -> str:
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
-def _where_brace(text: str) -> int:
-    """Offset of the ``{`` opening the query's WHERE clause: the first brace that is not in a
-    comment, a string or an IRI."""
+def _braces(text: str):
+    """Offset and character of each brace that is not in a comment, a string or an IRI."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -53,10 +53,18 @@ def _where_brace(text: str) -> int:
             iri = text[i + 1:end] if end > 0 else " "
             ok = not any(ch in '<"{}|^`\\' or ord(ch) <= 0x20 for ch in iri)
             i = end + 1 if ok else i + 1
-        elif c == "{":
-            return i
         else:
+            if c in "{}":
+                yield i, c
             i += 1
+
+
+def _where_brace(text: str) -> int:
+    """Offset of the ``{`` opening the query's WHERE clause: the first brace that is not in a
+    comment, a string or an IRI."""
+    for at, c in _braces(text):
+        if c == "{":
+            return at
     raise QueryError("the query has no WHERE clause to bind parameters in")
 
 
@@ -85,3 +93,23 @@ def canned_text(name_or_query: str | Path | CannedQuery, params: Mapping[str, ob
     """The canned query and its text with ``params`` bound (QueryError for a bad parameter)."""
     query = name_or_query if isinstance(name_or_query, CannedQuery) else load_query(name_or_query)
     return query, bind_query_text(query.text, bindings(query, params))
+
+
+_ORDER_KEY = r"(?:(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)|[?$]\w+)"
+_ORDER_BY = re.compile(rf"\bORDER\s+BY((?:\s*{_ORDER_KEY})+)\s*$", re.IGNORECASE)
+_ORDER_TERM = re.compile(r"(DESC)?\s*\(?\s*[?$](\w+)", re.IGNORECASE)
+
+
+def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """A query ending in ``ORDER BY`` plain variables (``?a DESC(?b)``) as the query without it
+    and the (variable, descending) keys, so that the caller can sort the solutions itself;
+    None for any other query (no ORDER BY, an expression, LIMIT or OFFSET after it, ...)."""
+    closing = [at for at, c in _braces(text) if c == "}"]
+    if not closing:
+        return None
+    tail = "\n".join(line.split("#", 1)[0] for line in text[closing[-1] + 1:].splitlines())
+    match = _ORDER_BY.search(tail)
+    if match is None or any(c in tail for c in "<\"'"):
+        return None
+    keys = [(name, bool(desc)) for desc, name in _ORDER_TERM.findall(match.group(1))]
+    return text[:closing[-1] + 1] + tail[:match.start()], keys

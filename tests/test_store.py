@@ -17,7 +17,7 @@ from kg.output import write_graph
 from kg.queries import list_queries, run_query
 from kg.rdf import Run, article_graph, article_iri
 from kg.stats import graph_stats, store_stats
-from kg.sparql import bind_query_text
+from kg.sparql import bind_query_text, split_order_by
 from kg.store import REFERENCE_GRAPH, Store, StoreError
 from kg.validate import load_rdf
 
@@ -392,3 +392,40 @@ def test_store_stats_match_file_stats(loaded):
         assert from_store[key] == from_file[key], key
     assert from_store["graphs"] == from_file["graphs"]
     assert from_store["quads"] > from_store["triples"]
+
+
+# ---------------------------------------------------------------- ORDER BY sorted in Python
+
+_VALUES = (
+    '(<https://example.org/b> "béta" 10 2.5 "x"@en) (<https://example.org/a> "Beta" 9 -1 "y"@en)'
+    ' (<https://example.org/c> "alpha" 10 2.50 UNDEF) (UNDEF "alpha" -3 1e3 "x"@en)'
+    ' (<https://example.org/a> "" 0 "2025-01-02"^^<http://www.w3.org/2001/XMLSchema#date> "z"@fr)'
+)
+
+
+@pytest.mark.parametrize("order", [
+    "?i ?s", "DESC(?s) ?i", "?n ?i", "DESC(?n) DESC(?i) ?s", "ASC(?s) DESC(?n) ?i",
+    "?d ?i",  # a date among numbers: left to Oxigraph
+    "?l ?i",  # strings of two languages: left to Oxigraph
+])
+def test_order_by_sorted_here_gives_oxigraphs_order(store, order):
+    query = f"SELECT ?i ?s ?n ?d ?l WHERE {{ VALUES (?i ?s ?n ?d ?l) {{ {_VALUES} }} }} ORDER BY {order}"
+    by_oxigraph = store.select(query + " LIMIT 1000")  # a LIMIT leaves the sort to Oxigraph
+    assert split_order_by(query) is not None
+    assert store.select(query) == by_oxigraph
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", [("s", False), ("o", True)]),
+    ("SELECT * WHERE { ?s ?p ?o }\norder by asc( ?s ) $p # comment", [("s", False), ("p", False)]),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY STR(?s)", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s VALUES ?s { <https://example.org/a> }", None),
+    ("SELECT * WHERE { ?s ?p '}' } # ORDER BY ?s", None),
+    ("SELECT * WHERE { ?s ?p ?o }", None),
+])
+def test_which_order_by_is_sorted_here(text, expected):
+    split = split_order_by(text)
+    assert (split and split[1]) == expected
+    if split:
+        assert "ORDER" not in split[0].upper() and split[0].rstrip().endswith("}")
