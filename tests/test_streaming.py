@@ -201,6 +201,14 @@ def test_strict_makes_a_bad_article_fatal(tmp_path):
     assert not out.exists()
 
 
+def test_a_repeated_text_is_reported_and_skipped(tmp_path):
+    folder = write_corpus(tmp_path / "news", [TEXTS[0], TEXTS[1], TEXTS[0]])
+    reported = []
+    stats = build_file([folder], tmp_path / "g.nq", on_error=lambda err: reported.append(str(err)))
+    assert stats.articles == 2 and len(stats.skipped) == 1
+    assert reported == ["a02.txt: same text as a00.txt, skipped"]
+
+
 def test_an_extraction_failure_is_reported_and_skipped(corpus, tmp_path, monkeypatch):
     real = parallel.process_article
 
