@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicons import reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs, is_break
-from kg.nlp.quotes import Quote, token_lowers, word_positions
+from kg.nlp.quotes import Quote, token_lowers, token_words, word_positions
+from kg.nlp.tables import sentence_start_flags
 
 GAP = 3  # words allowed between a speaker and its verb ("Mr. X also said", "X later added")
 DESCRIPTION = 15  # words a description may take before the name in '"...," said the ..., X'
@@ -121,15 +122,17 @@ def frames(doc: Doc, q: Quote, in_quote: list[bool]) -> Frames:
     start, end = _quote_tokens(doc, q)
     sent_start = doc[start].sent.start
     wrapped = doc_paragraphs(doc).wrapped
-    left = [i for i in range(sent_start, start) if not in_quote[i] and not doc[i].is_space]
+    words, starts = token_words(doc), sentence_start_flags(doc)
+    left = [i for i in range(sent_start, start) if not in_quote[i] and not words[i].isspace()]
     right = []
     for i in range(end, len(doc)):
-        tok = doc[i]
-        if i == end and tok.is_sent_start:
+        text = words[i]
+        if i == end and starts[i]:
             break  # the quote closed its sentence: what follows is another sentence
-        if tok.is_space and not is_break(tok.text, wrapped):
+        space = text.isspace()
+        if space and not is_break(text, wrapped):
             continue
-        if in_quote[i] or tok.is_space or tok.text in BOUNDARY or (tok.is_sent_start and i > end):
+        if in_quote[i] or space or text in BOUNDARY or (starts[i] and i > end):
             break
         right.append(i)
     return Frames(left, right)
@@ -141,9 +144,10 @@ NOUN_MARKERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "their
 
 def _verb(doc: Doc, i: int, verbs: dict[str, str]) -> str | None:
     """The lemma of a reporting verb at token i; None for a noun use ("a warning", "her remarks")."""
-    if i > 0 and doc[i - 1].lower_ in NOUN_MARKERS:
+    low = token_lowers(doc)
+    if i > 0 and low[i - 1] in NOUN_MARKERS:
         return None
-    return verbs.get(doc[i].lower_)
+    return verbs.get(low[i])
 
 
 def _by_person(spans: list[Span]) -> Span | None:

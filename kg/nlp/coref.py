@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import lexicons
 from kg.nlp.lexicons import read_yaml
 from kg.nlp.quotes import quoted_token_mask, token_lowers, token_words
+from kg.nlp.tables import sentence_bounds
 
 
 BODY_LOOKBACK = 2  # sentences back a body description ("the company") may find its body
@@ -58,6 +59,7 @@ class CorefResolver:
         in_quote = quoted_token_mask(doc)
         named = {j for sp in names for j in range(sp.start, sp.end)}  # "the Army" is a name
         out: list[Span] = []
+        countries = index.countries  # the cheap test first: "Mexico's" starts at a country
         for i, low in enumerate(token_lowers(doc)):
             if in_quote[i]:
                 continue
@@ -65,13 +67,13 @@ class CorefResolver:
                 key = self._pronoun(doc, i, mentions + [sp for sp in out if sp.label_ == "Person"], index)
                 if key:
                     out.append(Span(doc, i, i + 1, label="Person", kb_id=key))
-            elif low == "the" or self._possessive_country(doc, i, index):
+            elif low == "the" or (i in countries and self._possessive_country(doc, i, index)):
                 span = self._description(doc, i, mentions + out, index)
                 if span is None and low == "the" and i + 1 not in named:
                     span = self._body(doc, i, names)
                 if span is not None:
                     out.append(span)
-            elif self._body_voice(doc, i) and i + 1 not in named:
+            elif low in ("a", "an") and self._body_voice(doc, i) and i + 1 not in named:
                 span = self._body(doc, i, names)
                 out += [span] if span is not None else []
         doc.spans["kg_coref"] = sorted(out, key=lambda s: (s.start, s.end))
@@ -81,7 +83,7 @@ class CorefResolver:
         return self.gaz.genders.get(key) or doc.user_data.get("kg.genders", {}).get(key)
 
     def _pronoun(self, doc: Doc, i: int, mentions: list[Span], index: "_NameIndex") -> str | None:
-        gender = self.pronouns[doc[i].lower_]
+        gender = self.pronouns[token_lowers(doc)[i]]
         sent = doc[i].sent
         in_quote = quoted_token_mask(doc)
         lo = self._window_start(doc, sent)
@@ -116,11 +118,11 @@ class CorefResolver:
 
     def _window_start(self, doc: Doc, sent: Span) -> int:
         """First token of the sentence ``lookback`` sentences before ``sent``."""
-        start = sent.start
+        start, bounds = sent.start, sentence_bounds(doc)
         for _ in range(self.lookback):
             if start == 0:
                 break
-            start = doc[start - 1].sent.start
+            start = bounds[0][start - 1] if bounds is not None else doc[start - 1].sent.start
         return start
 
     def _possessive_country(self, doc: Doc, i: int, index: "_NameIndex") -> str | None:
@@ -133,26 +135,27 @@ class CorefResolver:
 
     def _description(self, doc: Doc, i: int, mentions: list[Span], index: "_NameIndex") -> Span | None:
         country = self._possessive_country(doc, i, index)
+        words, lows, size = token_words(doc), token_lowers(doc), len(doc)
         j = i + 2 if country else i + 1
-        while j < len(doc) and j - i <= 3 and doc[j].lower_ not in self.role_nouns:
-            word = doc[j].text
+        while j < size and j - i <= 3 and lows[j] not in self.role_nouns:
+            word = words[j]
             if word in self.demonyms:
                 country = self.demonyms[word]
-            elif doc[j].lower_ not in self.skip and not (word in {"U.S.", "US"}):
+            elif lows[j] not in self.skip and not (word in {"U.S.", "US"}):
                 return None
             if word in {"U.S.", "US"}:
                 country = "united-states"
             j += 1
-        if j >= len(doc) or doc[j].lower_ not in self.role_nouns:
+        if j >= size or lows[j] not in self.role_nouns:
             return None
-        if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+        if j + 1 < size and words[j + 1][:1].isupper() and words[j + 1].isalpha():
             return None  # "the president Donald Trump": a title, not a description
-        if j + 2 < len(doc) and doc[j + 1].text == "," and j + 2 in index.person_starts:
+        if j + 2 < size and words[j + 1] == "," and j + 2 in index.person_starts:
             return None  # "Colombia's defense minister, Iván Córdoba,": the title of the name after it
-        portfolio = frozenset(t.lower_ for t in doc[i + 1:j] if t.lower_ in self.portfolios)
-        office = _office([t.lower_ for t in doc[i + 1:j + 1]], doc[j].lower_)  # "the vice president"
+        portfolio = frozenset(low for low in lows[i + 1:j] if low in self.portfolios)
+        office = _office(lows[i + 1:j + 1], lows[j])  # "the vice president"
         named = _named_in_quote_before(doc, i, mentions)  # '"X is a bad leader," the president said': not X
-        key = self._role_holder(doc, i, doc[j].lower_, country, [m for m in mentions if m.kb_id_ not in named],
+        key = self._role_holder(doc, i, lows[j], country, [m for m in mentions if m.kb_id_ not in named],
                                 office, portfolio)
         if key is None:
             return None
@@ -165,11 +168,12 @@ class CorefResolver:
 
     def _body(self, doc: Doc, i: int, names: list[Span]) -> Span | None:
         """"the ministry", "the cartel": the latest body named with that word, else of that type."""
-        if i + 1 >= len(doc) or doc[i + 1].lower_ not in self.body_nouns:
+        lows = token_lowers(doc)
+        if i + 1 >= len(lows) or lows[i + 1] not in self.body_nouns:
             return None
-        if i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        if i + 2 < len(lows) and token_words(doc)[i + 2][:1].isupper():
             return None  # "the Ministry Of ..." is a name, not a description
-        noun = doc[i + 1].lower_
+        noun = lows[i + 1]
         kinds = self.body_nouns[noun]
         kinds = {kinds} if isinstance(kinds, str) else set(kinds)
         before = [sp for sp in names if sp.end <= i and sp.label_ != "Person"]

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from kg.nlp.name_rules import appositive_index
-from kg.nlp.quotes import token_words
+from kg.nlp.quotes import token_lowers, token_words
+from kg.nlp.tables import lexeme_flags
 
 if TYPE_CHECKING:
     from kg.nlp.discovery import Context
@@ -51,21 +53,22 @@ def phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str 
 def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None:
     """", a Venezuela-based gang," / ", a spokeswoman for ..." right after a name: the type
     its head noun (the last word before a comma, a preposition or the end) names."""
-    if e + 2 >= sent_end or doc[e].text != ",":
+    text = token_words(doc)
+    if e + 2 >= sent_end or text[e] != ",":
         return None
     e += _age_words(doc, e + 1, sent_end)  # "Miguel, 34, a boat mechanic": an age first
-    opener = doc[e + 1].lower_ in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
-    owner = doc[e + 1].text[:1].isupper() and e + 2 < sent_end and doc[e + 2].text in POSSESSIVES
+    opener = token_lowers(doc)[e + 1] in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
+    owner = text[e + 1][:1].isupper() and e + 2 < sent_end and text[e + 2] in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
         return _bare_title(doc, e + 1, sent_end, ctx)
-    words = []
-    for tok in doc[e + (2 if opener else 3):min(sent_end, e + 12)]:
-        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct and tok.text != "-":
+    words, low, punct = [], token_lowers(doc), lexeme_flags(doc, IS_PUNCT)
+    for k in range(e + (2 if opener else 3), min(sent_end, e + 12, len(text))):
+        if low[k] in APPOSITIVE_ENDS or punct[k] and text[k] != "-":
             return phrase_type(words, ctx)
-        if tok.text in POSSESSIVES:  # ", the group's coordinator": the group owns the head
+        if text[k] in POSSESSIVES:  # ", the group's coordinator": the group owns the head
             words = []
             continue
-        words.append(tok.lower_)
+        words.append(low[k])
     return None
 
 
@@ -75,24 +78,26 @@ AGE_WORDS = ("years", "old", "year-old", "-year", "-", "year")
 def _age_words(doc: Doc, i: int, sent_end: int) -> int:
     """Tokens of an age and its comma at token i ("34,", "41 years,", "aged 41,",
     "52 years old,"), 0 when none."""
-    j = i + (i < sent_end and doc[i].lower_ == "aged")
-    if j >= sent_end or not doc[j].like_num:
+    low = token_lowers(doc)
+    j = i + (i < sent_end and low[i] == "aged")
+    if j >= sent_end or not lexeme_flags(doc, LIKE_NUM)[j]:
         return 0
     j += 1
-    while j < sent_end and j - i <= 4 and doc[j].lower_ in AGE_WORDS:
+    while j < sent_end and j - i <= 4 and low[j] in AGE_WORDS:
         j += 1
-    return j - i + 1 if j + 2 < sent_end and doc[j].text == "," else 0
+    return j - i + 1 if j + 2 < sent_end and token_words(doc)[j] == "," else 0
 
 
 def _bare_title(doc: Doc, i: int, sent_end: int, ctx: Context) -> str | None:
     """", pastor at a church", ", deputy commander of X": a title with no article after a name."""
     words: list[str] = []
-    for tok in doc[i:min(sent_end, i + BARE_TITLE_WORDS + 1)]:
-        if tok.lower_ in APPOSITIVE_ENDS or tok.is_punct:
+    text, low, punct = token_words(doc), token_lowers(doc), lexeme_flags(doc, IS_PUNCT)
+    for k in range(i, min(sent_end, i + BARE_TITLE_WORDS + 1, len(text))):
+        if low[k] in APPOSITIVE_ENDS or punct[k]:
             return "Person" if words and words[-1] in ctx.titles.heads else None
-        if not tok.text.islower():
+        if not text[k].islower():
             return None
-        words.append(tok.lower_)
+        words.append(low[k])
     return None
 
 
@@ -101,7 +106,7 @@ def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     description ending right before the name (lower-case head: a description, not a name)."""
     text = token_words(doc)
     k = s - 1 if s > sent.start and text[s - 1] in ("the", "The") else s  # ", the Grupo X,"
-    if k - 2 < sent.start or doc[k - 1].text != ",":
+    if k - 2 < sent.start or text[k - 1] != ",":
         return None
     words = text[max(sent.start, k - 6):k - 1]
     acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
@@ -134,7 +139,17 @@ def kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     """"maritime security firm Ambrey", "the think tank Crisis Group": a lower-case noun naming
     a kind of body right before the name (no comma) types it; a role noun ("leader") does not."""
     words = token_words(doc)[max(sent.start, s - 3):s]
-    if not words or not words[-1].islower():
-        return None
+    if not words or not words[-1].islower() or words[-1].lower() not in _cue_ends(ctx.org_cues):
+        return None  # only a cue ending right before the name types it
     kind = phrase_type(words, ctx, last_only=True)
     return kind if kind not in (None, "Person") else None
+
+
+_CUE_ENDS: dict[int, frozenset[str]] = {}  # built once per lexicon object
+
+
+def _cue_ends(org_cues: dict) -> frozenset[str]:
+    """The last words of the appositive cues."""
+    if id(org_cues) not in _CUE_ENDS:
+        _CUE_ENDS[id(org_cues)] = frozenset(cue[-1] for cue in appositive_index(org_cues)[0] if cue)
+    return _CUE_ENDS[id(org_cues)]

@@ -60,6 +60,7 @@ from kg.nlp.name_rules import (
     trailing_words,
 )
 from kg.nlp.quotes import token_lowers, token_spaces, token_words
+from kg.nlp.tables import capitalised_flags, is_capitalised, is_headline, sentence_start_flags  # noqa: F401
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",
@@ -71,10 +72,6 @@ FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "
                         "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
                         "Directorate", "Secretariat"})
 POSSESSIVES = frozenset({"'s", "’s"})
-HEADLINE_MIN_WORDS = 4
-HEADLINE_CAPITAL_SHARE = 0.7
-SMALL_WORDS = frozenset({"of", "the", "a", "an", "to", "in", "on", "for", "and", "at", "by", "with",
-                         "as", "or", "from", "vs", "vs."})
 
 
 @dataclass(frozen=True)
@@ -91,23 +88,6 @@ class Context:
     labels: frozenset[tuple[str, ...]] = frozenset()  # transcript speaker labels, folded words
 
 
-def is_capitalised(text: str) -> bool:
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
-
-
-def is_headline(sent: Span) -> bool:
-    """Headline case: most content words capitalised ("Mexico Rejects US Offer Over Cartels")."""
-    texts = token_words(sent.doc)[sent.start:sent.end]
-    lowers = token_lowers(sent.doc)[sent.start:sent.end]
-    words = [t for t, low in zip(texts, lowers) if t.isalpha() and low not in SMALL_WORDS]
-    if len(words) < HEADLINE_MIN_WORDS:
-        return False
-    share = sum(is_capitalised(t) for t in words) / len(words)
-    ends = [t for t in texts if not t.isspace()][-2:]
-    punctuated = any(t in {".", "!", "?", "”", '"'} for t in ends)  # headlines have no period
-    return share >= HEADLINE_CAPITAL_SHARE and not punctuated
-
-
 def _body_so_far(doc: Doc, start: int, i: int) -> bool:
     """The run so far is a body name with "for"/"of" ("Center for Economic Research")."""
     words = token_words(doc)[start:i]
@@ -120,27 +100,27 @@ def _date_word(low: str) -> bool:
     return low in titles().not_names or low in titles().time_words
 
 
-def _particle_chain(text: list[str], low: list[str], i: int, end: int) -> bool:
+def _particle_chain(caps: list[bool], low: list[str], i: int, end: int) -> bool:
     """Two particles before a capitalised word ("Salinas de la Garza", "Comandos de la Frontera")."""
     return i + 2 < end and low[i] in PARTICLES and low[i + 1] in PARTICLES \
-        and low[i] != "of" and is_capitalised(text[i + 2])
+        and low[i] != "of" and caps[i + 2]
 
 
 def name_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of capitalised words, joined by particles and in-word hyphens."""
     runs, start = [], None
-    doc = sent.doc
-    text, low, space = token_words(doc), token_lowers(doc), token_spaces(doc)
-    for i in range(sent.start, sent.end):
+    doc, end = sent.doc, sent.end
+    text, low, space, caps = token_words(doc), token_lowers(doc), token_spaces(doc), capitalised_flags(doc)
+    for i in range(sent.start, end):
         if start is None and not text[i][:1].isupper():
             continue  # only a capitalised word starts a run (a joiner needs a run before it)
-        nxt = text[i + 2] if low[i] == "of" and i + 2 < sent.end and low[i + 1] == "the" else None
-        glued = i + 2 < sent.end and text[i + 1] == "-" and not space[i] \
-            and not space[i + 1] and is_capitalised(text[i + 2])
-        joiner = start is not None and i + 1 < sent.end and (
-            is_capitalised(text[i + 1]) or (nxt is not None and is_capitalised(nxt))
+        nxt = i + 2 if low[i] == "of" and i + 2 < end and low[i + 1] == "the" else None
+        glued = i + 2 < end and text[i + 1] == "-" and not space[i] \
+            and not space[i + 1] and caps[i + 2]
+        joiner = start is not None and i + 1 < end and (
+            caps[i + 1] or (nxt is not None and caps[nxt])
             or (glued and low[i] in PARTICLES)
-            or _particle_chain(text, low, i, sent.end)) and (  # "Basim al-Jabouri"
+            or _particle_chain(caps, low, i, end)) and (  # "Basim al-Jabouri"
             low[i] in PARTICLES
             or (text[i] == "-" and not space[i - 1] and not space[i])
             or text[i] == "&"  # "Control & Risk Partners"
@@ -150,14 +130,14 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
             or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
         )
-        if is_capitalised(text[i]) and text[i] not in POSSESSIVES or joiner:
+        if caps[i] and text[i] not in POSSESSIVES or joiner:
             start = i if start is None else start
             continue
         if start is not None:
             runs.append((start, i))
             start = None
     if start is not None:
-        runs.append((start, sent.end))
+        runs.append((start, end))
     return [(s, e) for s, e in runs if low[e - 1] not in PARTICLES]
 
 
@@ -179,10 +159,11 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
     """Skip a country, affiliation and title at the start of a run.
 
     Returns (first name token, country, title text, saw_head)."""
-    if s >= 2 and doc[s - 1].lower_ == "for" and doc[s - 2].lower_ in ctx.titles.heads:
+    text, lows = token_words(doc), token_lowers(doc)
+    if s >= 2 and lows[s - 1] == "for" and lows[s - 2] in ctx.titles.heads:
         given = _given_after(doc, s - 1, e, ctx)  # "Undersecretary for Energy Marta Ruiz"
         if given is not None:
-            return given, None, " ".join(tok.lower_ for tok in doc[s - 2:given]), True
+            return given, None, " ".join(lows[s - 2:given]), True
     country, used = _country_at(doc, s, ctx)
     i = s + used
     cand = ctx.known.get(i)
@@ -195,8 +176,8 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         i = _after_place(doc, i, e, ctx)  # a place before the title
     first, saw_head = i, False
     while i < e:
-        low = doc[i].lower_
-        if low in t.heads or low in t.modifiers or doc[i].text == "-":
+        low = lows[i]
+        if low in t.heads or low in t.modifiers or text[i] == "-":
             saw_head = saw_head or low in t.heads
             i += 1
         elif low == "to" and saw_head and _country_at(doc, i + 1, ctx)[1]:
@@ -204,30 +185,32 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         elif low == "for" and saw_head and _given_after(doc, i + 1, e, ctx) is not None:
             i = _given_after(doc, i + 1, e, ctx)  # "Undersecretary for Intelligence Ana Ruiz"
             break
-        elif low == "of" and saw_head and i + 1 < e and doc[i + 1].lower_ in t.complements:
+        elif low == "of" and saw_head and i + 1 < e and lows[i + 1] in t.complements:
             i += 2
-            while i < e and doc[i].lower_ in t.complements:
+            while i < e and lows[i] in t.complements:
                 i += 1
         else:
             break
     if not saw_head:
         return s + used if country else s, country, None, False
     # a role held in an organisation ("FIFA President") is not a state role for coreference
-    title = None if affiliated else " ".join(tok.lower_ for tok in doc[first:i] if tok.text != "-")
+    title = None if affiliated else " ".join(lows[k] for k in range(first, i) if text[k] != "-")
     return i, country, title, True
 
 
 def _given_after(doc: Doc, i: int, e: int, ctx: Context) -> int | None:
     """The first given name after a title's "for" portfolio, with a surname after it."""
-    return next((j for j in range(i + 1, e - 1) if doc[j].text in ctx.given_names), None)
+    text = token_words(doc)
+    return next((j for j in range(i + 1, e - 1) if text[j] in ctx.given_names), None)
 
 
 def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
     """Skip one to three unknown capitalised words before a title head ("Uruapan Mayor",
     "El Paso County Sheriff")."""
+    text, low = token_words(doc), token_lowers(doc)
     for j in (i + 1, i + 2, i + 3):
-        if j < e and doc[j].lower_ in ctx.titles.heads and doc[j].text[:1].isupper():
-            words = [doc[k].lower_ for k in range(i, j)]
+        if j < e and low[j] in ctx.titles.heads and text[j][:1].isupper():
+            words = low[i:j]
             # "Costa Rican Security Minister": modifiers may follow the place, never open it
             if words[0] not in ctx.titles.modifiers and all(w not in STOP_WORDS for w in words) \
                     and not any(k in ctx.known for k in range(i, j)):
@@ -235,18 +218,18 @@ def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
     return i
 
 
-def _not_a_name_word(tok, ctx: Context) -> bool:
-    """A function word or a sentence opener ("Later", "Separately") capitalised by position."""
-    low = tok.lower_
+def _not_a_name_word(low: str, sent_start: bool, ctx: Context) -> bool:
+    """A function word or a sentence opener ("Later", "Separately") capitalised by position
+    (``low``: the word in lower case; ``sent_start``: it opens its sentence)."""
     if low in PARTICLES:
         return False
-    opener = tok.is_sent_start and (low in ctx.openers or (low.endswith("ly") and len(low) > 4)
+    opener = sent_start and (low in ctx.openers or (low.endswith("ly") and len(low) > 4)
                                     or low in ctx.org_cues["locatives"])  # "Outside Tula, ..."
     return low in STOP_WORDS or opener
 
 
 def _honorific(doc: Doc, i: int, ctx: Context) -> tuple[bool, str | None]:
-    low = doc[i].lower_
+    low = token_lowers(doc)[i]
     if low in ctx.titles.honorifics:
         return True, ctx.titles.honorifics[low]
     return False, None
@@ -276,28 +259,30 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
 
 
 def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
-    after = doc[e].lower_ if e < sent.end else ""
-    if after == "," and e + 1 < sent.end and s > sent.start and doc[s - 1].text == ",":
-        after = doc[e + 1].lower_  # "..., Laura Jiménez, said": a name set off by commas
-    elif after == "," and e + 1 < sent.end and doc[e + 1].lower_ in RELATIVES:
-        after = after_clause(doc, e, sent.end)  # "X, who met Y on Monday, said"
-    before = doc[s - 1].lower_ if s > sent.start else ""
+    text, low, lo, hi = token_words(doc), token_lowers(doc), sent.start, sent.end
+    after = low[e] if e < hi else ""
+    if after == "," and e + 1 < hi and s > lo and text[s - 1] == ",":
+        after = low[e + 1]  # "..., Laura Jiménez, said": a name set off by commas
+    elif after == "," and e + 1 < hi and low[e + 1] in RELATIVES:
+        after = after_clause(doc, e, hi)  # "X, who met Y on Monday, said"
+    before = low[s - 1] if s > lo else ""
     speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs()  # not "told X"
-    return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= sent.start
-                                                         and doc[s - 2].lower_ == "according")
+    return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= lo
+                                                         and low[s - 2] == "according")
 
 
 def _name_end(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """End of the name part: stop at "of" (and return where a trailing "of Country" starts)."""
+    low = token_lowers(doc)
     for i in range(s, e):
-        if doc[i].lower_ == "of":
+        if low[i] == "of":
             return i, i + 1
     return e, e
 
 
 def possessive_country(doc: Doc, s: int, ctx: Context) -> str | None:
     """"Venezuela's Defense Ministry": the country before a possessive right before the run."""
-    if s >= 2 and doc[s - 1].text in POSSESSIVES:
+    if s >= 2 and token_words(doc)[s - 1] in POSSESSIVES:
         cand = ctx.known.get(s - 2)
         if cand is not None and cand.type == "Country":
             return cand.key
@@ -310,18 +295,19 @@ def _org_country(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> str | Non
         return None  # only agencies and forces act for a state
     country, _ = _country_at(doc, s, ctx)
     country = country or possessive_country(doc, s, ctx)
+    low = token_lowers(doc)
     for i in range(s + 1, e - 1):
-        if country is None and doc[i].lower_ == "of":
+        if country is None and low[i] == "of":
             country = _country_at(doc, i + 1, ctx)[0]
     return country
 
 
 def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bool:
     """A lower-case role noun before the name, or a reporting verb next to a full name."""
-    prev = doc[s - 1] if s > sent.start else None
-    if prev is not None and prev.text.islower() and prev.lower_ in ctx.titles.heads:
+    text = token_words(doc)
+    if s > sent.start and text[s - 1].islower() and token_lowers(doc)[s - 1] in ctx.titles.heads:
         return True
-    if 2 <= name_len <= 4 and doc[s].text in ctx.given_names:  # "Ana Torres was arrested"
+    if 2 <= name_len <= 4 and text[s] in ctx.given_names:  # "Ana Torres was arrested"
         return True
     if 2 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end, strong=name_len == 2):
         return True  # "X Y Z, known as W", "X Y, alias W"
@@ -349,8 +335,9 @@ def _known_name(doc: Doc, s: int, e: int, ctx: Context, title: str | None) -> bo
     if cand is None:
         # a known surname inside a longer unknown name ("Laura Harris") is not that person,
         # nor a known group glued to a particle ("al-Houthi")
+        text = token_words(doc)
         inner = {id(c): c for i in range(s, e) if (c := ctx.known.get(i)) is not None
-                 and not (c.start >= s + 2 and doc[c.start - 1].text == "-")}.values()
+                 and not (c.start >= s + 2 and text[c.start - 1] == "-")}.values()
         return any(not (c.type == "Person" and c.end - c.start == 1) for c in inner)
     if cand.type == "Person" and title and not cand.role:
         cand.role = title
@@ -363,7 +350,7 @@ def _body_candidate(doc: Doc, s: int, e: int, ctx: Context, org: str | None, for
     text, low = token_words(doc), token_lowers(doc)
     _, lead = _country_at(doc, s, ctx)  # "U.S. Department of the Treasury" is the known body
     known = ctx.known.get(s + lead) if s + lead < e else None
-    if (known is not None and known.start == s + lead and known.end >= e) or doc[s].lower_ in STOP_WORDS:
+    if (known is not None and known.start == s + lead and known.end >= e) or low[s] in STOP_WORDS:
         return None
     owner = ctx.known.get(s - 2) if s >= 2 and text[s - 1] in POSSESSIVES else None
     if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
@@ -392,15 +379,15 @@ def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidat
 
 def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str | None = None):
     """The actor candidate a run of capitalised words stands for, or None."""
-    while s < e - 1 and _not_a_name_word(doc[s], ctx):
+    text, low, starts = token_words(doc), token_lowers(doc), sentence_start_flags(doc)
+    while s < e - 1 and _not_a_name_word(low[s], starts[s], ctx):
         s += 1  # a sentence-initial "But", "The" or "Later" is not part of a name
-    if e - s == 1 and _not_a_name_word(doc[s], ctx):
+    if e - s == 1 and _not_a_name_word(low[s], starts[s], ctx):
         return None  # "Separately, a regional commander ...": an opener, even with an appositive
-    if s + 2 < e and doc[s].lower_ in ctx.titles.time_words and doc[s + 1].lower_ == "of":
+    if s + 2 < e and low[s] in ctx.titles.time_words and low[s + 1] == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
-    if doc[e - 1].text in ctx.org_cues["places"] or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
+    if text[e - 1] in ctx.org_cues["places"] or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
         return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
-    text, low = token_words(doc), token_lowers(doc)
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
@@ -436,7 +423,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     if not (cue or forced == "Person"):
         return None
     priority = DISCOVERED if cue else MODEL
-    gender = gender or ctx.given_names.get(doc[start].text)  # "Ana Torres" is a she
+    gender = gender or ctx.given_names.get(text[start])  # "Ana Torres" is a she
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
 
 

@@ -57,7 +57,16 @@ def _phrase_before(low: list[str], i: int, lo: int, phrases) -> int:
 
 def kind_introducer(doc: Doc, s: int, lo: int) -> int:
     """Tokens of "called", "known as" right before a name (0 when none)."""
-    return _phrase_before(token_lowers(doc), s, lo, org_cues()["kind_introducers"])
+    low = token_lowers(doc)
+    if s - 1 < lo or low[s - 1] not in _introducer_ends():
+        return 0  # the cheap test first: every introducer ends right before the name
+    return _phrase_before(low, s, lo, org_cues()["kind_introducers"])
+
+
+@lru_cache(maxsize=1)
+def _introducer_ends() -> frozenset[str]:
+    """The last words of the kind introducers."""
+    return frozenset(words[-1] for words in org_cues()["kind_introducers"] if words)
 
 
 STRONG_ALIAS = frozenset({("alias",), ("a.k.a.",), ("aka",), ("nicknamed",)})  # only people have these
@@ -188,6 +197,12 @@ def _force_index() -> tuple[dict[tuple[str, ...], str], dict[tuple, str]]:
     return nouns, known
 
 
+@lru_cache(maxsize=1)
+def _force_firsts() -> frozenset[str]:
+    """The first words of the force nouns: no force noun starts at any other word."""
+    return frozenset(words[0] for words in _force_index()[0] if words)
+
+
 def _force_at(low: list[str], i: int) -> tuple[str | None, int]:
     nouns, _ = _force_index()
     for n in (2, 1):
@@ -232,10 +247,13 @@ def force_candidate(state: str, kind: str, start: int, end: int, noun: tuple[str
 def state_forces(doc: Doc, ctx, country_at) -> list[Candidate]:
     """"the Colombian army", "Colombia's armed forces", "the Army" (one state in context)."""
     text, low = token_words(doc), token_lowers(doc)
+    firsts, size = _force_firsts(), len(text)
     out = []
-    for i in range(1, len(doc)):
+    for i in range(1, size):
+        if low[i] not in firsts:
+            continue  # the cheap test first: most words open no force noun
         kind, n = _force_at(low, i)
-        if kind is None or i in ctx.known or (i + n < len(doc) and _capitalised(text[i + n])):
+        if kind is None or i in ctx.known or (i + n < size and _capitalised(text[i + n])):
             continue
         state, used = _state_before(doc, i, ctx, country_at)
         if state is None and low[i - 1] == "the" and text[i][:1].isupper():

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import fold_accents
 from kg.nlp.quotes import token_lowers, token_words
+from kg.nlp.tables import span_text
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -145,7 +146,7 @@ def named_body_type(doc: Doc, s: int, e: int, org_cues: dict) -> str | None:
     table = _openers(org_cues)
     kind = _phrase_at(text, i, e, table, multi_only=False)
     # a phrase may sit inside an all-capitalised name ("Joint Interagency Task Force South")
-    if kind is None and not any(text[k].islower() for k in range(i, e)):
+    if kind is None and e - i > 2 and not any(text[k].islower() for k in range(i, e)):
         kind = next((k for j in range(i + 1, e - 1) if (k := _phrase_at(text, j, e, table, True))), None)
     if kind:
         return kind
@@ -173,7 +174,7 @@ def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str,
     None otherwise."""
     text = token_words(doc)
     names = folded_words(text[start:stop])
-    for label in sorted(labels, key=lambda words: (-len(words), words)):  # longest first, stable
+    for label in _longest_first(doc, labels):
         n = len(label)
         # "Lucía Arreola Quintana" labelled "ARREOLA:": the label may be the first surname
         second = n and len(names) > n + 1 and names[-n - 1:-1] == label and text[stop - 1][:1].isupper()
@@ -185,6 +186,15 @@ def labelled_start(doc: Doc, start: int, stop: int, labels: frozenset[tuple[str,
                 return first
             return None  # the label alone ("WASHINGTON:", a dateline) names nobody
     return None
+
+
+def _longest_first(doc: Doc, labels: frozenset[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The labels, longest first (then in order: stable), sorted once per Doc and label set."""
+    kept = doc.user_data.get("kg.labels_longest_first")
+    if kept is None or kept[0] is not labels:
+        ordered = sorted(labels, key=lambda words: (-len(words), words))
+        kept = doc.user_data["kg.labels_longest_first"] = (labels, ordered)
+    return kept[1]
 
 
 def extended_known_person(doc: Doc, cand, ctx) -> bool:
@@ -213,10 +223,11 @@ def extended_known_body(doc: Doc, cand, ctx) -> bool:
 def capital_as_place(doc: Doc, cand, capitals: frozenset[str], locatives: frozenset[str]) -> bool:
     """"insurers in London", "a Pretoria-based institute": a capital after a preposition of
     place or before "-based" is the city, not its state acting ("London said" still is)."""
-    if cand.type != "Country" or doc[cand.start:cand.end].text not in capitals:
+    if cand.type != "Country" or span_text(doc, cand.start, cand.end) not in capitals:
         return False
-    before = doc[cand.start - 1].lower_ if cand.start > 0 else ""
-    based = cand.end + 1 < len(doc) and doc[cand.end].text == "-" and doc[cand.end + 1].lower_ == "based"
+    text, low = token_words(doc), token_lowers(doc)
+    before = low[cand.start - 1] if cand.start > 0 else ""
+    based = cand.end + 1 < len(text) and text[cand.end] == "-" and low[cand.end + 1] == "based"
     return before in locatives or based
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import org_cues, slugify
 from kg.nlp.quotes import token_lowers, token_words, word_positions
+from kg.nlp.tables import sentence_bounds
 
 WINDOW = 8  # words between the end of the name and the naming verb
 MAX_WORDS = 3  # words of a nickname
@@ -25,12 +26,12 @@ STOPS = frozenset({".", ";", "!", "?"})
 
 def nickname_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Mentions of people's nicknames, keyed to the person (see the module docstring)."""
-    text = token_words(doc)
+    text, bounds = token_words(doc), sentence_bounds(doc)
     out: list[Candidate] = []
     for c in cands:
         if c.type != "Person" or c.end - c.start < 2:
             continue
-        alias = _nickname_after(doc, c.end, doc[c.start].sent.end)
+        alias = _nickname_after(doc, c.end, bounds[1][c.start] if bounds is not None else doc[c.start].sent.end)
         if alias is None:
             continue
         key = c.key or slugify(" ".join(t for t in text[c.start:c.end] if t != "-"))

@@ -19,6 +19,7 @@ from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, slugify
 from kg.nlp.name_rules import folded_words
 from kg.nlp.quotes import token_spaces, token_words, word_positions
+from kg.nlp.tables import span_text
 from kg.records import Actor
 
 
@@ -47,8 +48,8 @@ def surname_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     name of three words or more (a double surname) are that person, even where a known person
     carries one of the words ("Ortega"); a longer candidate wins the selection."""
     texts = token_words(doc)
-    names = {_words(doc, c) for c in cands if c.type == "Person" and c.key is None
-             and len(_words(doc, c)) >= 3 and c.end - c.start == len(_words(doc, c))}
+    names = {words for c in cands if c.type == "Person" and c.key is None
+             and len(words := _words(doc, c)) >= 3 and c.end - c.start == len(words)}
     out = []
     for name in sorted(names):
         for k in range(2, len(name)):
@@ -76,7 +77,7 @@ def _words(doc: Doc, c: Candidate) -> tuple[str, ...]:
 
 def _surface(doc: Doc, c: Candidate) -> str:
     """A name as written, spaces collapsed: "Okonjo-Salas" keeps its hyphen."""
-    return " ".join(doc[c.start:c.end].text.split())
+    return " ".join(span_text(doc, c.start, c.end).split())
 
 
 def _alias_index(gaz: Gazetteer) -> dict[str, str]:
@@ -134,13 +135,13 @@ def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]
 def _qualified(doc: Doc, c: Candidate, gaz: Gazetteer) -> str:
     """A discovered body's name with its country when the name lacks one ("Defense Ministry"
     of Colombia -> "Colombia Defense Ministry"), so two countries' ministries stay apart."""
-    text = doc[c.start:c.end].text
+    text = span_text(doc, c.start, c.end)
     country = gaz.actors.get(c.government) if c.government else None
     if country is None or c.type == "Person" or country.label in text:
         return text
     names = {country.label, *country.aliases}
     dem = demonyms()
-    if any(tok.text in names or dem.get(tok.text) == c.government for tok in doc[c.start:c.end]):
+    if any(word in names or dem.get(word) == c.government for word in token_words(doc)[c.start:c.end]):
         return text
     return f"{country.label} {text}"
 
@@ -169,7 +170,7 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
                    or _given_name(words, people, _hyphenated(doc, c)) or slugify(text))
         else:  # a body: its name with its country when the name lacks one
             qualified = _qualified(doc, c, gaz)
-            plain = aliases.get(text) or aliases.get(doc[c.start:c.end].text)
+            plain = aliases.get(text) or aliases.get(span_text(doc, c.start, c.end))
             key = (aliases.get(qualified) or (plain if qualified == text else None) or _of_country(text, gaz, aliases)
                    or (_fullest(words, bodies) if not c.key else None) or slugify(qualified))
         out.append((c, key))
@@ -223,9 +224,9 @@ def _surname_mentions(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tupl
     texts = token_words(doc)
     out = []
     for i, text in enumerate(texts):
-        named = sorted(surnames.get(text, []))
+        named = surnames.get(text)  # the cheap test first: most words are no surname
         if named and i not in taken and (i + 1 >= len(texts) or texts[i + 1] != "-"):
-            out.append((i, i + 1, named[0][1]))
+            out.append((i, i + 1, min(named)[1]))
     return out
 
 
@@ -255,8 +256,8 @@ def _repeats(doc: Doc, keyed: list[tuple[Candidate, str]]) -> list[tuple[Candida
     """Other occurrences of a discovered full name, where no cue made it a candidate
     ("The last time Rhea Baptiste spoke" before "Rhea Baptiste says")."""
     taken = {i for c, _ in keyed for i in range(c.start, c.end)}
-    names = {_words(doc, c): (c, k) for c, k in keyed
-             if c.type == "Person" and c.key is None and len(_words(doc, c)) >= 2}
+    names = {words: (c, k) for c, k in keyed
+             if c.type == "Person" and c.key is None and len(words := _words(doc, c)) >= 2}
     out = []
     for words, (cand, key) in sorted(names.items()):
         n = cand.end - cand.start

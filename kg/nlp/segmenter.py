@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.lexicons import read_yaml
 from kg.nlp.paragraphs import is_break, is_hard_wrapped
-from kg.nlp.quotes import doc_text, token_words
+from kg.nlp.quotes import doc_text, token_lowers, token_spaces, token_words
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»"})
@@ -42,6 +42,18 @@ def is_opening_quote(token: Token) -> bool:
     return glued_right and not glued_left
 
 
+def _opening_quote_at(words: list[str], spaces: list[str], i: int) -> bool:
+    """:func:`is_opening_quote` of token i, read from the per-Doc word and space tables."""
+    text = words[i]
+    if text in {"“", "‘", "«"}:
+        return True
+    if text not in {'"', "”", "'", "’"}:
+        return False
+    glued_right = not spaces[i] and i + 1 < len(words) and words[i + 1].isalpha()
+    glued_left = i > 0 and not spaces[i - 1] and words[i - 1] not in TERMINALS
+    return glued_right and not glued_left
+
+
 class NewsSentenceSegmenter:
     """Sets ``is_sent_start`` on every token (see the module docstring for the rules)."""
 
@@ -55,14 +67,14 @@ class NewsSentenceSegmenter:
         starts = [False] * len(doc)
         starts[0] = True
         wrapped = is_hard_wrapped(doc_text(doc))
-        words = token_words(doc)
+        words, size = token_words(doc), len(doc)
         i = 0
-        while i < len(doc):
+        while i < size:
             if not (words[i][-1:] == "." or words[i] in TERMINALS or words[i].isspace()):
                 i += 1  # only spaces, terminals and words with a period can end a sentence
                 continue
             nxt = self._boundary_after(doc, i, wrapped)
-            if nxt is not None and nxt < len(doc):
+            if nxt is not None and nxt < size:
                 starts[nxt] = True
                 i = nxt
             else:
@@ -73,31 +85,32 @@ class NewsSentenceSegmenter:
         return doc
 
     def _boundary_after(self, doc: Doc, i: int, wrapped: bool) -> int | None:
-        tok = doc[i]
-        if tok.is_space and is_break(tok.text, wrapped):  # rule 2: paragraph breaks end sentences
+        words, spaces, size = token_words(doc), token_spaces(doc), len(doc)
+        text = words[i]
+        if text.isspace() and is_break(text, wrapped):  # rule 2: paragraph breaks end sentences
             j = i + 1
-            while j < len(doc) and doc[j].is_space:  # blank space stays with this sentence
+            while j < size and words[j].isspace():  # blank space stays with this sentence
                 j += 1
             return j
-        if tok.text in TERMINALS:  # rule 3
+        if text in TERMINALS:  # rule 3
             j = i + 1
-            while j < len(doc) and doc[j].text in CLOSERS and not is_opening_quote(doc[j]):
+            while j < size and words[j] in CLOSERS and not _opening_quote_at(words, spaces, j):
                 j += 1
-            while j < len(doc) and doc[j].is_space and not is_break(doc[j].text, wrapped):
+            while j < size and words[j].isspace() and not is_break(words[j], wrapped):
                 j += 1
-            if j < len(doc) and doc[j].is_space:  # a paragraph break follows: rule 2 places it
+            if j < size and words[j].isspace():  # a paragraph break follows: rule 2 places it
                 return None
-            return j if j < len(doc) and self._starts_sentence(doc[j]) else None
-        if tok.text.endswith(".") and len(tok.text) > 1 and tok.text in self.can_end:  # rule 4
+            return j if j < size and self._starts_sentence(words, spaces, j) else None
+        if text.endswith(".") and len(text) > 1 and text in self.can_end:  # rule 4
             j = i + 1
-            if j < len(doc) and doc[j].lower_ in self.openers:
+            if j < size and token_lowers(doc)[j] in self.openers:
                 return j
         return None
 
     @staticmethod
-    def _starts_sentence(tok: Token) -> bool:
-        first = tok.text[:1]
-        return first.isupper() or first.isdigit() or is_opening_quote(tok)
+    def _starts_sentence(words: list[str], spaces: list[str], j: int) -> bool:
+        first = words[j][:1]
+        return first.isupper() or first.isdigit() or _opening_quote_at(words, spaces, j)
 
 
 @Language.factory("kg_sentences")
