@@ -37,7 +37,6 @@ from kg.extract._context import (
     descriptor_refs,
     blocked,
     clause_start,
-    country_actor,
     in_pp,
     inside,
     participle_by,
@@ -47,7 +46,8 @@ from kg.extract._context import (
     words,
 )
 from kg.extract._context import agent_actor as _state_agent
-from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.extract._demonyms import demonym_agent, demonym_refs
+from kg.extract._lexicon import norm, token_norms, word_set
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 
@@ -91,62 +91,29 @@ def premodifier(doc: Doc, refs: list[Ref], start: int, floor: int, extra: frozen
         ref = _ref_at(refs, j)
         if ref is not None:
             return ref
-        if not (norm(doc[j]) in skip or doc[j].like_num):
+        if not (token_norms(doc)[j] in skip or doc[j].like_num):
             return None
         j -= 1
     return None
 
 
-def demonym_agent(doc: Doc, start: int) -> Actor | None:
-    """A demonym right before the trigger ("American strikes") as its country, if in the Doc."""
-    if start == 0:
-        return None
-    return country_actor(doc, load_lexicon("demonyms.yaml").get(doc[start - 1].text))
-
-
-def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
-    """Demonyms before a force noun ("the Israeli air force", "Colombian police") as mentions
-    of their country, where the actor recognizer found no name; and a plural demonym after
-    "the" ("if the Americans want to bomb"), the nation."""
-    taken = {i for r in refs for i in range(r.start, r.end)}
-    texts, norms = token_words(doc), token_norms(doc)
-    demonyms, forces = load_lexicon("demonyms.yaml"), words("force_nouns")
-    found = []
-    for i in range(sent.start, sent.end - 1):
-        text = texts[i]
-        if i in taken or not text[:1].isupper():
-            continue
-        if text.endswith("s") and text[:-1] in demonyms and i > sent.start and norms[i - 1] == "the":
-            if (actor := country_actor(doc, demonyms.get(text[:-1]))) is not None:
-                found.append(Ref(i, i + 1, actor))
-            continue
-        if text not in demonyms:
-            continue
-        nxt = i + 1
-        if nxt + 2 < sent.end and norms[nxt] == "and" and texts[nxt + 1] in demonyms:
-            nxt += 2  # "American and British warplanes": both demonyms own the force
-        if norms[nxt] in forces and (actor := country_actor(doc, demonyms.get(text))) is not None:
-            found.append(Ref(i, i + 1, actor))
-    return found
-
-
 def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Ref | None:
     """The actor of a "by X" right after the trigger."""
-    skip = words("determiners") | words("np_modifiers")
+    norms, skip = token_norms(doc), words("determiners") | words("np_modifiers")
     stop = words("opaque_boundaries")
     # "the arrest of the cartel's chief by X", "the capture in May of X, a gang boss, by Y"
     for k in range(end, min(sent.end - 1, end + BY_WINDOW)):
-        if norm(doc[k]) in stop:
+        if norms[k] in stop:
             return None
-        if norm(doc[k]) == "by":
+        if norms[k] == "by":
             if k - 1 > end and participle_by(doc, k - 1) and any(
-                    norm(doc[m]) in words("prepositions") for m in range(end, k - 1)):
+                    norms[m] in words("prepositions") for m in range(end, k - 1)):
                 return None  # "strikes on vessels operated by X": X runs the target
-            if k - 1 >= end and norm(doc[k - 1]) in word_set("operations.yaml", "other_by_verbs"):
+            if k - 1 >= end and norms[k - 1] in word_set("operations.yaml", "other_by_verbs"):
                 return None  # "flights requested by X": X asked for it, someone else flew
             j = k + 1
             prefixes = word_set("operations.yaml", "place_prefixes")  # "by North American forces"
-            while j < sent.end and (norm(doc[j]) in skip or (norm(doc[j]) in prefixes and _ref_at(refs, j) is None)):
+            while j < sent.end and (norms[j] in skip or (norms[j] in prefixes and _ref_at(refs, j) is None)):
                 j += 1
             return _owned_force(doc, refs, _ref_at(refs, j))
     return None
@@ -154,7 +121,7 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
 
 def _owned_force(doc: Doc, refs: list[Ref], ref: Ref | None) -> Ref | None:
     """"by Sudan's paramilitary Rapid Support Forces": the force, not the country owning it."""
-    if ref is None or ref.end >= len(doc) or norm(doc[ref.end]) != "'s":
+    if ref is None or ref.end >= len(doc) or token_norms(doc)[ref.end] != "'s":
         return ref
     owned = next((r for r in refs if ref.end < r.start <= ref.end + 4 and r.actor.type != "Person"), None)
     return owned or ref
@@ -192,20 +159,20 @@ def _after_fronted_participle(doc: Doc, refs: list[Ref], lo: int, start: int) ->
 def _object_of_verb(doc: Doc, refs: list[Ref], ref: Ref, lo: int) -> bool:
     """Whether a mention sits in the object of a past-tense verb ("detained 20 suspected X
     members"), so that it cannot be the subject of what follows."""
-    skip = words("determiners") | words("np_modifiers")
+    norms, skip = token_norms(doc), words("determiners") | words("np_modifiers")
     j = ref.start - 1
-    while j >= lo and (doc[j].like_num or norm(doc[j]) in skip):
+    while j >= lo and (doc[j].like_num or norms[j] in skip):
         j -= 1
-    if j > lo and norm(doc[j]) in {"and", ",", "or"} and (doc[j - 1].is_title or _ref_at(refs, j - 1)):
+    if j > lo and norms[j] in {"and", ",", "or"} and (doc[j - 1].is_title or _ref_at(refs, j - 1)):
         k = j - 1  # "branded X and Y terrorist groups": both objects (X named or not)
         while k >= lo and (doc[k].is_title or _ref_at(refs, k) is not None):
             k -= 1
-        while k >= lo and (doc[k].like_num or norm(doc[k]) in skip):
+        while k >= lo and (doc[k].like_num or norms[k] in skip):
             k -= 1
         j = k
     if j < lo:
         return False
-    low = norm(doc[j])
+    low = norms[j]
     return doc[j].is_lower and low.endswith("ed") and low not in words("reporting_words")
 
 
@@ -218,10 +185,11 @@ def subject(doc: Doc, refs: list[Ref], lo: int, start: int, exclude: list[tuple[
 
 def of_phrase(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
     """The force named after the trigger ("the deployment of American warships")."""
-    if end + 1 >= sent.end or norm(doc[end]) != "of":
+    norms = token_norms(doc)
+    if end + 1 >= sent.end or norms[end] != "of":
         return None
     j = end + 1
-    while j < sent.end - 1 and norm(doc[j]) in words("determiners"):
+    while j < sent.end - 1 and norms[j] in words("determiners"):
         j += 1
     ref = _ref_at(refs, j)
     if ref is not None:
@@ -233,21 +201,22 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
     """"Hegseth said the military conducted 14 strikes", "the SBU said its officers detained":
     a bare force or a pronoun after a reporting verb is the speaker's own; and a force that
     reports an operation with no agent of its own ("the army said strikes killed 30") made it."""
-    reporting = [k for k in range(lo, start) if norm(doc[k]) in words("reporting_words")]
+    norms, reporting_words = token_norms(doc), words("reporting_words")
+    reporting = [k for k in range(lo, start) if norms[k] in reporting_words]
     if not reporting:
         return None
     said = reporting[-1]
     forces = words("own_force_nouns")
     named = {i for r in refs for i in range(r.start, r.end)}
     preps = words("prepositions")
-    own = any(norm(doc[k]) in forces and k not in named and norm(doc[k - 1]) not in preps
+    own = any(norms[k] in forces and k not in named and norms[k - 1] not in preps
               for k in range(said + 1, start))
     # "the SBU said its officers ...", "the ministry said it had arrested": the reporter itself
     # (not "said it had verified three strikes": the pronoun's verb is another)
-    pronouns, gap = words("reporter_pronouns"), word_set("operations.yaml", "pronoun_gap_words")
-    coordinated = norm(doc[start - 1]) == "and"  # "said it had enrolled volunteers and sent troops"
-    own = own or any(norm(doc[k]) in pronouns and (coordinated or all(
-        norm(doc[m]) in gap or doc[m].like_num or norm(doc[m]) in words("determiners") or not doc[m].is_lower
+    pronouns, gap = words("reporter_pronouns"), word_set("operations.yaml", "pronoun_gap_words") | words("determiners")
+    coordinated = norms[start - 1] == "and"  # "said it had enrolled volunteers and sent troops"
+    own = own or any(norms[k] in pronouns and (coordinated or all(
+        norms[m] in gap or doc[m].like_num or not doc[m].is_lower
         for m in range(k + 1, start))) for k in range(said + 1, min(start, said + 4)))
     reporter = subject_ref(doc, refs, lo, said, quote_regions(sent))
     if reporter is None or not (own or _is_force(doc, reporter)):
@@ -258,19 +227,22 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
 def trailing_reporter(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
     """"The military struck a boat, the Pentagon said": a force (or one whose own forces act)
     reporting after the clause an operation with no agent of its own made it."""
-    said = next((k for k in range(end, sent.end) if norm(doc[k]) in words("reporting_words")
-                 or (norm(doc[k]) == "according" and k + 1 < sent.end and norm(doc[k + 1]) == "to")), None)
-    commas = [m for m in range(end, said or end) if doc[m].text == ","]
+    texts, norms = token_words(doc), token_norms(doc)
+    reporting = words("reporting_words")
+    said = next((k for k in range(end, sent.end) if norms[k] in reporting
+                 or (norms[k] == "according" and k + 1 < sent.end and norms[k + 1] == "to")), None)
+    commas = [m for m in range(end, said or end) if texts[m] == ","]
     if said is None or not commas:
         return None
-    after = norm(doc[said]) == "according"  # ", according to the Pentagon": the reporter follows
+    after = norms[said] == "according"  # ", according to the Pentagon": the reporter follows
     reporter = next((r for r in refs if (said + 1 < r.start <= said + 3 if after
                                          else commas[-1] < r.start and r.end <= said)), None)
     if reporter is None or any(r.actor.key == reporter.actor.key for r in refs
                                if sent.start <= r.start < commas[-1]):
         return None  # "detained X members in raids, the group said": the reporter was hit
     bare = words("determiners") | words("reporter_pronouns")  # "the military", "our forces"
-    own = any(norm(doc[k]) in words("own_force_nouns") and (k == sent.start or norm(doc[k - 1]) in bare)
+    forces = words("own_force_nouns")
+    own = any(norms[k] in forces and (k == sent.start or norms[k - 1] in bare)
               for k in range(sent.start, end))
     return agent_actor(doc, reporter.actor) if own or _is_force(doc, reporter) else None
 
@@ -278,10 +250,10 @@ def trailing_reporter(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor 
 def _is_force(doc: Doc, ref: Ref) -> bool:
     """Whether a mention names an armed force or security agency ("Malian armed forces",
     "the army", "U.S. Africa Command"), whose reports of operations are of its own."""
-    heads = words("force_heads")
-    last = norm(doc[ref.end - 1])
-    j = ref.end + 1 if ref.end < len(doc) and norm(doc[ref.end]) == "'s" else ref.end
-    after = norm(doc[j]) if j < len(doc) else ""  # "Niger's military government said"
+    norms, heads = token_norms(doc), words("force_heads")
+    last = norms[ref.end - 1]
+    j = ref.end + 1 if ref.end < len(doc) and norms[ref.end] == "'s" else ref.end
+    after = norms[j] if j < len(doc) else ""  # "Niger's military government said"
     label = ref.actor.label.lower().split()
     # "the Peruvian defence ministry said": a demonym before the ministry of the forces
     ministry = after in word_set("operations.yaml", "force_ministries") and j + 1 < len(doc) and norm(
@@ -296,25 +268,25 @@ def _is_force(doc: Doc, ref: Ref) -> bool:
 
 def requested_ref(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Ref | None:
     """"asked Washington to send troops": the one asked to act is the agent."""
-    j = start - 1
-    while j > sent.start and norm(doc[j]) in words("verb_adverbs"):
+    norms, j = token_norms(doc), start - 1
+    while j > sent.start and norms[j] in words("verb_adverbs"):
         j -= 1
-    if j <= sent.start or norm(doc[j]) != "to":
+    if j <= sent.start or norms[j] != "to":
         return None
     ref = _ref_at(refs, j - 1)
     if ref is None or ref.start - 1 < sent.start:
         return None
     k = ref.start - 1
     skip = words("determiners") | {"on", "upon", "from", "by"}
-    while k > sent.start and norm(doc[k]) in skip:
+    while k > sent.start and norms[k] in skip:
         k -= 1  # "called on Washington to send", "a request from Washington to extradite"
-    return ref if norm(doc[k]) in words("request_verbs") else None
+    return ref if norms[k] in words("request_verbs") else None
 
 
 def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start: int) -> Actor | None:
     """For a trigger in a first-person quote: the agent-capable actor outside the quotes."""
     first = words("first_person")
-    if not any(norm(doc[k]) in first for k in range(quote[0], start)):
+    if not any(token_norms(doc)[k] in first for k in range(quote[0], start)):
         return None
     regions = quote_regions(sent)
     return subject(doc, refs, sent.start, sent.end, regions, check_block=False)
@@ -323,7 +295,7 @@ def speaker(doc: Doc, refs: list[Ref], sent: Span, quote: tuple[int, int], start
 def _owner_before(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
     """"Pentagon press secretary Jane Roe": the body or country of a title before a name."""
     j = ref.start - 1
-    if j > 0 and doc[j].text == "," and doc[j - 1].is_lower:
+    if j > 0 and token_words(doc)[j] == "," and doc[j - 1].is_lower:
         j -= 1  # "a White House spokesman, Jane Roe": the title before an appositive name
     while j >= 0 and ref.start - j <= 5 and doc[j].is_lower and doc[j].is_alpha:
         j -= 1
@@ -334,12 +306,13 @@ def _owner_before(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
 def _owner_after(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
     """"X, Peru's deputy minister", "X, a spokesman for the Israeli army": the body or country
     of an appositive title after a name."""
-    if ref.end + 1 >= len(doc) or doc[ref.end].text != "," or _vocative(doc, ref):
+    texts, norms = token_words(doc), token_norms(doc)
+    if ref.end + 1 >= len(doc) or texts[ref.end] != "," or _vocative(doc, ref):
         return None
     first = _ref_at(refs, ref.end + 1)  # ", Peru's deputy minister"
-    if first is not None and first.end < len(doc) and norm(doc[first.end]) == "'s":
+    if first is not None and first.end < len(doc) and norms[first.end] == "'s":
         return agent_actor(doc, first.actor) if first.actor.type != "Person" else None
-    if norm(doc[ref.end + 1]) not in {"a", "an", "the"}:
+    if norms[ref.end + 1] not in {"a", "an", "the"}:
         return None  # "Mr. X, has the government of Peru ...": a question, no appositive
     for k in range(ref.end + 2, min(len(doc), ref.end + 9)):
         owner = _ref_at(refs, k)
@@ -353,10 +326,10 @@ def _owner_after(doc: Doc, refs: list[Ref], ref: Ref) -> Actor | None:
 def _vocative(doc: Doc, ref: Ref) -> bool:
     """Whether a name opens a transcript turn and is followed by a comma ("Q: Senator, the
     president said ..."): someone addressed, not someone speaking."""
-    j = ref.start - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in {"Mr.", "Ms.", "Mrs.", "Dr."}):
+    texts, j = token_words(doc), ref.start - 1
+    while j >= 0 and (doc[j].is_space or texts[j] in {"Mr.", "Ms.", "Mrs.", "Dr."}):
         j -= 1  # "Mr. X, ...": the courtesy title opens the address
-    return j >= 0 and doc[j].text == ":" and ref.end < len(doc) and doc[ref.end].text == ","
+    return j >= 0 and texts[j] == ":" and ref.end < len(doc) and texts[ref.end] == ","
 
 
 def official_state(doc: Doc, refs: list[Ref], person: Actor) -> Actor | None:
@@ -381,8 +354,8 @@ def _person_state(doc: Doc, refs: list[Ref], lo: int, hi: int, regions: list[tup
 def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """Who announces the operation at ``start``: the speaker of its quote or transcript turn,
     else the reporter before it ("Trump said every option is on the table")."""
-    regions = quote_regions(sent)
-    if any(norm(doc[k]) in words("first_person_objects") for k in range(start, min(sent.end, start + 6))):
+    norms, regions = token_norms(doc), quote_regions(sent)
+    if any(norms[k] in words("first_person_objects") for k in range(start, min(sent.end, start + 6))):
         return None  # "attacks on our country could come": the speaker's side would be hit
     if inside(regions, start) is not None:
         return (subject(doc, refs, sent.start, sent.end, regions, check_block=False)
@@ -391,7 +364,7 @@ def announcer(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None
         return turn
     # "Trump warned that the labs could be targeted": a threat's verb announces it as well
     telling = words("reporting_words") | word_set("operations.yaml", "announcing_verbs")
-    said = [k for k in range(sent.start, start) if norm(doc[k]) in telling]
+    said = [k for k in range(sent.start, start) if norms[k] in telling]
     if not said:
         return None
     return (subject(doc, refs, sent.start, said[-1], regions, check_block=False)
@@ -430,13 +403,13 @@ def find_agent(
         return AgentHit(agent, "premod")  # "send U.S. troops": the state is named in the trigger
     pre = premodifier(doc, refs, start, floor, extra)
     patient = None
-    if pre is not None and norm(doc[start]).endswith("ed") and pre.end == start:
+    if pre is not None and token_norms(doc)[start].endswith("ed") and pre.end == start:
         # "Sheinbaum attacked ...", "the Mexican Army arrested ...": a subject, not a modifier
         agent = agent_actor(doc, pre.actor)
         if agent is not None:
             return AgentHit(agent, "subject", None, pre.actor.type == "Person")
     elif pre is not None:
-        possessive = pre.end < len(doc) and norm(doc[pre.end]) == "'s"
+        possessive = pre.end < len(doc) and token_norms(doc)[pre.end] == "'s"
         # the person before a capture or arrest is who was taken ("Maduro's capture", "the
         # Maduro capture"); a possessive non-state actor too
         state_like = pre.actor.type.lower() in words("agent_types")
@@ -471,16 +444,18 @@ def _speaker_agent(doc: Doc, refs: list[Ref], with_forces: list[Ref], sent: Span
                    quote: tuple[int, int] | None, bounds: tuple[int, int, int, int]) -> Actor | None:
     """Rules 5-7 of the module docstring: the agent a speaker, reporter or turn gives a trigger
     with no subject; ``bounds``: (sentence floor, clause start, trigger start, trigger end)."""
+    norms = token_norms(doc)
     floor, lo, start, end = bounds
     if quote is not None:
         return speaker(doc, refs, sent, quote, start)
     if (found := own_forces_speaker(doc, with_forces, sent, lo, start)) is not None:
         return found
-    if lo > floor and norm(doc[lo - 1]) in word_set("operations.yaml", "temporal_openers") and (
+    if lo > floor and norms[lo - 1] in word_set("operations.yaml", "temporal_openers") and (
             found := own_forces_speaker(doc, with_forces, sent, floor, start)) is not None:
         return found  # "the army said its soldiers freed hostages after a raid": the troops' raid
     if (found := trailing_reporter(doc, refs, sent, end)) is not None:
         return found
-    if any(norm(doc[k]) in words("first_person") for k in range(lo, start)):
+    first_person = words("first_person")
+    if any(norms[k] in first_person for k in range(lo, start)):
         return _turn_state(doc, refs, start)  # "HEGSETH: We struck ...": the speaker's state
     return None

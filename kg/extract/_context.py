@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
+from spacy.util import normalize_slice
 
-from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._memo import sentence_memo
 from kg.extract.actors import acting_state, doc_actors, span_rows
 from kg.nlp.lexicons import gazetteer
-from kg.nlp.quotes import doc_text, token_words
+from kg.nlp.quotes import doc_text, token_spaces, token_words
 from kg.nlp.transcripts import transcript_turns
 from kg.records import Actor
 
@@ -77,6 +79,11 @@ def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
     if actor.type.lower() in words("agent_types") or actor.government:
         return acting_state(doc, actor)
     return None
+
+
+def span_text(doc: Doc, span: Span) -> str:
+    """``span.text`` sliced from the Doc's text (``Span.text`` builds a Token per token)."""
+    return doc_text(doc)[span.start_char : span.end_char]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -159,18 +166,19 @@ def clause_start(sent: Span, i: int, floor: int | None = None) -> int:
 def _paren_open(sent: Span, close: int, floor: int) -> int | None:
     """The "(" of a one-word parenthesis after a name ("Ukraine (SBU)") closing at ``close``."""
     k = close - 2
-    if k <= floor or sent.doc[k].text != "(" or not sent.doc[k - 1].text[:1].isupper():
+    if k <= floor or token_words(sent.doc)[k] != "(" or not token_words(sent.doc)[k - 1][:1].isupper():
         return None
     return k
 
 
 def in_pp(doc: Doc, ref: Ref) -> bool:
     """Whether a mention is the object of a preposition (not a subject)."""
+    norms = token_norms(doc)
     preps, skip = words("prepositions") - {"by"}, words("determiners") | words("np_modifiers")
     j = ref.start - 1
-    while j >= 0 and norm(doc[j]) in skip and norm(doc[j]) not in preps:
+    while j >= 0 and norms[j] in skip and norms[j] not in preps:
         j -= 1
-    return j >= 0 and norm(doc[j]) in preps
+    return j >= 0 and norms[j] in preps
 
 
 def blocked(doc: Doc, start: int, end: int, reporting: bool = True) -> bool:
@@ -192,33 +200,43 @@ def blocked(doc: Doc, start: int, end: int, reporting: bool = True) -> bool:
 
 def phrase_text(doc: Doc, start: int, end: int) -> str:
     """Normalised text of tokens [start, end): NFKC, straight quotes, lower case, no determiners."""
-    toks = [t for t in doc[start:end] if t.text not in _OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES]
-    dets = words("determiners")
-    while toks and (norm(toks[0]) in dets or toks[0].like_num or norm(toks[0]) == "than"):
-        toks = toks[1:]  # "the", "several", "40", "more than 15"
-    text = "".join(t.text_with_ws for t in toks)
+    texts, norms = token_words(doc), token_norms(doc)
+    start, end = normalize_slice(len(doc), start, end)  # as ``doc[start:end]`` reads them
+    quotes = _OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES
+    toks = [k for k in range(start, end) if texts[k] not in quotes]
+    dets, n = words("determiners"), 0
+    while n < len(toks) and (norms[toks[n]] in dets or doc[toks[n]].like_num or norms[toks[n]] == "than"):
+        n += 1  # "the", "several", "40", "more than 15"
+    spaces = token_spaces(doc)
+    text = "".join(texts[k] + spaces[k] for k in toks[n:])
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+@lru_cache(maxsize=1)
+def _np_stops() -> frozenset[str]:
+    """Words a noun phrase stops before: prepositions but "of", and clause boundaries."""
+    return words("prepositions") - {"of"} | words("opaque_boundaries") | words("transparent_boundaries")
+
+
 def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
     """A noun phrase starting at token ``i`` (first conjunct only); (i, i) when there is none."""
-    stops = words("prepositions") - {"of"} | words("opaque_boundaries") | words("transparent_boundaries")
-    verbs = words("np_stop_words")
+    norms = token_norms(doc)
+    stops, verbs = _np_stops(), words("np_stop_words")
     end, of_seen = i, False
     while end < min(limit, i + max_len):
-        tok, low = doc[end], norm(doc[end])
+        tok, low = doc[end], norms[end]
         if (tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}) or low in {"and", "or"} | verbs:
             break
         if low in stops or (low == "of" and (of_seen or end == i)):
             break
-        if low.endswith("ing") and end > i and norm(doc[end - 1]).endswith("s") and low not in verbs:
+        if low.endswith("ing") and end > i and norms[end - 1].endswith("s") and low not in verbs:
             break  # "vessels transporting ...": a participle after a plural noun ends the phrase
         if end > i and participle_by(doc, end):
             break  # "vessels operated by X": the by-phrase describes the noun
         of_seen = of_seen or low == "of"
         end += 1
-    while end > i and norm(doc[end - 1]) in {"of", "-"}:
+    while end > i and norms[end - 1] in {"of", "-"}:
         end -= 1
     return (i, end)
 
@@ -306,11 +324,12 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
 
 def fronted_country(doc: Doc, refs: list[Ref], sent: Span) -> Actor | None:
     """The country of a fronted "In <Country>," that sets the scene of a sentence."""
+    texts, norms = token_words(doc), token_norms(doc)
     first = max(sent.start, dateline_end(doc))  # "LIMA — In Kenya, ...": after the dateline
-    if first + 2 >= sent.end or norm(doc[first]) != "in":
+    if first + 2 >= sent.end or norms[first] != "in":
         return None
     ref = next((r for r in refs if r.start == first + 1), None)
-    if ref is None or ref.actor.type != "Country" or ref.end >= sent.end or doc[ref.end].text != ",":
+    if ref is None or ref.actor.type != "Country" or ref.end >= sent.end or texts[ref.end] != ",":
         return None
     return ref.actor
 
@@ -321,34 +340,37 @@ def bare_force_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     state = fronted_country(doc, refs, sent) or home_country(doc)
     if state is None:
         return []
+    slots = sentence_memo(doc, "bare_forces", sent, _bare_force_slots)
+    if not slots:
+        return []
     taken = {i for r in refs for i in range(r.start, r.end)}
-    bare, owners = words("bare_forces"), words("not_bare_before")
-    found = []
-    modified = words("force_modified_nouns")
-    norms = token_norms(doc)
-    for i in range(sent.start, sent.end):
-        if i in taken or norms[i] not in bare or _owned(doc, sent, i, taken, owners):
-            continue
-        if i + 1 < sent.end and norms[i + 1] in modified:
-            continue  # "the former police officer", "an army spokesman": a person, not the force
-        found.append(Ref(i, i + 1, state))
-    return found
+    owners = words("not_bare_before")
+    return [Ref(i, i + 1, state) for i in slots if i not in taken and not _owned(doc, sent, i, taken, owners)]
+
+
+def _bare_force_slots(doc: Doc, sent: Span) -> list[int]:
+    """Where a sentence has a bare force word not heading a person ("the former police officer",
+    "an army spokesman": a person, not the force)."""
+    norms, bare, modified = token_norms(doc), words("bare_forces"), words("force_modified_nouns")
+    return [i for i in range(sent.start, sent.end) if norms[i] in bare
+            and not (i + 1 < sent.end and norms[i + 1] in modified)]
 
 
 def _owned(doc: Doc, sent: Span, i: int, taken: set[int], owners: frozenset[str]) -> bool:
     """Whether a force noun has an owner before it, over up to two lower-case modifiers: "its
     officers", "Kenyan police", "Kurdish-led security forces" (but not "Last Saturday soldiers")."""
+    texts, norms = token_words(doc), token_norms(doc)
     dates = load_lexicon("dates.yaml")
     j = i - 1
     while j >= sent.start:
-        prev = doc[j].text.rstrip(".")
-        if norm(doc[j]) in owners or j in taken:
+        prev = texts[j].rstrip(".")
+        if norms[j] in owners or j in taken:
             return True
         if doc[j].is_title and prev not in dates["weekdays"] and prev not in dates["months"]:
             # a capitalised word names the owner, unless a sentence opens with a plain modifier
-            return j > sent.start or norm(doc[j]) not in words("force_modifiers") | words("determiners")
-        if doc[j].text != "-" and (not doc[j].is_lower or doc[j].is_punct or i - j > 4
-                                   or norm(doc[j]) in words("determiners")):
+            return j > sent.start or norms[j] not in words("force_modifiers") | words("determiners")
+        if texts[j] != "-" and (not doc[j].is_lower or doc[j].is_punct or i - j > 4
+                                   or norms[j] in words("determiners")):
             return False
         j -= 1
     return False
@@ -358,28 +380,37 @@ def descriptor_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     """"the rebels", "the militants": a definite description of an armed group as a mention of
     the group named last before it; "the administration" likewise of the government named last
     (within ``descriptor_reach`` tokens)."""
+    group_slots, state_slots = sentence_memo(doc, "descriptors", sent, _descriptor_slots)
+    if not group_slots and not state_slots:
+        return []
     taken = {i for r in refs for i in range(r.start, r.end)}
     reach = int(load_lexicon(CLAUSES).get("descriptor_reach", 150))
-    norms = token_norms(doc)
     found = []
-    for i in range(sent.start, sent.end):
-        if i in taken or i == 0 or norms[i] not in words("group_descriptors"):
-            continue
-        if norms[i - 1] != "the":
+    for i in group_slots:
+        if i in taken:
             continue
         groups = [r for r in refs if r.end <= i - 1 and i - r.start <= reach
                   and r.actor.type == "CriminalOrganization"]
         if groups:
             found.append(Ref(i, i + 1, groups[-1].actor))
-    for i in range(sent.start, sent.end):  # "the administration": the government named last before it
-        if i in taken or i == 0 or norms[i] not in words("government_descriptors"):
+    for i in state_slots:  # "the administration": the government named last before it
+        if i in taken:
             continue
         states = [r for r in refs if r.end <= i - 1 and i - r.start <= reach
                   and (r.actor.type == "Country" or r.actor.government)]
-        possessive = i + 1 < len(doc) and norms[i + 1] in {"'s", "'"}
-        if norms[i - 1] == "the" and states and not possessive:  # (not "the administration's")
+        if states:
             found.append(Ref(i, i + 1, states[-1].actor))
     return sorted(found, key=lambda r: r.start)
+
+
+def _descriptor_slots(doc: Doc, sent: Span) -> tuple[list[int], list[int]]:
+    """Where a sentence has "the" + a group descriptor, and "the" + a government descriptor
+    not followed by a possessive (not "the administration's"): the mentions' possible places."""
+    norms, groups, states = token_norms(doc), words("group_descriptors"), words("government_descriptors")
+    after_the = [i for i in range(max(sent.start, 1), sent.end) if norms[i - 1] == "the"]
+    return ([i for i in after_the if norms[i] in groups],
+            [i for i in after_the if norms[i] in states
+             and not (i + 1 < len(doc) and norms[i + 1] in {"'s", "'"})])
 
 
 def turn_speaker(doc: Doc, i: int) -> Actor | None:
@@ -400,7 +431,8 @@ def turn_person(doc: Doc, i: int) -> Actor | None:
 
 def participle_by(doc: Doc, k: int) -> bool:
     """Whether token ``k`` is a lower-case past participle followed by "by" ("operated by")."""
-    if k + 1 >= len(doc) or norm(doc[k + 1]) != "by" or not doc[k].is_lower:
+    norms = token_norms(doc)
+    if k + 1 >= len(doc) or norms[k + 1] != "by" or not doc[k].is_lower:
         return False
-    low = norm(doc[k])
+    low = norms[k]
     return low.endswith("ed") or low in words("irregular_participles")

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
 from kg.extract._context import Ref, agent_actor, inside, phrase_text, quote_regions, turn_person, words
-from kg.extract._lexicon import load_lexicon, norm, word_set
+from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
 from kg.nlp.lexicons import gazetteer
+from kg.nlp.quotes import token_words
 from kg.records import Actor
 
 LEX = "designations.yaml"
@@ -45,6 +46,7 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
     """The state (or body) that gave the label: for a designee told first ("X was designated
     a terrorist group by Y") the by-phrase after the category; in a quote whose clause names no
     one ("The men were enemy combatants," the spokesman said) the speaker; else the agent."""
+    texts, norms = token_words(doc), token_norms(doc)
     v_start, v_end, d_start, d_end, floor = frame
     hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
     if hit.how == "by" and v_end <= d_start and any(norm(t) == "by" for t in doc[d_start:d_end]):
@@ -59,11 +61,11 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
         if (own := _clause_subject(doc, refs, v_start, designee)) is not None:
             return own  # "X, a gang the U.S. has labeled a terrorist group": a contact clause
         owner = next((r for r in refs if v_end <= r.start and r.end < span.start
-                      and norm(doc[r.end]) in {"'s"} | _lex("list_nouns")), None)  # ("the U.S. list")
+                      and norms[r.end] in {"'s"} | _lex("list_nouns")), None)  # ("the U.S. list")
         if owner is not None and agent_actor(doc, owner.actor) is not None:
             return agent_actor(doc, owner.actor)  # "was added to the State Department's list"
-        passive = norm(doc[v_start - 1]) in _lex("passive_aux") - {"has", "have", "had"} or (
-            doc[v_start - 1].text == "," and norm(doc[v_start]).endswith("ed"))  # reduced relative
+        passive = norms[v_start - 1] in _lex("passive_aux") - {"has", "have", "had"} or (
+            texts[v_start - 1] == "," and norms[v_start].endswith("ed"))  # reduced relative
         if passive and not _opinion(doc, frame):  # "X was designated an FTO in 2019": by the
             return _implied_designator(doc, refs, frame)  # state the article is about
         if hit.actor is not None:
@@ -85,8 +87,9 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
 def _participle_subject(doc: Doc, refs: list[Ref], sent: Span, v: int) -> Actor | None:
     """"The Treasury went further, branding X a terrorist entity": a participle clause after a
     comma shares the subject of the clause before it."""
-    verb = norm(doc[v])
-    if v - 1 <= sent.start or doc[v - 1].text != "," or not verb.endswith("ing") or verb not in _lex("labelling_words"):
+    texts, norms = token_words(doc), token_norms(doc)
+    verb = norms[v]
+    if v - 1 <= sent.start or texts[v - 1] != "," or not verb.endswith("ing") or verb not in _lex("labelling_words"):
         return None  # (an act of labelling: "calling them terrorists" is only an opinion)
     dates = load_lexicon("dates.yaml")
     opener = set(dates["lead_words"]) | words("determiners")  # "In October the Treasury ..."
@@ -101,7 +104,7 @@ def _participle_subject(doc: Doc, refs: list[Ref], sent: Span, v: int) -> Actor 
 def _agent_phrase(doc: Doc, refs: list[Ref], sent: Span, v_end: int, span: Span) -> Ref | None:
     """A passive's "by Y": right after the category ("designated an FTO by Y") or right after
     the verb, before "as" ("has been listed by Y as an FTO")."""
-    after = v_end if v_end < len(doc) and norm(doc[v_end]) == "by" else span.end
+    after = v_end if v_end < len(doc) and token_norms(doc)[v_end] == "by" else span.end
     by = by_phrase(doc, refs, sent, after, after)
     return by if by is not None and not any(t.is_punct for t in doc[after:by.start]) else None
 
@@ -114,8 +117,9 @@ def asserted_frame(doc: Doc, frame: Frame) -> bool:
 def _clause_subject(doc: Doc, refs: list[Ref], v: int, designee: str | None) -> Actor | None:
     """The state named right before the labelling verb at ``v`` (past auxiliaries): the
     subject of a contact clause ("a gang the U.S. has labeled ...")."""
+    norms = token_norms(doc)
     k = v
-    while k > 0 and norm(doc[k - 1]) in _lex("passive_aux") - {"was", "were", "is", "are", "be", "been", "being"}:
+    while k > 0 and norms[k - 1] in _lex("passive_aux") - {"was", "were", "is", "are", "be", "been", "being"}:
         k -= 1
     ref = next((r for r in refs if r.end == k and r.actor.key != designee), None)
     return agent_actor(doc, ref.actor) if ref is not None else None
@@ -124,9 +128,10 @@ def _clause_subject(doc: Doc, refs: list[Ref], v: int, designee: str | None) -> 
 def _infinitive_owner(doc: Doc, refs: list[Ref], v: int) -> Actor | None:
     """"the U.S. decision to label X ...", "Washington's move to designate X": the state named
     just before the noun or verb that the labelling infinitive completes."""
-    if v < 2 or norm(doc[v - 1]) != "to":
+    norms = token_norms(doc)
+    if v < 2 or norms[v - 1] != "to":
         return None
-    if norm(doc[v - 2]) in _lex("labelling_intents") and (state := demonym_agent(doc, v - 2)) is not None:
+    if norms[v - 2] in _lex("labelling_intents") and (state := demonym_agent(doc, v - 2)) is not None:
         return state  # "the Canadian decision to list X"
     ref = next((r for r in reversed(refs) if r.end <= v - 1 and v - 1 - r.end <= 3), None)
     if ref is None or not all(norm(t) in _lex("labelling_intents") | {"'s", "has", "have", "had"}
@@ -157,7 +162,7 @@ def _person_state(doc: Doc, refs: list[Ref], person: Actor) -> Actor | None:
             if (state := agent_actor(doc, before.actor)) is not None:
                 return state
         after = next((r for r in refs if r.start >= ref.end), None)
-        if after is not None and after.start - ref.end <= 3 and ref.end < len(doc) and doc[ref.end].text == ",":
+        if after is not None and after.start - ref.end <= 3 and ref.end < len(doc) and token_words(doc)[ref.end] == ",":
             if (state := agent_actor(doc, after.actor)) is not None:
                 return state
     return None
@@ -166,11 +171,12 @@ def _person_state(doc: Doc, refs: list[Ref], person: Actor) -> Actor | None:
 def _implied(doc: Doc, frame: Frame) -> bool:
     """Whether the labelling verb's subject only points at a government ("the administration
     designated", "it regarded"): a few words before the verb, past adverbs and auxiliaries."""
+    norms = token_norms(doc)
     v_start, floor = frame[0], frame[4]
     for k in range(v_start - 1, max(floor, v_start - 4) - 1, -1):
-        if norm(doc[k]) in _lex("implied_designators"):
+        if norms[k] in _lex("implied_designators"):
             return True
-        if norm(doc[k]) not in _lex("passive_aux") | _lex("relatives"):
+        if norms[k] not in _lex("passive_aux") | _lex("relatives"):
             return False  # ("the memo that declared": past the relative pronoun)
     return False
 
@@ -202,15 +208,16 @@ def _main_state(doc: Doc, refs: list[Ref]) -> Actor | None:
 def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
     """Start of a coordination of named groups ending at ``end`` ("Tren de Aragua and the
     Cartel de los Soles have been designated"); None when no group ends there."""
+    norms = token_norms(doc)
     last = next((r for r in reversed(orgs) if r.end == end), None)
     if last is None:
         return None
     s = last.start
     while True:
         i = s - 1
-        while i >= 0 and norm(doc[i]) in {"the", "both"}:
+        while i >= 0 and norms[i] in {"the", "both"}:
             i -= 1
-        if i < 1 or norm(doc[i]) not in {"and", "or", ","}:
+        if i < 1 or norms[i] not in {"and", "or", ","}:
             return s
         before = next((r for r in orgs if r.end == i), None)
         if before is None:
@@ -221,11 +228,12 @@ def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
 def common_head(doc: Doc, sent: Span, k: int, head: int, rel: int) -> Frame | None:
     """A relative clause after a plural group noun no name stands for ("22 gangs, which his
     decree classified as terrorist organizations"): the noun phrase is the designee."""
-    noun = norm(doc[head - 1]) if head - 1 >= sent.start else ""
+    norms = token_norms(doc)
+    noun = norms[head - 1] if head - 1 >= sent.start else ""
     if not (noun.endswith("s") and noun[:-1] in _lex("group_nouns")):
         return None
     s = head - 1
-    while s - 1 >= sent.start and (doc[s - 1].like_num or norm(doc[s - 1]) in words("determiners")):
+    while s - 1 >= sent.start and (doc[s - 1].like_num or norms[s - 1] in words("determiners")):
         s -= 1  # "22 gangs", "the gangs"
     return (k, k + 1, s, head, rel + 1)
 
@@ -234,12 +242,13 @@ def member_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) ->
     """"these cartels are armed groups, and their members are enemy combatants": the members
     of a group stand for the group named last before them in the sentence (a name, else a
     plural group noun)."""
-    if end - start != 2 or norm(doc[start]) not in _lex("member_pointers") or \
-            norm(doc[start + 1]) not in _lex("member_nouns"):
+    norms = token_norms(doc)
+    if end - start != 2 or norms[start] not in _lex("member_pointers") or \
+            norms[start + 1] not in _lex("member_nouns"):
         return []
     orgs = [r for r in refs if sent.start <= r.start and r.end <= start and r.actor.type in DESIGNEE_TYPES]
     if orgs:
         return [(orgs[-1], phrase_text(doc, orgs[-1].start, orgs[-1].end))]
-    nouns = [i for i in range(sent.start, start) if doc[i].is_lower and norm(doc[i]).endswith("s")
-             and norm(doc[i])[:-1] in _lex("group_nouns")]
+    nouns = [i for i in range(sent.start, start) if doc[i].is_lower and norms[i].endswith("s")
+             and norms[i][:-1] in _lex("group_nouns")]
     return [(None, norm(doc[nouns[0]]))] if nouns else []

@@ -10,8 +10,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract._context import quote_regions, words
-from kg.extract._lexicon import build_matcher, load_lexicon, norm, token_norms, word_set
-from kg.nlp.quotes import token_words
+from kg.extract._lexicon import build_matcher, load_lexicon, token_norms, word_set
+from kg.nlp.quotes import token_spaces, token_words
 
 MODALITY = "modality.yaml"
 NEGATED = "negated"
@@ -42,8 +42,9 @@ def cue_spans(doc: Doc, matcher: Matcher) -> list[tuple[str, str, int, int]]:
 def _month_name(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a capitalised month name ("May") inside a sentence."""
     months = load_lexicon("dates.yaml")["months"]
-    return (doc[i].text in months and i > 0 and doc[i - 1].text not in {".", "!", "?", '"', "\u201c"}
-            and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_)
+    texts = token_words(doc)
+    return (texts[i] in months and i > 0 and texts[i - 1] not in {".", "!", "?", '"', "\u201c"}
+            and "\n" not in texts[i - 1] and "\n" not in token_spaces(doc)[i - 1])
 
 
 def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -67,7 +68,7 @@ def _scope(sent: Span, start: int, end: int) -> tuple[int, int]:
             break
     reporting = words("reporting_words")
     for q_start, q_end in quote_regions(sent):
-        told = any(norm(sent.doc[j]) in reporting for j in range(q_end, start))
+        told = any(norms[j] in reporting for j in range(q_end, start))
         if lo < q_end <= start and told and not q_start <= start < q_end:
             lo = q_end  # '"We can do it," he said, citing the arrest': the quote's own modal
     hi = min(sent.end, end + int(lex["window"]))
@@ -86,25 +87,26 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     or is no operation at all (generic)."""
     lex = load_lexicon(MODALITY)
     lo, hi = _scope(sent, start, end)
+    norms = token_norms(sent.doc)
     present = set()
     negators = set(lex["negation"]) | {"n't"}
     for status, side, c_start, c_end in cues:
         near = side == "near" and start - int(lex["near_gap"]) <= c_end <= start and lo <= c_start
         left = side == "left" and lo <= c_start and c_end <= start
         # `next` cues start right after the trigger's phrase ("strikes on land could come")
-        noun = side == "noun_next" and not norm(sent.doc[end - 1]).endswith(("ed", "ing"))
+        noun = side == "noun_next" and not norms[end - 1].endswith(("ed", "ing"))
         after = (side == "next" or noun) and end <= c_start <= end + int(lex["next_gap"]) and c_end <= hi and not any(
-            sent.doc[j].is_punct or norm(sent.doc[j]) in _RELATIVE for j in range(end, c_start))
+            sent.doc[j].is_punct or norms[j] in _RELATIVE for j in range(end, c_start))
         if (left or near) and status in _TALK_STATUSES and _talked_about(sent.doc, c_end, start):
             continue  # "the group is going to use the strikes as propaganda": the modal is the use's
         if near or left or after or (side == "right" and end <= c_start and c_end <= hi):
-            before = norm(sent.doc[c_start - 1]) if c_start > 0 else ""
+            before = norms[c_start - 1] if c_start > 0 else ""
             # "has not ruled out X": a negated refusal leaves X on the table; "could
             # authorize X": an authorization still to come
             flipped = (status == "ruled_out" and before in negators and side != "near") or (
                 status == "authorized" and before in set(lex["modals"]))
             if status == "authorized" and before == "to" and any(
-                    norm(sent.doc[j]) in word_set(MODALITY, "asking_verbs") for j in range(max(lo, c_start - 6), c_start)):
+                    norms[j] in word_set(MODALITY, "asking_verbs") for j in range(max(lo, c_start - 6), c_start)):
                 present.add("proposed")  # "asked the president to authorize drones": a mandate sought
                 continue
             present.add("threatened" if flipped else status)
@@ -112,7 +114,7 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
         if status in present:
             return NEGATED if status == GENERIC else status
     n_lo = max(lo, start - int(lex["negation_window"]))
-    if any(norm(sent.doc[j]) in negators for j in range(n_lo, start)):
+    if any(norms[j] in negators for j in range(n_lo, start)):
         return NEGATED
     return "conducted"
 
@@ -126,10 +128,11 @@ def _talked_about(doc: Doc, lo: int, hi: int) -> bool:
     """Whether a verb that only talks about or uses an operation stands between a modal cue and
     the trigger ("will investigate the raid", "is going to cite the strikes")."""
     verbs, definite = word_set(MODALITY, "reference_verbs"), word_set(MODALITY, "definite_objects")
+    norms = token_norms(doc)
     for j in range(lo, hi):
-        between = [norm(doc[m]) for m in range(j + 1, hi)]
+        between = norms[j + 1 : hi]
         # the trigger heads the verb's object, which points to known events ("the strikes")
-        if norm(doc[j]) in verbs and 0 < len(between) <= 4 and between[0] in definite and not (
+        if norms[j] in verbs and 0 < len(between) <= 4 and between[0] in definite and not (
                 {"to", "and", "or"} & set(between)):
             return True
     return False
@@ -138,13 +141,13 @@ def _talked_about(doc: Doc, lo: int, hi: int) -> bool:
 def legislative(prev: Span | None, sent: Span, start: int) -> bool:
     """Whether the trigger is what a bill would allow ("a bill in the Senate would authorize
     raids abroad"; "It would allow strikes" after a sentence about the bill)."""
-    lex, doc = load_lexicon(MODALITY), sent.doc
+    lex, norms = load_lexicon(MODALITY), token_norms(sent.doc)
     nouns, verbs, modals = (set(lex[key]) for key in ("proposal_nouns", "enabling_verbs", "modals"))
     enabling = [k for k in range(max(sent.start + 1, start - int(lex["window"])), start)
-                if norm(doc[k]) in verbs and norm(doc[k - 1]) in modals]
+                if norms[k] in verbs and norms[k - 1] in modals]
     if not enabling:
         return False
-    if any(norm(doc[k]) in nouns for k in range(sent.start, enabling[0])):
+    if any(norms[k] in nouns for k in range(sent.start, enabling[0])):
         return True
-    opener = norm(doc[sent.start]) in set(lex["bill_pointers"])  # "It would ...": the bill just named
-    return opener and prev is not None and any(norm(t) in nouns for t in prev)
+    opener = norms[sent.start] in set(lex["bill_pointers"])  # "It would ...": the bill just named
+    return opener and prev is not None and any(n in nouns for n in norms[prev.start : prev.end])

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._context import dateline_end
 from kg.extract._lexicon import load_lexicon
+from kg.extract._memo import sentence_memo
 from kg.nlp.quotes import doc_text
 
 DATES = "dates.yaml"
@@ -120,13 +121,12 @@ def find_date(doc: Doc, sentence: Span, anchor: int | None = None,
     anchor_char = doc[anchor].idx if anchor is not None else sentence.start_char
     best: tuple[int, int, re.Match] | None = None
     filed = doc[dateline_end(doc) - 1].idx if dateline_end(doc) else -1
-    stext = doc_text(doc)[sentence.start_char:sentence.end_char]
-    for m in _regex().finditer(stext):
+    for m, said, bare_month in sentence_memo(doc, "dates", sentence, _sentence_dates):
         if sentence.start_char + m.start() <= filed:
             continue  # "BEIRUT, Nov 20 (Agency) -": the day the story was filed, not of the event
-        if skip_saying and _said_on(stext, m.start()):
+        if skip_saying and said:
             continue  # "said on Friday": the day of saying
-        if m.group("my") and not m.group("y3") and not _after_lead(stext, m.start()):
+        if bare_month:
             continue  # a bare month name ("May") needs "in"/"since" before it to be a date
         distance = abs(sentence.start_char + m.start() - anchor_char)
         if best is None or (distance, m.start()) < best[:2]:
@@ -135,6 +135,15 @@ def find_date(doc: Doc, sentence: Span, anchor: int | None = None,
         return None
     m = best[2]
     return _normalize_match(m, published), _strip_lead(m.group(0).strip())
+
+
+def _sentence_dates(doc: Doc, sentence: Span) -> list[tuple[re.Match, bool, bool]]:
+    """Each date match of a span's text, whether a word of saying comes before it and whether
+    it is a bare month name with no lead word (read once per span)."""
+    stext = doc_text(doc)[sentence.start_char : sentence.end_char]
+    return [(m, _said_on(stext, m.start()),
+             bool(m.group("my") and not m.group("y3") and not _after_lead(stext, m.start())))
+            for m in _regex().finditer(stext)]
 
 
 def _said_on(text: str, start: int) -> bool:

@@ -66,8 +66,9 @@ from kg.extract._context import (
     turn_person,
     words,
 )
-from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, word_set
+from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, token_norms, word_set
 from kg.extract.dates import find_date
+from kg.nlp.quotes import token_words
 from kg.records import Designation, Evidence
 
 LEX = "designations.yaml"
@@ -81,19 +82,20 @@ def _lex(key: str) -> frozenset[str]:
 
 def _skip_left(doc: Doc, j: int, floor: int) -> int:
     """Step left over quote marks and articles."""
-    while j >= floor and (doc[j].text in _QUOTES or norm(doc[j]) in {"a", "an"}):
+    texts, norms = token_words(doc), token_norms(doc)
+    while j >= floor and (texts[j] in _QUOTES or norms[j] in {"a", "an"}):
         j -= 1
     return j
 
 
 def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | None:
     """The nearest token left of ``j`` in ``vocab``, within the window and the clause."""
-    stop = words("opaque_boundaries") | {"as"}
+    norms, stop = token_norms(doc), words("opaque_boundaries") | {"as"}
     floor = max(sent.start, j - int(load_lexicon(LEX)["window"]))
     for k in range(j, floor - 1, -1):
-        if norm(doc[k]) in vocab and not _noun_of(doc, k, floor) and not _name_part(doc, sent, k):
+        if norms[k] in vocab and not _noun_of(doc, k, floor) and not _name_part(doc, sent, k):
             return k
-        if norm(doc[k]) in stop and not (k > 0 and norm(doc[k - 1]) in _lex("naming_participles")):
+        if norms[k] in stop and not (k > 0 and norms[k - 1] in _lex("naming_participles")):
             return None  # (but "the group, known as X, as ...": a name, no frame)
     return None
 
@@ -102,9 +104,10 @@ def _name_part(doc: Doc, sent: Span, k: int) -> bool:
     """Whether the word at ``k`` is part of a name or a compound, no verb: capitalised after a
     capitalised word inside a sentence not in title case ("the United States"), or hyphenated
     ("non-state armed groups")."""
-    after_hyphen = k > sent.start + 1 and doc[k - 1].text == "-" and norm(doc[k - 2]) not in _lex("verb_prefixes")
-    before_hyphen = k + 1 < len(doc) and doc[k + 1].text == "-"
-    in_name = k > sent.start and doc[k].text[:1].isupper() and doc[k - 1].text[:1].isupper() and not _title_case(sent)
+    texts, norms = token_words(doc), token_norms(doc)
+    after_hyphen = k > sent.start + 1 and texts[k - 1] == "-" and norms[k - 2] not in _lex("verb_prefixes")
+    before_hyphen = k + 1 < len(doc) and texts[k + 1] == "-"
+    in_name = k > sent.start and texts[k][:1].isupper() and texts[k - 1][:1].isupper() and not _title_case(sent)
     return in_name or after_hyphen or before_hyphen
 
 
@@ -117,43 +120,45 @@ def _title_case(sent: Span) -> bool:
 def _noun_of(doc: Doc, k: int, floor: int) -> bool:
     """"designated a list of cartels as ...": a labelling word used as the noun of the designee
     (after an article, before "of") labels nothing; "the designation of X as" still does."""
-    return (k > floor and k + 1 < len(doc) and norm(doc[k + 1]) == "of"
-            and norm(doc[k - 1]) in _lex("noun_determiners") and norm(doc[k]) not in _lex("labelling_nouns"))
+    norms = token_norms(doc)
+    return (k > floor and k + 1 < len(doc) and norms[k + 1] == "of"
+            and norms[k - 1] in _lex("noun_determiners") and norms[k] not in _lex("labelling_nouns"))
 
 
 def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
     """A designee named before the labelling word at ``k``: the subject of a passive ("the
     Houthis ... were designated a terrorist group by X") or the head of a relative clause
     ("Hezbollah, which Washington designates a terrorist organization")."""
+    texts, norms = token_words(doc), token_norms(doc)
     j = k - 1
-    while j > sent.start and norm(doc[j]) in _lex("passive_aux"):
+    while j > sent.start and norms[j] in _lex("passive_aux"):
         j -= 1
     orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES]
-    if j < k - 1 and norm(doc[k - 1]) in _lex("passive_aux") and orgs:
+    if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         s = coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
         return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
-    if j < k - 1 and norm(doc[k - 1]) in _lex("passive_aux") and _proper(doc, sent.start, j + 1):
+    if j < k - 1 and norms[k - 1] in _lex("passive_aux") and _proper(doc, sent.start, j + 1):
         return (k, k + 1, sent.start, j + 1, sent.start)  # "Grupo X was designated": a name not
         # known as an actor, the whole subject
     named = next((r for r in orgs if r.end == k - 1), None)
-    if named is not None and doc[k - 1].text == "," and norm(doc[k]).endswith("ed"):
+    if named is not None and texts[k - 1] == "," and norms[k].endswith("ed"):
         return (k, k + 1, named.start, named.end, k + 1)  # "X, designated a ... by Y,": X
     owner = next((r for r in orgs if r.end == k - 1), None)
-    if owner is not None and norm(doc[k - 1]) in {"'s", "'"} and norm(doc[k]) in _lex("labelling_nouns"):
+    if owner is not None and norms[k - 1] in {"'s", "'"} and norms[k] in _lex("labelling_nouns"):
         return (k, k + 1, owner.start, owner.end, k + 1)  # "Tren de Aragua's designation as"
     rel = next((i for i in range(k - 1, max(sent.start, k - 8), -1)
-                if norm(doc[i]) in _lex("relatives")), None)
+                if norms[i] in _lex("relatives")), None)
     if rel is None:
         return None
-    head = rel - 1 if doc[rel - 1].text == "," else rel
-    ref = next((r for r in refs if r.end == head or (r.end < head and norm(doc[r.end]) in _lex("group_nouns")
+    head = rel - 1 if texts[rel - 1] == "," else rel
+    ref = next((r for r in refs if r.end == head or (r.end < head and norms[r.end] in _lex("group_nouns")
                                                       and r.end + 1 == head)), None)
     if ref is None:
         return common_head(doc, sent, k, head, rel)
     s = ref.start
     demonyms = load_lexicon("demonyms.yaml")
-    while (s - 1 >= sent.start and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha
-           and norm(doc[s - 1]) not in words("determiners") and doc[s - 1].text not in demonyms):
+    while (s - 1 >= sent.start and texts[s - 1][:1].isupper() and doc[s - 1].is_alpha
+           and norms[s - 1] not in words("determiners") and texts[s - 1] not in demonyms):
         s -= 1  # "Kataib Hezbollah, which ...": the whole capitalised name (not "The", "Lebanese")
     return (k, k + 1, s, head, rel + 1)
 
@@ -165,21 +170,22 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
 def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Frame | None:
     """"added the gang to its list of terrorist organizations", "adds gang to terror list";
     passive: "the gang was added to the State Department's list of ..."."""
+    norms = token_norms(doc)
     if span[-1].norm_.lower() not in _lex("list_nouns"):
-        if j - 1 < sent.start or norm(doc[j]) != "of" or norm(doc[j - 1]) not in _lex("list_nouns"):
+        if j - 1 < sent.start or norms[j] != "of" or norms[j - 1] not in _lex("list_nouns"):
             return None
         j -= 2
     dets = words("determiners") | {"its", "their", "his", "her", "the", "a"}
-    while j >= sent.start and norm(doc[j]) in dets:
+    while j >= sent.start and norms[j] in dets:
         j -= 1
-    owner = next((r for r in refs if (r.end == j and norm(doc[j]) == "'s") or r.end == j + 1), None)
+    owner = next((r for r in refs if (r.end == j and norms[j] == "'s") or r.end == j + 1), None)
     if owner is not None:  # "to the State Department's list", "on the U.S. list": past the owner
         j = _skip_left(doc, owner.start - 1, sent.start)
-        j -= 1 if j >= sent.start and norm(doc[j]) == "the" else 0
-    if j < sent.start or norm(doc[j]) not in {"to", "on", "onto"}:
+        j -= 1 if j >= sent.start and norms[j] == "the" else 0
+    if j < sent.start or norms[j] not in {"to", "on", "onto"}:
         return None
     k = _find_left(doc, sent, j - 1, _lex("listing_verbs"))
-    if k is not None and k + 1 == j and k > sent.start and norm(doc[k - 1]) in _lex("passive_aux"):
+    if k is not None and k + 1 == j and k > sent.start and norms[k - 1] in _lex("passive_aux"):
         subj = next((r for r in refs if sent.start <= r.start and r.end < k
                      and r.actor.type in _DESIGNEE_TYPES), None)  # "X was added to the list"
         return (k, k + 1, subj.start, subj.end, sent.start) if subj is not None else None
@@ -189,11 +195,12 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
 def _subject_start(doc: Doc, lo: int, j: int) -> int | None:
     """Start of the short subject right before the copula at ``j`` ("..., and the cartels
     are"), not past punctuation or a conjunction; None when it runs longer than a phrase."""
+    norms = token_norms(doc)
     stops = {"and", "or", "but"} | words("opaque_boundaries") | words("transparent_boundaries")
     k = j
-    while k > lo and not doc[k - 1].is_punct and norm(doc[k - 1]) not in stops:
+    while k > lo and not doc[k - 1].is_punct and norms[k - 1] not in stops:
         k -= 1
-    if k > lo and norm(doc[k - 1]) in _lex("relatives"):
+    if k > lo and norms[k - 1] in _lex("relatives"):
         return None  # "those who attack us are terrorists": a relative clause, no group named
     return k if 0 < j - k <= 6 else None
 
@@ -201,12 +208,13 @@ def _subject_start(doc: Doc, lo: int, j: int) -> int | None:
 def _asserting_verb(doc: Doc, sent: Span, k: int) -> int | None:
     """The verb stating a copula's label: the asserting word at ``k`` or right before its
     "that", or an informing verb with its addressee before the "that" ("informs Congress that")."""
-    if norm(doc[k]) != "that":
-        return k if norm(doc[k]) in _lex("asserting_words") else None
-    if k - 1 >= sent.start and norm(doc[k - 1]) in _lex("asserting_words"):
+    norms = token_norms(doc)
+    if norms[k] != "that":
+        return k if norms[k] in _lex("asserting_words") else None
+    if k - 1 >= sent.start and norms[k - 1] in _lex("asserting_words"):
         return k - 1
     for m in range(k - 2, max(sent.start, k - 6) - 1, -1):  # "notified lawmakers that"
-        if norm(doc[m]) in _lex("informing_words"):
+        if norms[m] in _lex("informing_words"):
             return m
         if doc[m].is_punct:
             break
@@ -216,11 +224,12 @@ def _asserting_verb(doc: Doc, sent: Span, k: int) -> int | None:
 def _object_after(doc: Doc, sent: Span, k: int, span: Span) -> Frame | None:
     """"designated as FTOs several cartels, including X": the object after the category, to
     the end of the clause."""
+    texts, norms = token_words(doc), token_norms(doc)
     i = span.end
-    if i >= sent.end or doc[i].is_punct or norm(doc[i]) in words("prepositions") | _lex("copulas"):
+    if i >= sent.end or doc[i].is_punct or norms[i] in words("prepositions") | _lex("copulas"):
         return None
     end = next((m for m in range(i, min(sent.end, i + 14))
-                if doc[m].text in {".", ";"} or norm(doc[m]) in words("opaque_boundaries")),
+                if texts[m] in {".", ";"} or norms[m] in words("opaque_boundaries")),
                min(sent.end, i + 14))
     return (k, k + 1, i, end, sent.start)
 
@@ -228,25 +237,26 @@ def _object_after(doc: Doc, sent: Span, k: int, span: Span) -> Frame | None:
 def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     """(labelling word start, end, designee start, end, designator floor) of the frame around
     a category."""
+    texts, norms = token_words(doc), token_norms(doc)
     j = _skip_left(doc, span.start - 1, sent.start)
     if (listed := _list_frame(doc, refs, sent, span, j)) is not None:
         return listed
-    if j >= sent.start and norm(doc[j]) == "into":  # frame 1b: "turned X into <category>"
+    if j >= sent.start and norms[j] == "into":  # frame 1b: "turned X into <category>"
         k = _find_left(doc, sent, j - 1, _lex("transforming_words"))
         return (k, k + 1, k + 1, j, sent.start) if k is not None and k + 1 < j else None
-    if j >= sent.start and norm(doc[j]) == "as":  # frame 1: "... X as <category>"
+    if j >= sent.start and norms[j] == "as":  # frame 1: "... X as <category>"
         k = _find_left(doc, sent, j - 1, _lex("labelling_words"))
         if k is None:
             return None
         if k + 1 == j or _adverbial(doc, k + 1, j):  # "were designated (in 2019) as ...": the
             # designee stands before, or after
             return _left_designee(doc, refs, sent, k) or _object_after(doc, sent, k, span)
-        if norm(doc[k + 1]) == "by":  # "X has been listed by Y as ...": the agent before "as"
+        if norms[k + 1] == "by":  # "X has been listed by Y as ...": the agent before "as"
             return _left_designee(doc, refs, sent, k)
-        noun_of = norm(doc[k]) in _lex("labelling_nouns") and k + 1 < j and norm(doc[k + 1]) == "of"
+        noun_of = norms[k] in _lex("labelling_nouns") and k + 1 < j and norms[k + 1] == "of"
         start = k + 2 if noun_of else k + 1  # "the designation of X as"
         return (k, k + 1, start, j, sent.start)
-    if j >= sent.start and norm(doc[j]) in _lex("copulas"):  # frame 2: "asserting that X are ..."
+    if j >= sent.start and norms[j] in _lex("copulas"):  # frame 2: "asserting that X are ..."
         k = _find_left(doc, sent, j - 1, _lex("asserting_words") | {"that"})
         quote = inside(quote_regions(sent), j) or ((sent.start, sent.end) if turn_person(doc, j) else None)
         if k is None and quote is not None:  # "The men were enemy combatants," an official said
@@ -257,16 +267,16 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         verb = _asserting_verb(doc, sent, k)
         if verb is None:
             return None
-        to_be = norm(doc[j]) == "be" and norm(doc[j - 1]) == "to"  # "declared X to be ..."
+        to_be = norms[j] == "be" and norms[j - 1] == "to"  # "declared X to be ..."
         sub = _subject_start(doc, k + 1, j)  # "that X are ..., and Y are <category>": Y
         if sub is not None and any(norm(t) in _lex("copulas") for t in doc[k + 1:sub]):
             return (verb, verb + 1, sub, j, sent.start)
         return (verb, verb + 1, k + 1, j - 1 if to_be else j, sent.start)
-    after = span.end + (1 if span.end < sent.end and doc[span.end].text in _QUOTES else 0)
+    after = span.end + (1 if span.end < sent.end and texts[span.end] in _QUOTES else 0)
     if len(span) > 1 and norm(span[-1]) in _lex("designation_heads"):
         after = span.end - 1  # "the terrorist designation of X": the head is in the category
-    if (after + 1 < sent.end and norm(doc[after]) in _lex("designation_heads")
-            and norm(doc[after + 1]) in _lex("designee_preps")):
+    if (after + 1 < sent.end and norms[after] in _lex("designation_heads")
+            and norms[after + 1] in _lex("designee_preps")):
         s, e = read_np(doc, after + 2, sent.end)  # frame 3: "the FTO designation of X"
         named = next((r for r in refs if s <= r.start < e and not any(
             norm(t) not in words("determiners") for t in doc[s:r.start])), None)
@@ -278,7 +288,7 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     if k is not None and k == j:  # "which X designates a ...", "were designated a ..."
         return _left_designee(doc, refs, sent, k)
     if k is not None and k + 1 <= j:
-        if doc[k + 1].is_lower and norm(doc[k + 1]).endswith("ing"):
+        if doc[k + 1].is_lower and norms[k + 1].endswith("ing"):
             return None  # "considered using the FTO designation": an action, no designee
         return (k, k + 1, k + 1, j + 1, sent.start)
     return None
@@ -288,7 +298,7 @@ def _adverbial(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) between a labelling verb and "as" are only an adverbial
     ("which Washington classified in December as ..."): a preposition, then no name."""
     dates = load_lexicon("dates.yaml")
-    return (norm(doc[start]) in words("prepositions") - {"of"} and not any(
+    return (token_norms(doc)[start] in words("prepositions") - {"of"} and not any(
         t.text[:1].isupper() and t.text not in dates["months"] and t.text not in dates["weekdays"]
         for t in doc[start + 1:end]))
 
@@ -297,7 +307,7 @@ def _names_only(doc: Doc, lo: int, k: int) -> bool:
     """Whether the labelling word at ``k`` only names the noun before it ("a faction called
     X"): a naming participle right after a lower-case noun, not after a subject or auxiliary."""
     prev = doc[k - 1] if k > lo else None
-    return (norm(doc[k]) in _lex("naming_verbs") and prev is not None and prev.is_alpha and prev.is_lower
+    return (token_norms(doc)[k] in _lex("naming_verbs") and prev is not None and prev.is_alpha and prev.is_lower
             and not norm(prev).endswith("ly")  # "has repeatedly called": an adverb, no noun
             and norm(prev) not in _lex("passive_aux") | words("np_stop_words") | _lex("relatives")
             | _lex("implied_designators"))
@@ -305,10 +315,11 @@ def _names_only(doc: Doc, lo: int, k: int) -> bool:
 
 def _named_part(doc: Doc, start: int, cut: int) -> int:
     """Past "a faction called" to the name it gives ("a faction called (the) X" -> X)."""
+    texts, norms = token_words(doc), token_norms(doc)
     for m in range(start + 1, cut - 1):
         if _names_only(doc, start, m):
-            name = m + 2 if norm(doc[m + 1]) in words("determiners") else m + 1
-            return name if name < cut and doc[name].text[:1].isupper() else start
+            name = m + 2 if norms[m + 1] in words("determiners") else m + 1
+            return name if name < cut and texts[name][:1].isupper() else start
     return start
 
 
@@ -323,17 +334,18 @@ def _skip_introducer(doc: Doc, start: int, cut: int) -> int:
 
 def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | None, str | None]:
     """One conjunct of a designee: the organization named in it and its text, no possessor."""
+    texts, norms = token_words(doc), token_norms(doc)
     start = _skip_introducer(doc, start, cut)  # "among them the X Cartel": the named group
     start = _named_part(doc, start, cut)  # "a faction called X": the name
     inner = [r for r in refs if start <= r.start and r.end <= cut]
     for ref in inner:  # "Mexico's Sinaloa Cartel": the possessor is not designated
-        if ref.start == start and ref.end < cut and norm(doc[ref.end]) == "'s":
+        if ref.start == start and ref.end < cut and norms[ref.end] == "'s":
             start = ref.end + 1
     text = phrase_text(doc, start, cut)
     if not text or text in _lex("pointer_designees"):
         return None, None
     org = next((r for r in inner if r.start >= start and r.actor.type in _DESIGNEE_TYPES), None)
-    if org is not None and org.start > start and doc[org.start - 1].text[:1].isupper():
+    if org is not None and org.start > start and texts[org.start - 1][:1].isupper():
         org = None  # "Kataib Hezbollah": a longer name than the known actor inside it
     return org, text
 
@@ -357,29 +369,31 @@ def _adjectival(doc: Doc, start: int, end: int) -> bool:
 def _in_modifier(doc: Doc, start: int, k: int) -> bool:
     """Whether [start, k) ends inside a post-modifier: a participle or a locating adjective
     after the head noun, then a preposition ("the ring based in X", "a gang operating from X")."""
-    return any(doc[m].is_lower and (norm(doc[m]).endswith(("ing", "ed")) or norm(doc[m]) in _lex("modifier_words"))
-               and norm(doc[m + 1]) in words("prepositions") for m in range(start + 1, k - 1))
+    norms = token_norms(doc)
+    return any(doc[m].is_lower and (norms[m].endswith(("ing", "ed")) or norms[m] in _lex("modifier_words"))
+               and norms[m + 1] in words("prepositions") for m in range(start + 1, k - 1))
 
 
 def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
                named_only: bool = False) -> list[tuple[Ref | None, str]]:
     """Every named organization of a coordinated designee ("the CDN and Los Viagras"), else
     the first conjunct as text ("cartels and other networks" -> "cartels"; none if ``named_only``)."""
+    texts, norms = token_words(doc), token_norms(doc)
     conjuncts, s, apposition = [], start, False
     for k in range(start, end + 1):
-        if k < end and norm(doc[k]) in {"and", "or", ","} and _adjectival(doc, _skip_introducer(doc, s, k), k):
+        if k < end and norms[k] in {"and", "or", ","} and _adjectival(doc, _skip_introducer(doc, s, k), k):
             continue  # "Mexican and South American cartels": one designee with a shared noun
-        if k + 1 < end and norm(doc[k]) in {"and", "or"} and _in_modifier(doc, s, k) and norm(
+        if k + 1 < end and norms[k] in {"and", "or"} and _in_modifier(doc, s, k) and norm(
                 doc[k + 1]) not in words("determiners") and not any(r.start == k + 1 for r in refs):
             continue  # "the network operating from X and Y": one designee, two places
-        if k == end or norm(doc[k]) in {"and", "or", ","}:
+        if k == end or norms[k] in {"and", "or", ","}:
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
                 conjuncts.append((org, text, _proper(doc, _skip_introducer(doc, s, k), k)))
             # "Katiba Macina, a JNIM affiliate, as ...": an indefinite after a comma describes;
             # so does a definite common noun after a name ("X, the coalition Y leads, and Z")
-            apposition = k < end and doc[k].text == "," and k + 2 < end and (norm(doc[k + 1]) in {"a", "an"} or (
-                norm(doc[k + 1]) == "the" and doc[k + 2].is_lower and bool(conjuncts) and conjuncts[-1][2]))
+            apposition = k < end and texts[k] == "," and k + 2 < end and (norms[k + 1] in {"a", "an"} or (
+                norms[k + 1] == "the" and doc[k + 2].is_lower and bool(conjuncts) and conjuncts[-1][2]))
             s = k + 1
     named = [(org, text) for org, text, proper in conjuncts if org is not None or proper]
     return named or ([] if named_only else [c[:2] for c in conjuncts[:1]])
@@ -409,24 +423,26 @@ def _not_made(doc: Doc, sent: Span, v: int) -> bool:
     negation or a revocation a few words before, a word of intent right before ("threatened to
     designate", "considering designating"), or a gerund that a speaker talks about ("said
     designating X would not help")."""
-    before = [norm(t) for t in doc[max(sent.start, v - 3):v]]
+    norms = token_norms(doc)
+    before = norms[max(sent.start, v - 3) : v]
     if set(before) & (_lex("negation") | _lex("revocations")):
         return True
     intent = v - 2 if before[-1:] == ["to"] else v - 1
-    if intent >= sent.start and norm(doc[intent]) in _lex("unrealised"):
+    if intent >= sent.start and norms[intent] in _lex("unrealised"):
         return True
-    return norm(doc[v]).endswith("ing") and v > sent.start and norm(doc[v - 1]) in words("reporting_words")
+    return norms[v].endswith("ing") and v > sent.start and norms[v - 1] in words("reporting_words")
 
 
 def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: int) -> list[tuple[Ref | None, str]]:
     """"designated eight groups as FTOs, including X and Y": the groups named after the category
     are the designees (only when the designee before it is a count or a class, no name)."""
-    i = span.end + (1 if span.end < sent.end and doc[span.end].text == "," else 0)
+    texts, norms = token_words(doc), token_norms(doc)
+    i = span.end + (1 if span.end < sent.end and texts[span.end] == "," else 0)
     if d_end > span.start or i >= sent.end or _skip_introducer(doc, i, sent.end) == i:
         return []
     stops = {".", ";", ")", "\u2014", "--"}
-    end = next((m for m in range(i, sent.end) if doc[m].text in stops
-                or norm(doc[m]) in words("opaque_boundaries")), sent.end)
+    end = next((m for m in range(i, sent.end) if texts[m] in stops
+                or norms[m] in words("opaque_boundaries")), sent.end)
     return _designees(doc, refs, i, end, named_only=True)
 
 

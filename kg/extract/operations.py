@@ -19,6 +19,7 @@ a military action; a trigger compared with another event ("like the boat strikes
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -35,14 +36,15 @@ from kg.extract._context import (
     phrase_text,
     quote_regions,
     sentences,
+    span_text,
     words,
 )
-from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, token_norms, word_set
+from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, token_norms, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract.dates import find_date
-from kg.nlp.quotes import doc_quotes
+from kg.nlp.quotes import doc_quotes, token_words
 from kg.records import Actor, Evidence, Operation
 
 OPS = "operations.yaml"
@@ -74,24 +76,24 @@ def _trigger_matches(doc: Doc) -> list[tuple[dict, Span]]:
 
 def _verbal(doc: Doc, span: Span) -> bool:
     """Whether the trigger is used as a verb (so the next phrase is its object)."""
-    before = norm(doc[span.start - 1]) if span.start > 0 else ""
+    before = token_norms(doc)[span.start - 1] if span.start > 0 else ""
     if before in words("determiners"):
         return False  # "the bombed vessel": a participle used as an adjective
-    last = norm(span[-1])  # "struck", "hit", "sank": irregular past forms are verbs too
+    last = token_norms(doc)[span.end - 1]  # "struck", "hit", "sank": irregular past forms are verbs too
     return last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers")
 
 
 def _definite(doc: Doc, span: Span) -> bool:
     """Whether the trigger is a definite noun phrase ("the strikes", "these operations")."""
-    j = span.start - 1
-    while j >= 0 and norm(doc[j]) in words("np_modifiers"):
+    norms, j = token_norms(doc), span.start - 1
+    while j >= 0 and norms[j] in words("np_modifiers"):
         j -= 1
-    return j >= 0 and norm(doc[j]) in _ops("definite_markers")
+    return j >= 0 and norms[j] in _ops("definite_markers")
 
 
 def _passive(doc: Doc, sent: Span, span: Span) -> bool:
     """Whether the trigger is told in the passive voice ("attacks were carried out")."""
-    after = " ".join(norm(t) for t in doc[span.end : min(sent.end, span.end + 3)]) + " "
+    after = " ".join(token_norms(doc)[span.end : min(sent.end, span.end + 3)]) + " "
     return _passive_verb(doc, sent, span.start) or any(after.startswith(w + " ")
                                                        for w in _ops("passive_after"))
 
@@ -101,7 +103,7 @@ def _passive_verb(doc: Doc, sent: Span, start: int) -> bool:
     ("was recaptured in June and extradited in July")."""
     norms, aux = token_norms(doc), _ops("passive_before")
     before = norms[start - 1] if start > sent.start else ""
-    if before == "and" and doc[start].text.endswith("ed"):
+    if before == "and" and token_words(doc)[start].endswith("ed"):
         return any(norms[k] in aux for k in range(max(sent.start, start - 10), start - 1))
     return before in aux
 
@@ -110,23 +112,24 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
                hit: AgentHit, stop: int) -> tuple[dict, bool]:
     """Target, location, casualties and count of a trigger (see kg.extract._op_args), and
     whether the target was a country."""
+    norms = token_norms(doc)
     if hit.patient is not None:  # "Maduro's capture": the possessor was taken
         target, target_text = hit.patient.actor, None
-    elif len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
+    elif len(span) > 1 and norms[span.end - 1] in _ops("object_nouns"):
         target, target_text = None, None  # "secured 800 kilograms of cocaine": read from the trigger
     else:
         verbal = _verbal(doc, span)
         # "launched an operation against X": the trigger's own last word introduces the target
-        end = span.end - 1 if norm(span[-1]) in _ops("target_preps") else span.end
+        end = span.end - 1 if norms[span.end - 1] in _ops("target_preps") else span.end
         target, target_text = target_of(doc, refs, sent, span.start, end, op_type, verbal, stop)
     if target is None and target_text is None and op_type in _ops("patient_types"):
         target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
-    if target_text is None and len(span) > 1 and norm(span[-1]) in _ops("object_nouns"):
+    if target_text is None and len(span) > 1 and norms[span.end - 1] in _ops("object_nouns"):
         j = span.start + 1
-        while j < span.end - 1 and norm(doc[j]) in _ops("object_lead_words"):
+        while j < span.end - 1 and norms[j] in _ops("object_lead_words"):
             j += 1  # "transfer of 55 prisoners", "blew up at least 14 boats"
         target_text = phrase_text(doc, j, span.end) or None  # "destroyed a speedboat"
-    before = norm(doc[span.start - 1]) if span.start > 0 else ""
+    before = norms[span.start - 1] if span.start > 0 else ""
     if target_text is None and op_type == "seizure" and before in _ops("seized_goods"):
         target_text = before  # "drug seizures": what was seized
     location, location_text = location_of(doc, refs, sent, span.start, span.end, op_type, stop)
@@ -144,7 +147,6 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
 def _passive_patient(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Actor | None:
     """The person or group a passive custody verb was done to: the first one named in its
     clause, not inside a prepositional phrase ("X, a gang leader, was extradited in May")."""
-    norms = token_norms(doc)
     if span.start <= sent.start or not _passive_verb(doc, sent, span.start):
         return None
     lo = max(sent.start, dateline_end(doc))
@@ -159,13 +161,14 @@ def _after_subject(doc: Doc, span: Span) -> bool:
     if span.start == 0:
         return False
     before = doc[span.start - 1]
-    return before.is_title or norm(before) in words("own_force_nouns")
+    return before.is_title or token_norms(doc)[span.start - 1] in words("own_force_nouns")
 
 
 def _cited(doc: Doc, sent: Span, start: int) -> bool:
     """Whether the trigger is what a speaker points to ("he said, citing the arrest of X")."""
-    said = [k for k in range(sent.start, start) if norm(doc[k]) in words("reporting_words")]
-    return bool(said) and any(norm(doc[k]) in _ops("citing_words") for k in range(said[-1] + 1, start))
+    norms, reporting = token_norms(doc), words("reporting_words")
+    said = [k for k in range(sent.start, start) if norms[k] in reporting]
+    return bool(said) and any(norms[k] in _ops("citing_words") for k in range(said[-1] + 1, start))
 
 
 def _sponsor(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> Actor | None:
@@ -261,23 +264,23 @@ def _held_place(doc: Doc, sent: Span, end: int) -> bool:
         return j < sent.end
     if not doc[j].is_title:
         return False
-    comma = next((m for m in range(j, min(sent.end, j + 4)) if doc[m].text == ","), None)
+    comma = next((m for m in range(j, min(sent.end, j + 4)) if token_words(doc)[m] == ","), None)
     reach = min(sent.end, end + int(load_lexicon(OPS)["held_place_reach"]))
     return comma is not None and any(norms[m] in _ops("held_places") for m in range(comma, reach))
 
 
 def _compared(doc: Doc, sent: Span, start: int) -> bool:
     """Whether the trigger is what something is compared with ("like the boat strikes")."""
-    j = start - 1
-    while j > sent.start and (norm(doc[j]) in words("determiners") or norm(doc[j]) in words("np_modifiers")
+    norms, j, determiners, modifiers = token_norms(doc), start - 1, words("determiners"), words("np_modifiers")
+    while j > sent.start and (norms[j] in determiners or norms[j] in modifiers
                               or (doc[j].is_lower and j == start - 1)):
         j -= 1
-    return j >= sent.start and norm(doc[j]) in _ops("comparison_words")
+    return j >= sent.start and norms[j] in _ops("comparison_words")
 
 
 def _named_force(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     """"an army strike": the force of that kind named last before it ("the Sudanese Armed Forces")."""
-    names = load_lexicon(OPS)["bare_force_names"].get(norm(doc[start - 1]) if start else "")
+    names = load_lexicon(OPS)["bare_force_names"].get(token_norms(doc)[start - 1] if start else "")
     if not names:
         return None
     for ref in reversed([r for r in refs if r.end <= start - 1]):
@@ -393,17 +396,17 @@ def _final_type(doc: Doc, refs: list[Ref], sent: Span, span: Span, entry: dict, 
 def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
-    sent = sents[k]
+    norms, sent = token_norms(doc), sents[k]
     if span[0].is_title and any(r.start <= span.start and span.end <= r.end for r in refs):
         return None  # "Operation Atalanta said": the trigger word is part of an actor's name
-    if sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
+    if (text := span_text(doc, sent)).rstrip().rstrip('"\u201d\'').endswith("?"):
         return None  # "Has the department carried out strikes on land?": asked, not reported
     if _compared(doc, sent, span.start):
         return None  # "a prelude to strikes, like the boat strikes in the Caribbean": another event
     status = status_of(sent, span.start, span.end, cues)
     if status == NEGATED:  # "did not deploy", "a history of military intervention"
         return None
-    if entry["type"] == "surveillance" and span.start > 0 and norm(doc[span.start - 1]) in _ops("armed_craft_words"):
+    if entry["type"] == "surveillance" and span.start > 0 and norms[span.start - 1] in _ops("armed_craft_words"):
         return None  # "explosive-laden drones flown by a task force": weapons, not watchers
     if entry.get("after_subject") and not _after_subject(doc, span):
         return None  # "seized bombs", "disarmed by bombs": the weapons, not the verb
@@ -432,8 +435,8 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     # a done deed's day is not the day it was told; a threat's day is the day it was made
     date = find_date(doc, sent, span.start, skip_saying=status == "conducted")
     return Candidate(
-        type=op_type, status=status, trigger=span.text, start=span.start, end=span.end, sent=k,
-        evidence=Evidence(span.start_char, span.end_char, sent.text, sent.start_char),
+        type=op_type, status=status, trigger=span_text(doc, span), start=span.start, end=span.end, sent=k,
+        evidence=Evidence(span.start_char, span.end_char, text, sent.start_char),
         agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span),
         date=date[0] if date else None, date_text=date[1] if date else None, **args,
     )
@@ -486,9 +489,10 @@ def extract_operations(doc: Doc) -> Iterator[Operation]:
     candidates = []
     triggers = _trigger_matches(doc)
     for n, (entry, span) in enumerate(triggers):
-        k = next((i for i, s in enumerate(sents) if s.start <= span.start < s.end), None)
+        k = bisect_right(sents, span.start, key=lambda s: s.start) - 1  # the sentence holding it, if any
         stop = triggers[n + 1][1].start if n + 1 < len(triggers) else len(doc)  # next trigger's own
-        cand = _candidate(doc, refs, sents, k, entry, span, cues, stop) if k is not None else None
+        cand = (_candidate(doc, refs, sents, k, entry, span, cues, stop)
+                if k >= 0 and span.start < sents[k].end else None)
         if cand is not None:
             candidates.append(cand)
     for cand in merge_candidates(doc, candidates):

@@ -39,7 +39,7 @@ from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_fr
 from kg.nlp.discovery import is_headline
 from kg.nlp.lexicons import gazetteer, reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs
-from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask
+from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_words
 from kg.nlp.transcripts import transcript_turns
 from kg.records import Evidence, Statement
 
@@ -142,7 +142,8 @@ def _carry_back(doc: Doc, found: list[Found]) -> None:
 def _opens_sentence(doc: Doc, q: Quote) -> bool:
     """Does the quote open its sentence (rather than sit inside narrative)?"""
     tok = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")[0]
-    return tok.is_sent_start or all(t.is_space for t in doc[tok.sent.start:tok.i])
+    texts = token_words(doc)  # a space token's text is all white space (``is_space``)
+    return tok.is_sent_start or all(texts[k].isspace() for k in range(tok.sent.start, tok.i))
 
 
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -241,15 +242,16 @@ def _context(doc: Doc, q: Quote, speaker: str) -> tuple[str, str]:
     fr = frames(doc, q, in_quote)
     # the quote stays in place: "a motion rejecting 'any foreign military presence'"
     quoted = _strip_nested(doc, q)
-    frame = " ".join([*(doc[i].text for i in fr.left), f'"{quoted}"', *(doc[i].text for i in fr.right)])
+    texts = token_words(doc)
+    frame = " ".join([*(texts[i] for i in fr.left), f'"{quoted}"', *(texts[i] for i in fr.right)])
     start = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand").start
     prev = _sentence_before(doc, doc[start].sent)
     if prev is None:
         return frame, ""
-    outside = " ".join(doc[i].text for i in range(prev.start, prev.end) if not in_quote[i])
+    outside = " ".join(texts[i] for i in range(prev.start, prev.end) if not in_quote[i])
     if _names(doc, prev, speaker):
         frame = outside + " . " + frame
-    return frame, prev.text
+    return frame, doc_text(doc)[prev.start_char : prev.end_char]
 
 
 def _names(doc: Doc, sent: Span, key: str) -> bool:

@@ -1,0 +1,56 @@
+"""Demonyms as mentions of their country ("American strikes", "the Israeli air force", "if
+the Americans want to bomb"), for the agents of :mod:`kg.extract._agents`; the demonyms of a
+sentence are found once per Doc (:mod:`kg.extract._memo`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._context import Ref, country_actor, words
+from kg.extract._lexicon import load_lexicon, token_norms
+from kg.extract._memo import sentence_memo
+from kg.nlp.quotes import token_words
+from kg.records import Actor
+
+
+def demonym_agent(doc: Doc, start: int) -> Actor | None:
+    """A demonym right before the trigger ("American strikes") as its country, if in the Doc."""
+    if start == 0:
+        return None
+    return country_actor(doc, load_lexicon("demonyms.yaml").get(token_words(doc)[start - 1]))
+
+
+def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
+    """Demonyms before a force noun ("the Israeli air force", "Colombian police") as mentions
+    of their country, where the actor recognizer found no name; and a plural demonym after
+    "the" ("if the Americans want to bomb"), the nation."""
+    found = []
+    for i, key in sentence_memo(doc, "demonyms", sent, _demonym_slots):
+        if any(r.start <= i < r.end for r in refs):
+            continue  # the recognizer named it
+        if (actor := country_actor(doc, key)) is not None:
+            found.append(Ref(i, i + 1, actor))
+    return found
+
+
+def _demonym_slots(doc: Doc, sent: Span) -> list[tuple[int, str | None]]:
+    """(token, country key) of each demonym of a sentence that :func:`demonym_refs` reads as
+    its country (once per sentence, whatever the mentions)."""
+    texts, norms = token_words(doc), token_norms(doc)
+    demonyms, forces = load_lexicon("demonyms.yaml"), words("force_nouns")
+    found = []
+    for i in range(sent.start, sent.end - 1):
+        text = texts[i]
+        if not text[:1].isupper():
+            continue
+        if text.endswith("s") and text[:-1] in demonyms and i > sent.start and norms[i - 1] == "the":
+            found.append((i, demonyms.get(text[:-1])))
+            continue
+        if text not in demonyms:
+            continue
+        nxt = i + 1
+        if nxt + 2 < sent.end and norms[nxt] == "and" and texts[nxt + 1] in demonyms:
+            nxt += 2  # "American and British warplanes": both demonyms own the force
+        if norms[nxt] in forces:
+            found.append((i, demonyms.get(text)))
+    return found
