@@ -257,6 +257,14 @@ def test_transcript_labels_with_party_role_and_hyphens(nlp, transcript, expected
     assert found(nlp, transcript) == expected
 
 
+def test_an_interview_labels_answers_with_the_surname_in_title_case(nlp):
+    text = ("We spoke to Ambassador Irena Kovač-Doyle, the envoy to the talks.\n\n"
+            "Q: Will the ceasefire hold through the winter?\n\n"
+            "Kovač-Doyle: Only if both armies pull back from the river first.\n\n"
+            "Update: the talks resume on Monday in Geneva, officials said.")
+    assert found(nlp, text) == [("irena-kovac-doyle", "Only if both armies pull back from the river first.")]
+
+
 def test_shouted_transcript_names_are_labelled_in_mixed_case(nlp):
     from kg.extract.actors import doc_actors
 

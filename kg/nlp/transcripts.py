@@ -1,6 +1,7 @@
 """Transcript turns: "MORAN: Good afternoon, everybody." is Moran speaking.
 
-A turn is a line that starts with an upper-case speaker label and a colon. The label names a
+A turn is a line that starts with a speaker label and a colon: upper case ("MORAN:"), or in
+an interview the answerer's name in title case ("Hadebe-Mensah:"). The label names a
 person of the article when, titles aside ("PRESIDENT TRUMP", "SEN. KAINE"), it is the person's
 name or surname. Labels that name nobody ("Q", "REPORTER", "EDITOR'S NOTE", a dateline) are
 not turns of a known speaker and are skipped.
@@ -20,9 +21,14 @@ from kg.records import Actor
 
 # The label may carry a party and state in brackets and a role after a comma, as congressional
 # transcripts write them ("SEN. JANE ROE (D-Ore.), RANKING MEMBER:"); group 1 is the name part.
-_TURN = re.compile(r"^[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.])"
-                   r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ' \-]{1,30})?"
-                   r":[ \t]+(\S.*?)[ \t]*$", re.M)
+_CAPS_LABEL = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.]"
+# Interviews print the answerer's surname in title case ("Hadebe-Mensah: We do."): such a label
+# only counts when it ends a person's name (``_speaker``), so "Update:" or "Note:" name nobody.
+_TITLE_LABEL = r"[A-ZÀ-Þ][\w.'’\-]+(?:[ \t][A-ZÀ-Þ][\w.'’\-]+){0,3}"
+_REST = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ' \-]{1,30})?"
+         r":[ \t]+(\S.*?)[ \t]*$")
+_TURN = re.compile(rf"^[ \t]*({_CAPS_LABEL}){_REST}", re.M)
+_ANY_TURN = re.compile(rf"^[ \t]*({_CAPS_LABEL}|{_TITLE_LABEL}){_REST}", re.M)
 
 
 @dataclass(frozen=True)
@@ -69,13 +75,16 @@ def _as_tokens(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _HYPHEN = re.compile(r"(?<=\w)(-)(?=\w)")
+_QUOTE_MARKS = "\"“”„«»'‘’"
 
 
 def transcript_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
     """Turns of known people, in text order."""
     people = [a for a in actors.values() if a.type == "Person"]
     out = []
-    for m in _TURN.finditer(doc_text(doc)):
+    for m in _ANY_TURN.finditer(doc_text(doc)):
+        if m.group(2)[0] in _QUOTE_MARKS:
+            continue  # 'Hegseth: "We are ready."': a quotation, which the quote reader takes
         speaker = _speaker(m.group(1), people)
         if speaker is not None:
             out.append(Turn(speaker, m.start(2), m.end(2)))
