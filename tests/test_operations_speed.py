@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from kg.extract._context import actor_refs, descriptor_refs, phrase_text, sentences, span_text, words
+from kg.extract._context import actor_refs, descriptor_refs, phrase_text, sentences, words
+from kg.nlp.tables import span_text
 from kg.extract._demonyms import demonym_refs
 from kg.extract._lexicon import norm
 from kg.extract._memo import sentence_memo
@@ -34,9 +35,9 @@ def _doc(nlp, text):
 def test_span_text_is_the_span_text(nlp, text):
     doc = _doc(nlp, text)
     for sent in sentences(doc):
-        assert span_text(doc, sent) == sent.text
+        assert span_text(doc, sent.start, sent.end) == sent.text
         for start in range(sent.start, sent.end):
-            assert span_text(doc, doc[start:sent.end]) == doc[start:sent.end].text
+            assert span_text(doc, start, sent.end) == doc[start:sent.end].text
 
 
 def _walked_phrase(doc, start, end):

@@ -81,11 +81,6 @@ def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
     return None
 
 
-def span_text(doc: Doc, span: Span) -> str:
-    """``span.text`` sliced from the Doc's text (``Span.text`` builds a Token per token)."""
-    return doc_text(doc)[span.start_char : span.end_char]
-
-
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences; without sentence boundaries, split at newlines and end punctuation.
     Found once per Doc (a new list each call)."""

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.errors import KgError
+from kg.nlp.quotes import positions_index
 from kg.resources import lexicon_path
 
 
@@ -214,13 +215,7 @@ def _norm_positions(doc: Doc) -> dict[int, list[int]]:
     """NORM id -> the indices of the tokens with that norm, ascending (once per Doc)."""
     positions = doc.user_data.get("kg.norm_positions")
     if positions is None:
-        positions = doc.user_data["kg.norm_positions"] = {}
-        for i, value in enumerate(_doc_columns(doc, {NORM})[NORM]):
-            found = positions.get(value)
-            if found is None:
-                positions[value] = [i]
-            else:
-                found.append(i)
+        positions = doc.user_data["kg.norm_positions"] = positions_index(_doc_columns(doc, {NORM})[NORM])
     return positions
 
 

@@ -36,7 +36,6 @@ from kg.extract._context import (
     phrase_text,
     quote_regions,
     sentences,
-    span_text,
     words,
 )
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, token_norms, word_set
@@ -45,6 +44,7 @@ from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
+from kg.nlp.tables import span_text
 from kg.records import Actor, Evidence, Operation
 
 OPS = "operations.yaml"
@@ -399,7 +399,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     norms, sent = token_norms(doc), sents[k]
     if span[0].is_title and any(r.start <= span.start and span.end <= r.end for r in refs):
         return None  # "Operation Atalanta said": the trigger word is part of an actor's name
-    if (text := span_text(doc, sent)).rstrip().rstrip('"\u201d\'').endswith("?"):
+    if (text := span_text(doc, sent.start, sent.end)).rstrip().rstrip('"\u201d\'').endswith("?"):
         return None  # "Has the department carried out strikes on land?": asked, not reported
     if _compared(doc, sent, span.start):
         return None  # "a prelude to strikes, like the boat strikes in the Caribbean": another event
@@ -435,7 +435,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     # a done deed's day is not the day it was told; a threat's day is the day it was made
     date = find_date(doc, sent, span.start, skip_saying=status == "conducted")
     return Candidate(
-        type=op_type, status=status, trigger=span_text(doc, span), start=span.start, end=span.end, sent=k,
+        type=op_type, status=status, trigger=span_text(doc, span.start, span.end), start=span.start, end=span.end, sent=k,
         evidence=Evidence(span.start_char, span.end_char, text, sent.start_char),
         agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span),
         date=date[0] if date else None, date_text=date[1] if date else None, **args,

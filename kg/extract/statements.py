@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import stance as st
 from kg.extract.actors import actors_in, doc_actors, span_rows
 from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_frame
-from kg.nlp.discovery import is_headline
+from kg.nlp.tables import is_headline
 from kg.nlp.lexicons import gazetteer, reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs
 from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_words

@@ -60,7 +60,7 @@ from kg.nlp.name_rules import (
     trailing_words,
 )
 from kg.nlp.quotes import token_lowers, token_spaces, token_words
-from kg.nlp.tables import capitalised_flags, is_capitalised, is_headline, sentence_start_flags  # noqa: F401
+from kg.nlp.tables import capitalised_flags, is_headline, sentence_start_flags
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",

@@ -15,8 +15,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
-from kg.nlp.discovery import Context, classify_run, is_headline, possessive_country
+from kg.nlp.discovery import Context, classify_run, possessive_country
 from kg.nlp.name_cues import context_state, known_body
+from kg.nlp.tables import is_headline
 
 
 def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:

@@ -199,17 +199,23 @@ def _read_tokens(doc: Doc) -> None:
     doc.user_data.update({"kg.words": words, "kg.lowers": lowers, "kg.spaces": spaces})
 
 
+def positions_index(values: list) -> dict:
+    """Value -> the indices where it stands in ``values``, ascending."""
+    index: dict = {}
+    for i, value in enumerate(values):
+        found = index.get(value)
+        if found is None:
+            index[value] = [i]
+        else:
+            found.append(i)
+    return index
+
+
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Token text -> the indices of the tokens with that text, ascending (once per Doc)."""
     index = doc.user_data.get("kg.word_positions")
     if index is None:
-        index = doc.user_data["kg.word_positions"] = {}
-        for i, text in enumerate(token_words(doc)):
-            found = index.get(text)
-            if found is None:
-                index[text] = [i]
-            else:
-                found.append(i)
+        index = doc.user_data["kg.word_positions"] = positions_index(token_words(doc))
     return index
 
 

@@ -12,10 +12,10 @@ with its Doc) and is read with no spaCy ``Token`` object built:
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
-from kg.nlp.quotes import token_lowers, token_spaces, token_words
+from kg.nlp.quotes import doc_text, token_lowers, token_words
 
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITAL_SHARE = 0.7
@@ -113,12 +113,21 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]] | None:
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` (0 <= start, end <= len(doc)), joined from the word and space
-    tables with no Span or Token built."""
+    """``doc[start:end].text`` (0 <= start, end <= len(doc)), sliced from the Doc's text with
+    no Span or Token built."""
     if end <= start:
         return ""
-    words, spaces = token_words(doc), token_spaces(doc)
-    return "".join([w + sp for w, sp in zip(words[start:end - 1], spaces[start:end - 1])]) + words[end - 1]
+    offsets = char_offsets(doc)
+    return doc_text(doc)[offsets[start]:offsets[end - 1] + len(token_words(doc)[end - 1])]
+
+
+def char_offsets(doc: Doc) -> list[int]:
+    """For each token: its character offset in the Doc's text (``token.idx``)."""
+    try:
+        return doc.user_data["kg.idx"]
+    except KeyError:
+        offsets = doc.user_data["kg.idx"] = doc.to_array(IDX).tolist() if len(doc) else []
+        return offsets
 
 
 def lexeme_flags(doc: Doc, attr: int) -> list[bool]:
