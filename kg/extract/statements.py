@@ -13,8 +13,10 @@ For each quotation (:mod:`kg.nlp.quotes`), the speaker comes from, in order:
    paragraph ('X said the talks failed. "..."');
 6. a quote left open at the end of its paragraph takes the speaker of the quote that goes on
    in the next paragraph ('"A.\n\n"B," she said.').
-Rules 3-5 apply only to a quote that opens its sentence, never to words quoted inside
-narrative.
+Rules 3-5 apply only to a quote that opens its sentence (or follows a bare colon introduction
+naming nobody: 'Then, after a pause: "..."'), never to words quoted inside narrative; rule 5
+is skipped after an unattributed quote of the same paragraph ('"A," said an official who asked
+not to be named. "B."': B is the unnamed official's too).
 
 Quotations of three words or fewer are scare quotes or terms ("enemy combatants"), not
 statements, unless a direct quote of three words ('"We are ready," she said'). Quotes in
@@ -43,6 +45,7 @@ from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_
 from kg.nlp.transcripts import transcript_turns
 from kg.records import Evidence, Statement
 
+BARE_COLON_WORDS = 8  # a longer introduction before a colon tells its own story
 MIN_WORDS = 4  # fewer words: a scare quote or a term, not a statement
 FIRST_PERSON = frozenset({"i", "we"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by"})
@@ -115,12 +118,16 @@ def attribute_all(doc: Doc) -> list[Found]:
             continue
         if att is None:
             att = _colon_intro(doc, q, in_quote, speakers, verbs)
-        opens = _opens_sentence(doc, q)
+        opens = _opens_sentence(doc, q) or _bare_colon(doc, q, in_quote, speakers, verbs)
         if att is None and opens and prev is not None and prev.att is not None and (
             prev.paragraph == para or (_opens_paragraph(doc, q) and prev.paragraph == para - 1)
         ):
             att = Attribution(prev.att.speaker, None, "continuation")
-        if att is None and opens:
+        # '"A," said a senior official who asked not to be named. "B."': B goes on from a quote
+        # whose speaker is unnamed, so the previous sentence's other people did not say it
+        unnamed_before = prev is not None and prev.att is None and prev.paragraph == para \
+            and prev.quote.close_mark is not None
+        if att is None and opens and not unnamed_before:
             att = _previous_sentence(doc, q, in_quote, speakers, verbs)
         if att is not None and prev is not None and prev.att is not None and prev.att.speaker == att.speaker \
                 and (prev.paragraph == para or att.rule == "continuation"):
@@ -137,6 +144,16 @@ def _carry_back(doc: Doc, found: list[Found]) -> None:
         if f.att is None and f.quote.close_mark is None and nxt.att is not None \
                 and nxt.paragraph == f.paragraph + 1 and _opens_paragraph(doc, nxt.quote):
             f.att, f.group = Attribution(nxt.att.speaker, None, "continued"), nxt.group
+
+
+def _bare_colon(doc: Doc, q: Quote, in_quote, speakers: Speakers, verbs) -> bool:
+    """'Then, after a pause: "..."', 'Her verdict: "..."': a colon introduction naming nobody and
+    with no reporting verb goes on like a quote opening its sentence."""
+    left = frames(doc, q, in_quote).left
+    words = token_words(doc)
+    if not left or words[left[-1]] != ":" or len(left) > BARE_COLON_WORDS:
+        return False
+    return not any(i in speakers.at or words[i].lower() in verbs for i in left)
 
 
 def _opens_sentence(doc: Doc, q: Quote) -> bool:

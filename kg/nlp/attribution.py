@@ -8,12 +8,14 @@ sentence holding the opening mark to that mark, skipping other quotations. Rules
    "whether", "about" or "by" — the quote is the question, whose asker is rarely named:
    the quote gets no speaker unless "by" names an actor.
 2. Right frame, speaker first: '"...," Sheinbaum said' / '"...," the U.S. president stated'.
-3. Right frame, verb first: '"...," said Ana Torres' / '"...," according to the ministry'.
+3. Right frame, verb first: '"...," said Ana Torres' / '"...," according to the ministry';
+   only a title between the verb and a person ('said ISPR spokesman Maj. Gen. X'): the person.
 4. Left frame, finite verb: 'Sheinbaum said that Trump "insisted..."' — the speaker is the
    nearest person (else actor) before the verb, not an actor between the verb and the quote;
    for a passive verb ('the strikes were described by X as "..."') the agent after "by".
 5. Left frame, participle after a comma (", saying", ", stating:", ", noting,"): the speaker
-   is the subject of the sentence, its first person (else actor) mention.
+   is the subject of the sentence, its first person (else actor) mention that owns nothing
+   ("His spokesman, X, ..., saying": X, not "his").
 6. Left frame ending with a colon and no reporting verb ('Hegseth: "..."', 'X opened the
    briefing: "..."'): the first person (else actor) mention of the frame.
 7. Left frame with "according to X" and no reporting verb: X.
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.lexicons import reporting_verbs
+from kg.nlp.lexicons import reporting_verbs, titles
 from kg.nlp.paragraphs import doc_paragraphs, is_break
 from kg.nlp.quotes import Quote, token_lowers, token_words, word_positions
 from kg.nlp.tables import sentence_start_flags
@@ -155,6 +157,32 @@ def _by_person(spans: list[Span]) -> Span | None:
     return people[0] if people else (spans[0] if spans else None)
 
 
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _not_possessors(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A possessor is not the subject ("His spokesman, X, ..., saying": X, not "his";
+    "Mexico's envoy, X, ..., saying": X): mentions that own the next noun are dropped, unless
+    no other mention is left."""
+    low = token_lowers(doc)
+    kept = [sp for sp in spans if not (sp.end - sp.start == 1 and low[sp.start] in POSSESSIVE_PRONOUNS)
+            and not (sp.end < len(doc) and low[sp.end] in POSSESSIVE_MARKS)]
+    return kept or spans
+
+
+TITLE_JOINERS = frozenset({"the", "'s", "’s", "-", "of", "for"})
+
+
+def _titled(doc: Doc, lo: int, start: int, speakers: Speakers) -> bool:
+    """'said ISPR spokesman Maj. Gen. X': only a title (a body named in it, ranks, "the") stands
+    between the verb and the person, so the person, not the body, speaks."""
+    t, low = titles(), token_lowers(doc)
+    return lo < start and all(i in speakers.at or low[i] in t.heads or low[i] in t.modifiers
+                              or low[i] in TITLE_JOINERS or doc[i].text[:1].isupper()
+                              for i in range(lo, start))
+
+
 def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str, str]) -> Attribution | None:
     toks = [i for i in right if doc[i].text not in {",", "—", "–", "-"}]
     if not toks:
@@ -169,6 +197,7 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
         # "said Colombian President X": X, not Colombia; "said the minister of ..., X": X;
         # "said a spokesperson for the ministry, X": X, not the ministry
         named = [s for s in far if s.label_ == "Person" and s.start > 0 and doc[s.start - 1].text == ","]
+        named += [s for s in far if s.label_ == "Person" and _titled(doc, toks[1], s.start, speakers)]
         people = [s for s in near if s.label_ == "Person"] or named
         sp = people[0] if people else (_by_person(near) if near else None)
         return Attribution(sp.kb_id_, lemma, "verb-speaker") if sp else None
@@ -201,7 +230,12 @@ def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span
     if k <= 0 or doc[k].text != ",":
         return None
     comma = next((i for i in reversed(left) if i < k and doc[i].text == ","), None)
-    if comma is None or any(sp.start == comma + 1 for sp in before):
+    if comma is None:
+        return None
+    t, low, j = titles(), token_lowers(doc), comma + 1
+    while j < k and (low[j] in t.heads or low[j] in t.modifiers):
+        j += 1  # "A spokesman for X, Col. Ana Ortiz, said": ranks before the name
+    if any(sp.start == j for sp in before):
         return None  # "A spokesman for X, Brian Castellano, said": the aside is the name
     return next((sp for sp in reversed(before) if sp.end == comma), None)
 
@@ -233,7 +267,7 @@ def left_frame(doc: Doc, left: list[int], speakers: Speakers,
     lo = left[0]
     participle = doc[v].lower_.endswith("ing") and v > 0 and doc[v - 1].text in {",", "—", "–"}
     if participle:  # rule 5
-        sp = _by_person(speakers.before(v, lo))
+        sp = _by_person(_not_possessors(doc, speakers.before(v, lo)))
         return Attribution(sp.kb_id_, lemma, "participle") if sp else None
     before = speakers.before(v, lo)  # rule 4: nearest person before the verb
     people = [sp for sp in before if sp.label_ == "Person"]

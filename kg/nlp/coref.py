@@ -152,6 +152,9 @@ class CorefResolver:
             return None  # "the president Donald Trump": a title, not a description
         if j + 2 < size and words[j + 1] == "," and j + 2 in index.person_starts:
             return None  # "Colombia's defense minister, Iván Córdoba,": the title of the name after it
+        appositive = next((m for m in mentions if m.end == i - 1 and words[i - 1] == ","), None)
+        if appositive is not None:  # "X, the U.S. attorney in Brooklyn, said": X's own title
+            return Span(doc, i, j + 1, label="Person", kb_id=appositive.kb_id_)
         portfolio = frozenset(low for low in lows[i + 1:j] if low in self.portfolios)
         office = _office(lows[i + 1:j + 1], lows[j])  # "the vice president"
         named = _named_in_quote_before(doc, i, mentions)  # '"X is a bad leader," the president said': not X

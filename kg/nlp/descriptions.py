@@ -31,6 +31,7 @@ APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "fr
 DESCRIPTION_CUTS = DESCRIPTION_PREPOSITIONS | {"who", "whose", "which", "that"}
 BARE_TITLE_WORDS = 3  # ", deputy regional commander of": words of a title with no article
 DESCRIPTION_WORDS = 12  # lower-case words a description before ", Name" may take
+INCLUDERS = frozenset({"including", "notably", "especially", "particularly"})  # "groups, including X"
 
 
 def phrase_type(words: list[str], ctx: Context, last_only: bool = False) -> str | None:
@@ -56,6 +57,8 @@ def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None
     text = token_words(doc)
     if e + 2 >= sent_end or text[e] != ",":
         return None
+    if token_lowers(doc)[e + 1] == "which" and token_lowers(doc)[e + 2] in ctx.org_cues["maker_verbs"]:
+        return "Organization"  # "Kongsberg, which makes the missile,": what makes things is a company
     e += _age_words(doc, e + 1, sent_end)  # "Miguel, 34, a boat mechanic": an age first
     opener = token_lowers(doc)[e + 1] in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = text[e + 1][:1].isupper() and e + 2 < sent_end and text[e + 2] in POSSESSIVES
@@ -106,6 +109,8 @@ def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     description ending right before the name (lower-case head: a description, not a name)."""
     text = token_words(doc)
     k = s - 1 if s > sent.start and text[s - 1] in ("the", "The") else s  # ", the Grupo X,"
+    listed = k - 2 > sent.start and text[k - 1] in INCLUDERS and text[k - 2] == ","
+    k -= listed  # "self-defence groups, including X,": X is one of the kind listed
     if k - 2 < sent.start or text[k - 1] != ",":
         return None
     words = text[max(sent.start, k - 6):k - 1]
@@ -123,16 +128,25 @@ def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     # the noun before a preposition or a relative clause
     cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_CUTS and n > 0), default=None)
     words = words[:cut] if cut else words
-    return phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+    kind = phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+    if kind is None and listed and words and words[-1].endswith("s"):
+        kind = phrase_type(words[:-1] + [_singular(words[-1])], ctx, last_only=True)  # "groups"
+    return kind
+
+
+def _singular(word: str) -> str:
+    """"militias" -> "militia", "leaders" -> "leader", "companies" -> "company"."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def _of_owner(text: list[str], comma: int, lo: int) -> int | None:
-    """"a special unit of the Mexican Navy,": where "of" and the owner's name start when a
+    """"a special unit of the Mexican Navy,": where "of" (or "for") and the owner's name start when a
     lower-case description ends with one (None otherwise)."""
     j = comma - 1
     while j > lo and (text[j][:1].isupper() or text[j] in ("the", "'s", "’s")):
         j -= 1
-    return j if j > lo and j < comma - 1 and text[j] == "of" and text[j - 1].islower() else None
+    # "a spokesman for the Nigerian Army, X,": "for" names the owner as "of" does
+    return j if j > lo and j < comma - 1 and text[j] in ("of", "for") and text[j - 1].islower() else None
 
 
 def kind_noun_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:

@@ -1,12 +1,15 @@
 """Discovery of actors the gazetteer does not know, from titles and cues around capitalised names.
 
 A *run* is a stretch of capitalised words in one sentence ("Communications Minister Freddy
-Ñáñez"), joined by name particles ("de", "la") and "of". A run becomes an actor only with a cue:
+Ñáñez"), joined by name particles ("de", "la") and "of" (:mod:`kg.nlp.runs`). A run becomes an
+actor only with a cue:
 
 - a title or honorific at its start ("Defense Secretary X", "Mr. X") -> Person;
 - a lower-case role noun right before it ("tech billionaire X") -> Person;
 - a reporting verb right after or before it ("X said", "said X") -> Person (two words or more);
 - a common given name as its first word ("Ana Torres was arrested") -> Person;
+- its last word recurring alone in the article ("Ana Ruiz-Toledo ...", later "Ruiz-Toledo
+  said") -> Person (:mod:`kg.nlp.recurrence`);
 - an appositive after it (", a Venezuela-based gang" / ", a spokeswoman") -> that type;
 - an organisation word ending or starting it ("Jalisco Cartel", "Ministry of Energy");
 - a kind noun before it, "called" aside ("a splinter group called X"), or after it ("the X
@@ -30,9 +33,9 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
+from kg.nlp.candidates import DISCOVERED, GAZETTEER, MODEL, Candidate
 from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before
-from kg.nlp.lexicons import Titles, addressee_verbs, slugify, titles
+from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, slugify
 from kg.nlp.name_cues import (
     acronym_bodies,
     alias_after,
@@ -47,6 +50,7 @@ from kg.nlp.name_cues import (
     nickname_people,
     state_adjectives,
     state_forces,
+    state_ministries,
 )
 from kg.nlp.name_rules import (
     RELATIVES,
@@ -59,19 +63,13 @@ from kg.nlp.name_rules import (
     role_at,
     trailing_words,
 )
-from kg.nlp.quotes import token_lowers, token_spaces, token_words
-from kg.nlp.tables import capitalised_flags, is_headline, sentence_start_flags
+from kg.nlp.quotes import token_lowers, token_words
+from kg.nlp.recurrence import surname_recurs
+from kg.nlp.runs import PARTICLES, date_word, in_work_title, name_runs
+from kg.nlp.tables import is_headline, sentence_start_flags
 
-PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
-                       "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",
-                       "para", "por", "contra", "e"})  # "Fundación Ideas para la Paz"
-POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
-FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
-                        "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
-                        "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
-                        "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
-                        "Directorate", "Secretariat"})
 POSSESSIVES = frozenset({"'s", "’s"})
+DEFINED = GAZETTEER + 1  # initials spelled out in parentheses by the article itself
 
 
 @dataclass(frozen=True)
@@ -86,59 +84,6 @@ class Context:
     openers: frozenset[str]  # lower-cased words that open sentences ("later", "meanwhile")
     known: dict[int, Candidate]  # token index -> gazetteer candidate covering it
     labels: frozenset[tuple[str, ...]] = frozenset()  # transcript speaker labels, folded words
-
-
-def _body_so_far(doc: Doc, start: int, i: int) -> bool:
-    """The run so far is a body name with "for"/"of" ("Center for Economic Research")."""
-    words = token_words(doc)[start:i]
-    return any(w in FOR_BODIES for w in words) and any(w in ("for", "of", "on") for w in words) \
-        and "and" not in words
-
-
-def _date_word(low: str) -> bool:
-    """A weekday or month ("the Office on Monday" ends the name before "on")."""
-    return low in titles().not_names or low in titles().time_words
-
-
-def _particle_chain(caps: list[bool], low: list[str], i: int, end: int) -> bool:
-    """Two particles before a capitalised word ("Salinas de la Garza", "Comandos de la Frontera")."""
-    return i + 2 < end and low[i] in PARTICLES and low[i + 1] in PARTICLES \
-        and low[i] != "of" and caps[i + 2]
-
-
-def name_runs(sent: Span) -> list[tuple[int, int]]:
-    """Token ranges of capitalised words, joined by particles and in-word hyphens."""
-    runs, start = [], None
-    doc, end = sent.doc, sent.end
-    text, low, space, caps = token_words(doc), token_lowers(doc), token_spaces(doc), capitalised_flags(doc)
-    for i in range(sent.start, end):
-        if start is None and not text[i][:1].isupper():
-            continue  # only a capitalised word starts a run (a joiner needs a run before it)
-        nxt = i + 2 if low[i] == "of" and i + 2 < end and low[i + 1] == "the" else None
-        glued = i + 2 < end and text[i + 1] == "-" and not space[i] \
-            and not space[i + 1] and caps[i + 2]
-        joiner = start is not None and i + 1 < end and (
-            caps[i + 1] or (nxt is not None and caps[nxt])
-            or (glued and low[i] in PARTICLES)
-            or _particle_chain(caps, low, i, end)) and (  # "Basim al-Jabouri"
-            low[i] in PARTICLES
-            or (text[i] == "-" and not space[i - 1] and not space[i])
-            or text[i] == "&"  # "Control & Risk Partners"
-            or (low[i] == "to" and low[i - 1] in POSTED_TO)  # "Ambassador to Mexico X"
-            or (low[i] == "for" and text[i - 1] in FOR_BODIES)  # "Center for Security"
-            or (low[i] == "on" and text[i - 1] in FOR_BODIES and not _date_word(low[i + 1]))  # "Office on Drugs"
-            or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
-            or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
-        )
-        if caps[i] and text[i] not in POSSESSIVES or joiner:
-            start = i if start is None else start
-            continue
-        if start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, end))
-    return [(s, e) for s, e in runs if low[e - 1] not in PARTICLES]
 
 
 def _country_at(doc: Doc, i: int, ctx: Context) -> tuple[str | None, int]:
@@ -177,7 +122,7 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
     first, saw_head = i, False
     while i < e:
         low = lows[i]
-        if low in t.heads or low in t.modifiers or text[i] == "-":
+        if low in t.heads or low in t.modifiers or low in t.office_modifiers or text[i] == "-":
             saw_head = saw_head or low in t.heads
             i += 1
         elif low == "to" and saw_head and _country_at(doc, i + 1, ctx)[1]:
@@ -266,7 +211,8 @@ def _verb_next_to(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
     elif after == "," and e + 1 < hi and low[e + 1] in RELATIVES:
         after = after_clause(doc, e, hi)  # "X, who met Y on Monday, said"
     before = low[s - 1] if s > lo else ""
-    speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs()  # not "told X"
+    speaker_before = before in ctx.verbs and ctx.verbs[before] not in addressee_verbs() \
+        and after not in clause_verbs()  # not "told X", nor "said X had": X is a clause's subject
     return after in ctx.verbs or speaker_before or (before == "to" and s - 2 >= lo
                                                          and low[s - 2] == "according")
 
@@ -297,8 +243,8 @@ def _org_country(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> str | Non
     country = country or possessive_country(doc, s, ctx)
     low = token_lowers(doc)
     for i in range(s + 1, e - 1):
-        if country is None and low[i] == "of":
-            country = _country_at(doc, i + 1, ctx)[0]
+        if country is None and low[i] == "of":  # "Armed Forces of the Philippines"
+            country = _country_at(doc, i + 1 + (low[i + 1] == "the" and i + 2 < e), ctx)[0]
     return country
 
 
@@ -311,6 +257,9 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
         return True
     if 2 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end, strong=name_len == 2):
         return True  # "X Y Z, known as W", "X Y, alias W"
+    if 2 <= name_len <= 6 and surname_recurs(doc, s, s + name_len, ctx.org_cues["locatives"],
+                                             ctx.org_cues["place_prefixes"]):
+        return True  # "Ana Ruiz-Toledo has spent ...", later "Ruiz-Toledo said": a profile's subject
     return name_len >= 2 and _verb_next_to(doc, s, s + name_len, sent, ctx)
 
 
@@ -319,8 +268,12 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
         return False
     text, low = token_words(doc), token_lowers(doc)
     first = low[s]
-    if first in STOP_WORDS or first in ctx.titles.not_names or first in PARTICLES:
+    # "Al-Fateh Qurashi": a capitalised particle glued to a given name opens a name of two words
+    glued_given = text[s][:1].isupper() and e - s >= 4 and text[s + 1] == "-"
+    if first in STOP_WORDS or first in ctx.titles.not_names or (first in PARTICLES and not glued_given):
         return False
+    if text[s] in ctx.titles.party_tags and s + 1 < e and text[s + 1] == "-":
+        return False  # "D-N.M.", "R-Texas": a lawmaker's party and state
     # four name words at most, particles aside ("Rebeca Salinas de la Garza")
     if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" for i in range(s, e)) > 4:
         return False
@@ -382,11 +335,15 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     text, low, starts = token_words(doc), token_lowers(doc), sentence_start_flags(doc)
     while s < e - 1 and _not_a_name_word(low[s], starts[s], ctx):
         s += 1  # a sentence-initial "But", "The" or "Later" is not part of a name
-    if e - s == 1 and _not_a_name_word(low[s], starts[s], ctx):
+    if e - s == 1 and (_not_a_name_word(low[s], starts[s], ctx) or date_word(low[s])):
+        # "on Sunday, the Health Ministry said": a weekday or month is no actor, whatever follows
         return None  # "Separately, a regional commander ...": an opener, even with an appositive
     if s + 2 < e and low[s] in ctx.titles.time_words and low[s + 1] == "of":
         s += 2  # "(the capture in) April of Rigoberto Salas": the name starts after "of"
-    if text[e - 1] in ctx.org_cues["places"] or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
+    # "Joint Task Force-Southern Border" ends with a place word but is a unit
+    unit = text[s] not in ctx.org_cues["spanish_articles"] and named_body_type(doc, s, e, ctx.org_cues)
+    place_word = text[e - 1] in ctx.org_cues["places"] and not unit
+    if place_word or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
         return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
@@ -403,9 +360,14 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         if forced is None and not org else None
     kind_before = kind_before or (named_before_type(doc, s, e, sent.end) if forced is None and not org else None)
     org = org or kind_before
-    if org or forced == "Organization":
-        return _body_candidate(doc, s, e, ctx, org, forced, kind_before)
+    if org or forced == "Organization":  # a description's kind names a one-word body too
+        named = kind_before or (appositive if appositive == org and _set_off(doc, s, e, sent, ctx) else None)
+        owner = s >= 2 and text[s - 1] in POSSESSIVES and text[s - 2][:1].isupper() and s - 2 not in ctx.known
+        if named and owner:
+            s -= 2  # "Lloyd's List, the shipping newspaper": an unknown owner's possessive is in the name
+        return _body_candidate(doc, s, e, ctx, org, forced, named)
     honorific, gender = _honorific(doc, s, ctx)
+    honorific = honorific and not located  # "in Sheikh Jarrah": a place named after a person
     if honorific:
         start, country, title, saw_head = s + 1, None, None, False
     else:
@@ -422,20 +384,39 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
+    if text[start] in ctx.org_cues["named_missions"] and stop - start > 1:
+        return Candidate(start, stop, "Organization", DISCOVERED)  # "Operation Aspides says": a mission speaks
     priority = DISCOVERED if cue else MODEL
     gender = gender or ctx.given_names.get(text[start])  # "Ana Torres" is a she
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
 
 
+def _set_off(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
+    """", a German arms maker," after a name, not "Monday, the group said": the description is
+    an aside (no reporting verb before its closing punctuation), the name no date word."""
+    low = token_lowers(doc)
+    if e - s == 1 and (low[s] in ctx.titles.not_names or date_word(low[s])):
+        return False
+    for k in range(e + 1, sent.end):
+        if not low[k][:1].isalnum():
+            return True
+        if low[k] in ctx.verbs:
+            return False
+    return True
+
+
 def discover(doc: Doc, ctx: Context) -> list[Candidate]:
     """Candidates from capitalised runs with cues, outside headline-case sentences."""
-    out = state_adjectives(doc, ctx, _country_at) + state_forces(doc, ctx, _country_at)
+    out = state_adjectives(doc, ctx, _country_at) + state_forces(doc, ctx, _country_at) \
+        + state_ministries(doc, ctx, _country_at)
     for sent in doc.sents:
         if is_headline(sent):
             continue
         out += alias_people(doc, sent, ctx.known) + nickname_people(doc, sent, ctx.known)
         out += _acronym_candidates(doc, sent, ctx)
         for s, e in merge_runs(doc, name_runs(sent), ctx):
+            if in_work_title(doc, s):
+                continue  # 'a study titled "Mercenaries and Militias in Mali"': a title, no actor
             cand = classify_run(doc, s, e, sent, ctx)
             if cand is not None:
                 out.append(cand)
@@ -454,8 +435,10 @@ def _acronym_candidates(doc: Doc, sent: Span, ctx: Context) -> list[Candidate]:
         cand = classify_run(doc, s, e, sent, ctx, "Organization")
         if cand is None or cand.type == "Person" or (cand.start, cand.end) != (s, e):
             continue
-        cand.key, cand.priority = slugify(doc[s:e].text), DISCOVERED
-        out += [cand] + [Candidate(j, j + 1, cand.type, DISCOVERED, key=cand.key, government=cand.government)
+        # initials the article spells out outrank the gazetteer's reading of them ("AFP")
+        redefined = any(j in ctx.known for j in initials)
+        cand.key, cand.priority = slugify(doc[s:e].text), DEFINED if redefined else DISCOVERED
+        out += [cand] + [Candidate(j, j + 1, cand.type, cand.priority, key=cand.key, government=cand.government)
                          for j in initials]
     return out
 

@@ -66,6 +66,8 @@ class Titles:
     honorifics: dict[str, str | None]
     not_names: frozenset[str]
     time_words: frozenset[str]
+    party_tags: frozenset[str] = frozenset()  # "D", "R": "Rep. X, D-N.M.," tags party and state
+    office_modifiers: frozenset[str] = frozenset()  # "cabinet", "shadow": in titles, not in body names
 
 
 # libyaml's loader when PyYAML was built with it: the same objects, read several times faster
@@ -131,6 +133,8 @@ def titles() -> Titles:
         honorifics={str(k).lower(): v for k, v in data["honorifics"].items()},
         not_names=frozenset(str(w).lower() for w in data["not_names"]),
         time_words=frozenset(str(w).lower() for w in data.get("time_words", [])),
+        party_tags=frozenset(str(w) for w in data.get("party_tags", [])),
+        office_modifiers=frozenset(str(w).lower() for w in data.get("office_modifiers", [])),
     )
 
 
@@ -155,6 +159,12 @@ def reporting_verbs() -> dict[str, str]:
 def addressee_verbs() -> frozenset[str]:
     """Lemmas of reporting verbs whose object is the addressee ("told reporters")."""
     return frozenset(read_yaml("reporting_verbs.yaml").get("addressee_verbs", []))
+
+
+@lru_cache(maxsize=1)
+def clause_verbs() -> frozenset[str]:
+    """Finite verbs that open a reported clause ("said X had ...": X is not the speaker)."""
+    return frozenset(read_yaml("reporting_verbs.yaml").get("clause_verbs", []))
 
 
 @lru_cache(maxsize=1)

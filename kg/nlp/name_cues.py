@@ -157,6 +157,11 @@ def _named_before_index() -> dict[tuple[str, ...], str]:
     return {tuple(n.split()): kind for kind, nouns in org_cues()["named_before"].items() for n in nouns}
 
 
+@lru_cache(maxsize=1)
+def _named_right_before() -> dict[str, str]:
+    return {n: kind for kind, nouns in org_cues().get("named_right_before", {}).items() for n in nouns}
+
+
 def named_before_type(doc: Doc, s: int, e: int, end: int) -> str | None:
     """"the BIMCO shipping association", "the EU's Aspides naval mission": a name after "the"
     or a possessive, with a kind noun after it (two descriptive words may come between); one
@@ -169,6 +174,8 @@ def named_before_type(doc: Doc, s: int, e: int, end: int) -> str | None:
     if not opened:
         return None
     index = _named_before_index()
+    if e < end and e - s >= 2 and token_lowers(doc)[e] in _named_right_before():
+        return _named_right_before()[token_lowers(doc)[e]]  # "the Hafiz Gul Bahadur group"
     for j in range(e, min(end, e + 3)):
         if not text[j].islower():
             return None
@@ -253,14 +260,49 @@ def state_forces(doc: Doc, ctx, country_at) -> list[Candidate]:
         if low[i] not in firsts:
             continue  # the cheap test first: most words open no force noun
         kind, n = _force_at(low, i)
-        if kind is None or i in ctx.known or (i + n < size and _capitalised(text[i + n])):
+        if kind is None or (i + n < size and _capitalised(text[i + n])):
             continue
         state, used = _state_before(doc, i, ctx, country_at)
+        if i in ctx.known and not _other_states_force(ctx.known[i], i, n, state):
+            continue
         if state is None and low[i - 1] == "the" and text[i][:1].isupper():
             state, used = context_state(doc, i, ctx), 0  # "the Army says"
         if state is not None:
             out.append(force_candidate(state, kind, i - used, i + n, tuple(low[i:i + n])))
     return out
+
+
+def _other_states_force(known, i: int, n: int, state: str | None) -> bool:
+    """"China Coast Guard", "Philippine Coast Guard": a gazetteer force named bare ("Coast Guard"
+    is the U.S. one) after another state's name or demonym is that state's own force (a
+    candidate already rehomed to that state has no key)."""
+    return state is not None and (known.start, known.end) == (i, i + n) \
+        and known.type == "GovernmentBody" and (known.government not in (None, state) or known.key is None)
+
+
+def state_ministries(doc: Doc, ctx, country_at) -> list[Candidate]:
+    """"China's foreign ministry", "the Russian defence ministry": a state's ministry in lower
+    case, keyed as its capitalised form would be ("China Foreign Ministry"); the span is the
+    portfolio and the noun, the state keeps its own mention."""
+    low = token_lowers(doc)
+    nouns, portfolios = frozenset(org_cues()["ministry_nouns"]), _portfolios()
+    out = []
+    for i in [i for noun in sorted(nouns) for i in word_positions(doc).get(noun, ())]:
+        n = next((n for n in (2, 1) if tuple(low[i - n:i]) in portfolios), 0) if i >= 2 else 0
+        if not n or low[i] not in nouns or i in ctx.known:
+            continue
+        state, _ = _state_before(doc, i - n, ctx, country_at)
+        if state is None or state not in gazetteer().actors:
+            continue
+        name = " ".join(w.capitalize() for w in low[i - n:i + 1])
+        key = known_body(state, name) or slugify(f"{gazetteer().actors[state].label} {name}")
+        out.append(Candidate(i - n, i + 1, "GovernmentBody", DISCOVERED, key=key, government=state))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(p).split()) for p in org_cues()["ministry_portfolios"])
 
 
 def _state_before(doc: Doc, i: int, ctx, country_at) -> tuple[str | None, int]:
@@ -371,11 +413,22 @@ def acronym_bodies(doc: Doc, sent: Span, known: dict) -> list[tuple[int, int, li
         end = i if _capitalised(text[i - 1]) else i - 1
         start = next((k for k in range(end - 1, max(sent.start, end - len(acro) - 4) - 1, -1)
                       if _capitalised(text[k]) and _initials(text[k:end]) == acro), None)
-        if start is None or end - start < 2 or i + 1 in known \
+        if start is None or end - start < 2 or (i + 1 in known and not _redefined(known[i + 1], text[start:end])) \
                 or any(j in known and known[j].type != "Country" for j in range(start, end)):
             continue
-        out.append((start, end, [j for j in word_positions(doc).get(acro, ()) if j not in known]))
+        out.append((start, end, [j for j in word_positions(doc).get(acro, ())
+                                 if j not in known or _redefined(known[j], text[start:end])]))
     return out
+
+
+def _redefined(cand, words: list[str]) -> bool:
+    """"the Armed Forces of the Philippines (AFP)": initials the article spells out as another
+    body than the gazetteer's (Agence France-Presse) are that body in this article."""
+    if cand.end - cand.start != 1 or cand.key is None or cand.key not in gazetteer().actors:
+        return False
+    actor = gazetteer().actors[cand.key]
+    name = " ".join(words).lower()
+    return all(name != alias.lower() for alias in (actor.label, *actor.aliases))
 
 
 def _trailing_kind(word: str) -> str:

@@ -212,6 +212,25 @@ def extended_known_person(doc: Doc, cand, ctx) -> bool:
     return bool(states) and cand.government not in states
 
 
+def namesake_state(doc: Doc, cand, ctx) -> str | None:
+    """"Colombian Defense Minister Pedro Sánchez" is not Spain's prime minister: a known person
+    whose title right before the name belongs to another state (a demonym or a country's
+    possessive opening the title) is a namesake; returns that state, else None."""
+    if cand.type != "Person" or not cand.government or cand.start < 2:
+        return None
+    text, low, t = token_words(doc), token_lowers(doc), ctx.titles
+    i = cand.start - 1 - (text[cand.start - 1] == ",")  # "Colombia's defense minister, Pedro Sánchez,"
+    if low[i] not in t.heads:
+        return None
+    while i > max(0, cand.start - 6) and (low[i - 1] in t.heads or low[i - 1] in t.modifiers or text[i - 1] == "-"):
+        i -= 1
+    state = ctx.demonyms.get(text[i - 1]) if i >= 1 else None
+    if state is None and i >= 2 and text[i - 1] in ("'s", "’s"):
+        owner = ctx.known.get(i - 2)
+        state = owner.key if owner is not None and owner.type == "Country" else None
+    return state if state is not None and state != cand.government else None
+
+
 def extended_known_body(doc: Doc, cand, ctx) -> bool:
     """"the Atlantic Council", "Reuters Institute": a known body or outlet followed by a
     capitalised body word is another body, named by the longer name."""

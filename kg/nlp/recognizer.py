@@ -16,10 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicons
-from kg.nlp.candidates import GazetteerMatcher
+from kg.nlp.candidates import DISCOVERED, GazetteerMatcher
 from kg.nlp.discovery import Context, discover
 from kg.nlp.known import first_name_countries, from_entities, hyphen_compounds, rehome_bodies
-from kg.nlp.name_rules import capital_as_place, extended_known_body, extended_known_person, folded_words
+from kg.nlp.name_rules import (capital_as_place, extended_known_body, extended_known_person, folded_words,
+                               namesake_state)
 from kg.nlp.resolve import build, select, surname_groups
 from kg.nlp.nicknames import nickname_mentions
 from kg.nlp.transcripts import label_names
@@ -55,6 +56,7 @@ class ActorRecognizer:
         known = [c for c in known if not (extended_known_person(doc, c, ctx) or self._outlet(doc, c)
                                           or extended_known_body(doc, c, ctx)
                                           or capital_as_place(doc, c, self.capitals, self.locatives))]
+        _rekey_namesakes(doc, known, ctx)
         index = {i: c for c in known if c.key for i in range(c.start, c.end)}
         ctx = Context(*self.lex, known=index, labels=label_names(doc))
         rehome_bodies(doc, known, ctx)
@@ -80,6 +82,16 @@ class ActorRecognizer:
 @Language.factory("kg_actors", default_config={"use_entities": True})
 def make_actor_recognizer(nlp: Language, name: str, use_entities: bool) -> ActorRecognizer:
     return ActorRecognizer(nlp, use_entities)
+
+
+def _rekey_namesakes(doc: Doc, known: list, ctx: Context) -> None:
+    """"Colombian Defense Minister Pedro Sánchez": another state's official who shares a known
+    person's name is someone else, keyed by name and state."""
+    for c in known:
+        state = namesake_state(doc, c, ctx)
+        if state is not None:
+            name = " ".join(t.text for t in doc[c.start:c.end])
+            c.key, c.government, c.priority = lexicons.slugify(f"{name} {state}"), state, DISCOVERED
 
 
 def _bare(name: str) -> tuple[str, ...]:

@@ -120,6 +120,18 @@ def _one_fuller(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]
     return keys.pop() if len(keys) == 1 else None
 
 
+CUT_AT = frozenset({"for", "of", "on", "in"})
+
+
+def _cut_body(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """Key of the one body whose name is ``words`` and its "for/of ..." part ("Halden Centre"
+    after "Halden Centre for Security Analysis"); two words at least."""
+    n = len(words)
+    keys = {key for other, key in names
+            if n >= 2 and len(other) > n + 1 and other[:n] == words and other[n].lower() in CUT_AT}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]],
                 compound: bool = False) -> str | None:
     """Key of the one person of the article whose given name a lone word is ("Kingsley" after
@@ -153,8 +165,9 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
     people += [(_words(doc, c), slugify(" ".join(_words(doc, c)))) for c in cands
                if c.type == "Person" and not c.key and " ".join(_words(doc, c)) not in aliases]
     # a body named in full once ("U.S. Central Command") and shortly later ("Central Command")
-    bodies = [(_words(doc, c), slugify(_qualified(doc, c, gaz))) for c in cands
-              if c.type != "Person" and not c.key and c.type != "Country"]
+    owned = [c for c in cands if c.type != "Person" and not c.key and c.type != "Country"]
+    bodies = [(_words(doc, c), slugify(_qualified(doc, c, gaz))) for c in owned]
+    states = [c.government for c in owned]
     named = [(_words(doc, c), c.key) for c in cands if c.key and c.type not in ("Person", "Country")] + bodies
     out = []
     for c in cands:
@@ -170,9 +183,12 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
                    or _given_name(words, people, _hyphenated(doc, c)) or slugify(text))
         else:  # a body: its name with its country when the name lacks one
             qualified = _qualified(doc, c, gaz)
+            # "Vietnam's Foreign Ministry" is not the "Chinese Foreign Ministry" named before it
+            mine = [b for b, gov in zip(bodies, states) if not c.government or gov in (None, c.government)]
             plain = aliases.get(text) or aliases.get(span_text(doc, c.start, c.end))
             key = (aliases.get(qualified) or (plain if qualified == text else None) or _of_country(text, gaz, aliases)
-                   or (_fullest(words, bodies) if not c.key else None) or slugify(qualified))
+                   or ((_fullest(words, mine) or _cut_body(words, mine)) if not c.key else None)
+                   or slugify(qualified))
         out.append((c, key))
     return out
 
@@ -316,5 +332,18 @@ def _discovered_actor(doc: Doc, key: str, cands: list[Candidate], gaz: Gazetteer
     label = _plain(_cased(forms)) if kind == "Person" else _qualified(doc, best, gaz)
     forms = [f for f in forms if f != label] + ([forms[0]] if forms[0] != label else [])
     gov = next((c.government for c in cands if c.government), None)
+    if kind != "Person" and label != span_text(doc, best.start, best.end):
+        forms += _owned_forms(span_text(doc, best.start, best.end), best.government, gaz)
     aliases = tuple(sorted(set(f for f in forms if f != label)))
     return Actor(key, label, kind, aliases, None, gov, False)
+
+
+def _owned_forms(text: str, state: str | None, gaz: Gazetteer) -> list[str]:
+    """"Defense Ministry" of Russia is also "Russia's Defense Ministry" and "Russian Defense
+    Ministry": the ways news name a state's body, so that any of them finds it."""
+    country = gaz.actors.get(state) if state else None
+    if country is None:
+        return []
+    words = {word for word, key in demonyms().items() if key == state and word[:1].isupper()}
+    words -= {word for word in words if word[:-1] in words}  # "Russians": a plural, not an adjective
+    return [f"{country.label}'s {text}"] + sorted(f"{word} {text}" for word in words)
