@@ -396,7 +396,9 @@ def find_agent(
     ``floor``: the clause may not start before it ("which Washington designates")."""
     regions = quote_regions(sent)
     quote = inside(regions, start)
-    floor = quote[0] if quote else max(sent.start if floor is None else floor, dateline_end(doc))
+    base, dateline = sent.start if floor is None else floor, dateline_end(doc)
+    # (a headline above the dateline is read on its own: "X sends troops" / "CITY — ...")
+    floor = quote[0] if quote else (max(base, dateline) if start >= dateline else base)
     inner = [r for r in refs if start <= r.start and r.end <= end
              and (r.actor.type == "Country" or r.actor.government)]
     if inner and (agent := agent_actor(doc, inner[0].actor)) is not None:

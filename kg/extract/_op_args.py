@@ -40,8 +40,8 @@ def _np_value(doc: Doc, refs: list[Ref], start: int, limit: int) -> tuple[Actor 
     inner = [r for r in _refs_in(refs, s, e) if not (r.end < e and token_norms(doc)[r.end] == "'s")]
     actor = inner[-1].actor if inner else None
     text = phrase_text(doc, s, e)
-    if text.startswith(("'s ", "s ")):
-        text = text.split(" ", 1)[1]
+    if text.startswith(("'s ", "s ", "of ")):
+        text = text.split(" ", 1)[1]  # ("arrested some of its own fighters": a quantifier dropped)
     if text in _ops("pointer_targets"):
         return None, None, e  # "strike them": named elsewhere
     return actor, text or None, e
@@ -112,6 +112,9 @@ def target_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int, op_ty
             return actor, text
         if norms[k] in {"against", "targeting"}:
             actor, text, _ = _np_value(doc, refs, k + 1, limit)
+            return actor, text
+        if not verbal and norms[k] in _ops("hit_verbs") and k + 1 < limit:
+            actor, text, _ = _np_value(doc, refs, k + 1, limit)  # "a strike in October targeted a vehicle"
             return actor, text
     return None, None
 

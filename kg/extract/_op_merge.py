@@ -164,8 +164,9 @@ def _participles(group: list[Candidate]) -> list[Candidate]:
     the agent of the mention before it in its sentence."""
     out: list[Candidate] = []
     for cand in group:
-        if cand.agent is None and cand.how == "participle" and out and out[-1].agent is not None:
-            cand = replace(cand, agent=out[-1].agent, how="context")
+        before = next((o for o in reversed(out) if o.agent is not None), None)  # (past agentless mentions)
+        if cand.agent is None and cand.how == "participle" and before is not None:
+            cand = replace(cand, agent=before.agent, how="context")
         out.append(cand)
     return out
 

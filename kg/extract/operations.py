@@ -15,6 +15,9 @@ stands for ("an army strike"), the runner named in a relative clause ("aircraft 
 has flown"), and for an unnamed force opening the clause ("State troopers seized ...") the agency
 that tells of it in the next sentence, else the dateline's country. A seizure of a held place is
 a military action; a trigger compared with another event ("like the boat strikes") is none.
+Agents read from the context (a force's owner, a claimant, "its fighters", a coordinated verb)
+and types decided by the target are in :mod:`kg.extract._op_rules`; the dateline in
+:mod:`kg.extract._op_home`.
 """
 
 from __future__ import annotations
@@ -26,9 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, demonym_agent, find_agent, subject_ref
 from kg.extract._context import (
-    _DATELINE,
     Ref,
-    _country_named,
     actor_refs,
     dateline_end,
     in_pp,
@@ -41,7 +42,9 @@ from kg.extract._context import (
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, token_norms, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
+from kg.extract._op_home import prime_dateline, state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
+from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
 from kg.nlp.tables import span_text
@@ -80,7 +83,8 @@ def _verbal(doc: Doc, span: Span) -> bool:
     if before in words("determiners"):
         return False  # "the bombed vessel": a participle used as an adjective
     last = token_norms(doc)[span.end - 1]  # "struck", "hit", "sank": irregular past forms are verbs too
-    return last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers")
+    return (last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers")
+            or (len(span) > 1 and token_norms(doc)[span.start] in _ops("verb_markers")))  # "can bomb X"
 
 
 def _definite(doc: Doc, span: Span) -> bool:
@@ -109,13 +113,14 @@ def _passive_verb(doc: Doc, sent: Span, start: int) -> bool:
 
 
 def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
-               hit: AgentHit, stop: int) -> tuple[dict, bool]:
+               hit: AgentHit, stop: int, whole: bool = False) -> tuple[dict, bool]:
     """Target, location, casualties and count of a trigger (see kg.extract._op_args), and
-    whether the target was a country."""
+    whether the target was a country (``whole``: the trigger ends with its object)."""
     norms = token_norms(doc)
+    whole = whole or (len(span) > 1 and norms[span.end - 1] in _ops("object_nouns"))
     if hit.patient is not None:  # "Maduro's capture": the possessor was taken
         target, target_text = hit.patient.actor, None
-    elif len(span) > 1 and norms[span.end - 1] in _ops("object_nouns"):
+    elif whole:
         target, target_text = None, None  # "secured 800 kilograms of cocaine": read from the trigger
     else:
         verbal = _verbal(doc, span)
@@ -124,15 +129,17 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
         target, target_text = target_of(doc, refs, sent, span.start, end, op_type, verbal, stop)
     if target is None and target_text is None and op_type in _ops("patient_types"):
         target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
-    if target_text is None and len(span) > 1 and norms[span.end - 1] in _ops("object_nouns"):
-        j = span.start + 1
-        while j < span.end - 1 and norms[j] in _ops("object_lead_words"):
+    if target_text is None and whole:
+        j, e = span.start + 1, span.end - (norms[span.end - 1] in words("prepositions"))  # "kept X in"
+        while j < e - 1 and norms[j] in _ops("object_lead_words"):
             j += 1  # "transfer of 55 prisoners", "blew up at least 14 boats"
-        target_text = phrase_text(doc, j, span.end) or None  # "destroyed a speedboat"
+        target_text = phrase_text(doc, j, e) or None  # "destroyed a speedboat"
     before = norms[span.start - 1] if span.start > 0 else ""
     if target_text is None and op_type == "seizure" and before in _ops("seized_goods"):
         target_text = before  # "drug seizures": what was seized
     location, location_text = location_of(doc, refs, sent, span.start, span.end, op_type, stop)
+    if op_type == "deployment" and (border := border_destination(doc, sent, span.end)) is not None:
+        location, location_text, target_text = None, None, target_text or border  # "to the border with Haiti"
     country_target = target is not None and target.type == "Country"
     if country_target:  # "strikes on Venezuela": a place
         location, location_text = location or target, location_text or target.label.lower()
@@ -335,9 +342,7 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
         force_after=op_type == "deployment")
     if hit.how not in STRONG and _unnamed_by(doc, refs, sent, span.end):
         return AgentHit(None, "unnamed", hit.patient)  # "seized by armed men": not the subject's
-    if hit.actor is not None and op_type in _ops("state_agent_types") and not (
-            hit.actor.type == "Country" or hit.actor.government):
-        hit = AgentHit(None, "", hit.patient)  # a gang extradites no one: only states hand over prisoners
+    hit = context_hit(doc, refs, sents, k, entry, span, hit)  # (kg.extract._op_rules)
     if hit.actor is None and _participle(doc, sent, span.start):
         hit = AgentHit(None, "participle", hit.patient)  # "X raided a warehouse, seizing cocaine"
     if hit.actor is None and (found := _weapon_owner(doc, refs, span.start)) is not None:
@@ -388,6 +393,7 @@ def _final_type(doc: Doc, refs: list[Ref], sent: Span, span: Span, entry: dict, 
     taken = args["target"]
     if op_type == "seizure" and (taken is None or taken.type != "Person") and _held_place(doc, sent, span.end):
         op_type = "military_action"  # "the militia seized the town": territory taken by force
+    op_type = refined_type(doc, sent, span, entry, op_type, args)
     if entry.get("condition_place"):  # "if Mexico can't stop them, we will": there, not by Mexico
         args.update(_condition_place(refs, span))
     return op_type
@@ -397,8 +403,10 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
                cues: list, stop: int) -> Candidate | None:
     """One trigger as a candidate operation, or None when it is negated or too vague."""
     norms, sent = token_norms(doc), sents[k]
-    if span[0].is_title and any(r.start <= span.start and span.end <= r.end for r in refs):
-        return None  # "Operation Atalanta said": the trigger word is part of an actor's name
+    if span[0].is_title and any(r.start <= span.start and span.end <= r.end for r in refs) or in_name(doc, sent, span):
+        return None  # "Operation Atalanta said", "Naval Strike Missile": the word is part of a name
+    if entry.get("held_place") and not _held_place(doc, sent, span.end):
+        return None  # "took the town", not "took office"
     if (text := span_text(doc, sent.start, sent.end)).rstrip().rstrip('"\u201d\'').endswith("?"):
         return None  # "Has the department carried out strikes on land?": asked, not reported
     if _compared(doc, sent, span.start):
@@ -416,11 +424,15 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         status = "proposed"  # "the bill would authorize strikes": a proposal until it passes
     op_type = entry["type"]
     hit = _agent(doc, refs, sents, k, entry, span, status, bill)
+    if status == "threatened" and urged_by_other(doc, refs, sent, span, hit.actor):
+        status = "proposed"  # "they can bomb the gang's headquarters," a Haitian senator said
+    if entry.get("mission_defers") and for_mission(refs, sent, hit.actor):
+        return None  # "the EU mission says the Italian frigate escorted ...": not Italy's
     if entry.get("needs_premod") and hit.how != "premod":
         return None  # "operation" alone is any operation; "the U.S. operation" is military
     if entry.get("no_person_subject") and hit.by_person:
         return None  # "Sheinbaum attacked the tariffs": a politician's attack is words
-    args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop)
+    args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop, bool(entry.get("object_in_span")))
     if hit.how == "home" and args["location"] is not None and args["location"].type == "Country" \
             and args["location"].key != hit.actor.key:
         return None  # "Soldiers detained 11 in Colombia" told from Quito: not Ecuador's
@@ -448,42 +460,10 @@ def _condition_place(refs: list[Ref], span: Span) -> dict:
     return {"location": ref.actor, "location_text": ref.actor.label.lower()} if ref else {}
 
 
-def _prime_dateline(doc: Doc) -> None:
-    """A dateline below the headline and byline ("MOGADISHU, Somalia (AP) —" on the fifth
-    line): the story is told from there too, as with one on the first line (the cache that
-    :func:`kg.extract._context.home_country` reads is filled from it)."""
-    if home_country(doc) is not None or doc.user_data.get("kg.ops.dateline_end"):
-        return
-    text, offset = doc.user_data.get("kg.text") or doc.text, 0
-    reach = int(load_lexicon(OPS)["dateline_lines"])
-    for line in text[: int(load_lexicon(OPS)["dateline_chars"])].split("\n")[:reach]:
-        m = _DATELINE.match(line)
-        if m and len(m.group("city").strip()) > 2:
-            home = (_country_named(m.group("country")) if m.group("country") else None) or \
-                _country_named(m.group("city").title())
-            end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
-            if home is not None and end is not None:
-                doc.user_data["kg.ops.home"], doc.user_data["kg.ops.dateline_end"] = home, end.end
-            return
-        offset += len(line) + 1
-
-
-def _state_force_refs(doc: Doc, refs: list[Ref]) -> list[Ref]:
-    """Refs without a bare "the army" or "the police" resolved to a group that merely has the
-    word in its name ("the army" after "National Liberation Army"): in a story told from a
-    country they are its forces (see ``bare_force_refs``)."""
-    if home_country(doc) is None:
-        return refs
-    bare, norms = words("bare_forces"), token_norms(doc)
-    return [r for r in refs if not (
-        r.end - r.start == 2 and norms[r.start] == "the" and norms[r.start + 1] in bare
-        and r.actor.type != "Country" and not r.actor.government)]
-
-
 def extract_operations(doc: Doc) -> Iterator[Operation]:
     """Every operation reported in ``doc``, one record per mention, merged mentions identical."""
-    _prime_dateline(doc)
-    refs = _state_force_refs(doc, actor_refs(doc))
+    prime_dateline(doc)
+    refs = state_force_refs(doc, actor_refs(doc))
     sents = sentences(doc)
     cues = cue_spans(doc, cue_matcher(doc))
     candidates = []
