@@ -186,8 +186,9 @@ def test_general_designation_syntax(nlp, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        # the designee as designator: a passive whose by-phrase names nobody known
-        "Los Zetas has been designated a foreign terrorist organization by the secretary.",
+        # the designee as designator: a passive whose by-phrase names nobody known (a foreign
+        # terrorist organization would be a U.S. listing: see test_blind_families)
+        "Los Zetas has been designated a terrorist organization by the secretary.",
         # a quoted copula by a private person names no designator
         "\u201cThe crews were enemy combatants,\u201d a fisherman said.",
         # a pointer is no designee
@@ -457,3 +458,93 @@ def test_unknown_transcript_speaker_of_a_finding_speaks_for_the_main_state(nlp):
 def test_a_title_case_headline_keeps_its_labelling_verb(nlp):
     found = designations(nlp, "State Department Designates Tren De Aragua As Foreign Terrorist Organization")
     assert [(d.designator.key, d.category) for d in found] == [("united-states", "foreign_terrorist_organization")]
+
+
+# ---------------------------------------------------------------- families added for blind sets
+# (relative clauses after an apposition, companions, anaphoric lists, proscription, compounds,
+# counted subjects, fronted participles, co-designators, membership, capitals, category owners)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an apposition before the relative clause: the name before it is the designee
+        ("The blast was blamed on Hezbollah, the Lebanese militia that Washington lists as a terrorist "
+         "organization.", [("united-states", "hezbollah", "terrorist_organization")]),
+        # a parenthetical acronym inside the object does not end the frame
+        ("In March the Colombian government classified the Clan del Golfo (EGC), the largest armed "
+         "group in the country, as a terrorist organization.",
+         [("colombia", "clan del golfo", "terrorist_organization")]),
+        # companions after the frame are designated with it
+        ("Ottawa listed the Sinaloa Cartel as a terrorist entity in February, along with Tren de Aragua "
+         "and two other groups.", [("canada", "sinaloa cartel", "terrorist_organization"),
+                                   ("canada", "tren de aragua", "terrorist_organization")]),
+        # an anaphoric list takes the category named before it
+        ("Canada listed the Sinaloa Cartel as a terrorist entity in February, and in June Ottawa added a "
+         "fourth group, the Gulf Cartel, to the list.",
+         [("canada", "sinaloa cartel", "terrorist_organization"), ("canada", "gulf cartel", "terrorist_organization")]),
+        # a proscription verb carries the category itself
+        ("Islamabad has proscribed the Balochistan Liberation Army since 2006.",
+         [("pakistan", "balochistan liberation army", "terrorist_organization")]),
+        # a state-hyphen-participle compound before the category
+        ("The bombing was claimed by Hamas, a U.S.-designated terrorist group.",
+         [("united-states", "hamas", "terrorist_organization")]),
+        # a counted subject ("among eight groups designated as"): a passive with no agent
+        ("Tren de Aragua was among eight groups designated as foreign terrorist organizations in February.",
+         [("united-states", "tren de aragua", "foreign_terrorist_organization")]),
+        # a fronted participle designates the subject after the comma
+        ("Designated a terrorist organization by Canada in 2019, the Proud Boys rejected the label.",
+         [("canada", "proud boys", "terrorist_organization")]),
+        # several states in the by-phrase each designate
+        ("The Kurdistan Workers' Party, listed as a terrorist group by Turkey and the United States, "
+         "announced a ceasefire.", [("turkey", "kurdistan workers' party", "terrorist_organization"),
+                                    ("united-states", "kurdistan workers' party", "terrorist_organization")]),
+        # a group found on an owner's list
+        ("Al-Shabaab, which is on the State Department's list of foreign terrorist organizations, "
+         "claimed the attack.", [("united-states", "al-shabaab", "foreign_terrorist_organization")]),
+        # a capital as the subject of the labelling verb
+        ("Ottawa added La Nueva Familia Michoacana to its list of terrorist entities.",
+         [("canada", "la nueva familia michoacana", "terrorist_organization")]),
+        # a category of one state's law: a passive with no agent is that state's act
+        ("Venezuela protested after Tren de Aragua was designated a foreign terrorist organization.",
+         [("united-states", "tren de aragua", "foreign_terrorist_organization")]),
+        # coordinated subjects each designate
+        ("Paraguay and Argentina have both designated the Cartel de los Soles a terrorist organization.",
+         [("paraguay", "cartel de los soles", "terrorist_organization"),
+          ("argentina", "cartel de los soles", "terrorist_organization")]),
+        # membership after an auxiliary, the owner before a list category
+        ("The Sinaloa Cartel has been on the U.S. terror list since February.",
+         [("united-states", "sinaloa cartel", "terrorist_organization")]),
+        # a contact clause after a counted group noun
+        ("The Gulf Clan, one of the cartels the administration designated as foreign terrorist "
+         "organizations, denied involvement.", [("united-states", "gulf clan", "foreign_terrorist_organization")]),
+    ],
+)
+def test_blind_families(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain proscribed the sale of ivory in 2018.",  # a proscribed thing, no group
+        "The new law proscribes torture and the use of force against detainees.",  # no group
+        "The senator added the Sinaloa Cartel to the list of topics for the hearing.",  # a list of topics
+        "Analysts added the cartel to the list, and nobody objected.",  # no category named before
+        "Designated a priority by the ministry in 2019, the Pan-American road opens in June.",  # no category
+        "The cartel was removed from the State Department's list of foreign terrorist organizations.",  # revoked
+        "A U.S.-backed militia, the Syrian Democratic Forces, fought the Islamic State for years.",  # no label
+        "Colombia is on the list of countries the envoy will visit, along with Panama.",  # no category
+        "Ecuador took the gang off the list of terrorist organizations last year.",  # taken off
+        "Tren de Aragua was among eight gangs that police raided in February.",  # no category
+        "The ministers spoke about terrorist organizations, along with the Gulf Cartel and migration.",  # no frame
+        "The Houthis, along with their Iranian backers, rejected the terrorist label as propaganda.",  # no frame
+        "Officials proscribed nothing; they only warned the Gulf Cartel.",  # a pointer word, no group
+        "Mexico and Canada criticized the decision, and Ottawa designated nobody.",  # no category
+        "The Gulf Clan, one of the cartels the police raided in May, denied it was a terrorist group.",  # no frame
+        "The Sinaloa Cartel has been on the run since February, officials said.",  # no list
+    ],
+)
+def test_blind_families_do_not_fire(nlp, text):
+    assert designations(nlp, text) == []

@@ -46,7 +46,7 @@ AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
         ("4 welcomed", "If their navy can stop the gangs, let them come.", FOR),
         ("4b reassurance", "Our sovereignty is not at stake in this agreement.", None),
         ("5 sovereignty", "This raid is an insult to our sovereignty.", AGAINST),
-        ("5 sovereignty", "We ask everyone to respect the territorial integrity of Syria.", AGAINST),
+        ("5 sovereignty", "We ask everyone to respect the territorial integrity of Honduras.", AGAINST),
         ("5 legality", "If she broke the law, put her before a judge.", AGAINST),
         ("5 legality", "Only Congress can declare it; this is unconstitutional.", AGAINST),
         ("5 harm", "Bombing the camps would be a gift to the recruiters.", AGAINST),
@@ -66,7 +66,7 @@ AGAINST, FOR, NEUTRAL = st.AGAINST, st.FOR, st.NEUTRAL
         ("5b justification", "The navy acted under its right to defend the country.", FOR),
         ("5b justification", "These gangs are killing Americans on our streets.", FOR),
         ("5b distanced", "They say my nephew was a narco-terrorist.", None),
-        ("5b distanced", "Lisbon sees the raids as self-defense.", None),
+        ("5b distanced", "Quito sees the raids as self-defense.", None),
         ("5b negated", "My cousin was no narco-terrorist.", None),
         ("5b justification", "Those boats were legitimate targets.", FOR),
         ("5 sovereignty", "Hands off our islands, we say to Washington.", AGAINST),
@@ -269,3 +269,114 @@ def test_a_quote_judging_an_ending_takes_no_stance_from_its_frame():
     quote = "To cut the aid now is to give a gift to the smugglers."
     assert st.stance(quote, "The mayor criticized the decision.", "") == NEUTRAL
     assert st.stance("We are tired of all this.", "The mayor criticized the decision.", "") == AGAINST
+
+
+# ---------------------------------------------------------------- scope (rules S1-S4)
+# The gold format's stance is towards US military action in Mexico or the region: what the
+# statement is about decides whether stance applies before any cue decides its direction.
+
+from kg.extract import stance_scope as scope  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # S1: another state's own force, no US or foreign force named
+        ("The Syrian army will keep shelling the rebel towns.", scope.OUT),
+        ("Peruvian troops will not cross into Bolivia.", scope.OUT),
+        # S3: only places or groups outside the region
+        ("Every ship bound for Eilat through the Red Sea is a legitimate target.", scope.OUT),
+        ("The strikes on Mosul were a violation of Iraqi sovereignty.", scope.OUT),
+        ("We will go on until the last militant in Waziristan is gone.", scope.OUT),
+        # S2: the region named: in scope, the cues decide
+        ("Mexico will never accept foreign troops on its soil.", scope.IN),
+        ("The Houthis are no different from the cartels, and we will hit them in the Caribbean too.", scope.IN),
+        ("We do not want another Iraq in Honduras.", scope.IN),
+        # a region's state using its own force at home is self-reliance, in scope
+        ("Mexican soldiers can do this job in Sinaloa without anyone's help.", scope.IN),
+        ("Colombian troops crossed into Venezuela last night.", scope.OUT),
+        # a state's own force beside a US or foreign one: not S1
+        ("Guatemalan soldiers, not American troops, will patrol the border crossings.", scope.IN),
+        # an analogy names no place of action
+        ("They should be treated like ISIS, and nobody would complain.", None),
+        ("We will hunt them the way we hunted al-Qaeda.", None),
+        ("We spent twenty years in Afghanistan, and the Taliban came back.", None),
+        # nothing said about where
+        ("We are ready for whatever comes next.", None),
+    ],
+)
+def test_quote_scope(text, expected):
+    assert scope.quote_scope(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Sudanese air force struck the market at dawn, and it will strike again.", NEUTRAL),
+        ("We will continue to degrade the Houthis' ability to attack shipping.", NEUTRAL),
+        ("This raid is a flagrant breach of Somalia's sovereignty.", NEUTRAL),
+        ("This raid is a flagrant breach of Panama's sovereignty.", AGAINST),
+        ("We will continue to degrade the cartels' ability to move cocaine.", FOR),
+    ],
+)
+def test_scope_comes_before_the_cues(text, expected):
+    assert st.cue(text) == expected
+
+
+def _article(nlp, text):
+    doc = nlp.make_doc(text)
+    doc.user_data["kg.published"] = None
+    doc = nlp(doc)
+    return doc, list(extract_statements(doc))
+
+
+def test_an_article_about_a_theater_outside_the_region_makes_its_quotes_neutral(nlp):
+    text = ("Yemen and Saudi Arabia traded accusations on Monday as fighting spread near the Saudi "
+            "border. Egypt and Oman urged calm.\n\n"
+            "\u201cWe will strike them again and again,\u201d said Abdul Karim, a Yemeni commander.\n\n"
+            "\u201cWe will strike the cartels in the Caribbean as well,\u201d "
+            "said Jonas Pike, a retired American admiral.")
+    doc, found = _article(nlp, text)
+    before = {s.text[:20]: s.stance for s in found}
+    after = {s.text[:20]: s.stance for s in scope.scope_statements(doc, found)}
+    assert before["We will strike them "] == FOR and after["We will strike them "] == NEUTRAL
+    assert after["We will strike the c"] == before["We will strike the c"] == FOR  # names the region
+
+
+def test_an_article_about_the_region_keeps_its_stances(nlp):
+    text = ("Mexico and Colombia rejected the plan on Monday. Honduras and Guatemala said nothing.\n\n"
+            "\u201cWe will strike them again and again,\u201d said Jonas Pike, a retired American admiral.")
+    doc, found = _article(nlp, text)
+    assert [s.stance for s in scope.scope_statements(doc, found)] == [s.stance for s in found] == [FOR]
+
+
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [
+        # pursuit onto new ground
+        ("4 pursuit", "If the traffickers move inland, we must follow them there.", FOR),
+        ("4 pursuit", "We will hunt them the way we hunted al-Qaeda.", FOR),
+        ("4 pursuit", "If they can bomb boats at sea, they can bomb the labs in the hills.", FOR),
+        # a foreign force welcomed
+        ("4 welcomed", "Frankly, I would welcome the Marines in our port tomorrow.", FOR),
+        ("4 welcomed", "American troops are welcome here, as far as I am concerned.", FOR),
+        # the targets as a weapon against the speaker's people; the speaker's own terror label
+        ("5b justification", "These speedboats are loaded weapons pointed at our children.", FOR),
+        ("5b justification", "We will keep fighting narco-terrorism alongside our partners.", FOR),
+        # no force, no pursuit
+        ("none", "The prosecutors will follow the case closely.", None),
+        ("none", "We follow the news from the capital every day.", None),
+        ("none", "Hunters welcome the new season in the sierra.", None),
+        ("none", "The sailors were welcomed home by their families.", None),
+        ("none", "Our guests are welcome to stay another night.", None),
+        ("5 harm", "Follow the money, not the boats.", AGAINST),
+        ("5b distanced", "They call it narco-terrorism, but these were fishermen.", AGAINST),
+        # approval after the fact
+        ("4 approval", "Sinking that speedboat was the right call.", FOR),
+        ("4 approval", "Good riddance to the men who ran that lab.", FOR),
+        ("none", "We support the peace talks in Bogota.", None),
+        ("3 negated", "We do not support the strikes on our coast.", AGAINST),
+    ],
+)
+def test_blind_families(rule, text, expected):
+    assert st.cue(text) == expected

@@ -21,6 +21,7 @@ def extract(nlp: "Language", article: "Article") -> Extraction:
     from kg.extract.actors import doc_actors, extract_mentions
     from kg.extract.designations import extract_designations
     from kg.extract.operations import extract_operations
+    from kg.extract.stance_scope import scope_statements
     from kg.extract.statements import extract_statements
 
     doc = nlp.make_doc(article.clean_text)
@@ -31,7 +32,7 @@ def extract(nlp: "Language", article: "Article") -> Extraction:
     doc = nlp(doc)
     result = Extraction()
     result.mentions = list(extract_mentions(doc))
-    result.statements = list(extract_statements(doc))
+    result.statements = scope_statements(doc, list(extract_statements(doc)))  # stance rule S4
     result.operations = list(extract_operations(doc))
     result.designations = list(extract_designations(doc))
     result.actors = with_governments(doc_actors(doc))

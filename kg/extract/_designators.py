@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
+from kg.extract._designation_frames import capital_subject, category_owner, reduced_relative
 from kg.extract._context import Ref, agent_actor, inside, phrase_text, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
 from kg.nlp.lexicons import gazetteer
@@ -42,10 +43,12 @@ def _legislator(doc: Doc, refs: list[Ref], sent: Span, i: int) -> bool:
     return any(word in _lex("legislative_roles") for role in roles for word in role.split())
 
 
-def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) -> Actor | None:
+def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span,
+               category: str | None = None) -> Actor | None:
     """The state (or body) that gave the label: for a designee told first ("X was designated
     a terrorist group by Y") the by-phrase after the category; in a quote whose clause names no
-    one ("The men were enemy combatants," the spokesman said) the speaker; else the agent."""
+    one ("The men were enemy combatants," the spokesman said) the speaker; else the agent; a
+    capital right before the verb ("Ottawa added") stands for its state."""
     texts, norms = token_words(doc), token_norms(doc)
     v_start, v_end, d_start, d_end, floor = frame
     hit = find_agent(doc, refs, sent, v_start, v_end, reporting_blocks=False, floor=floor)
@@ -60,27 +63,31 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span) 
             return agent_actor(doc, by.actor) or _person_state(doc, refs, by.actor)
         if (own := _clause_subject(doc, refs, v_start, designee)) is not None:
             return own  # "X, a gang the U.S. has labeled a terrorist group": a contact clause
-        owner = next((r for r in refs if v_end <= r.start and r.end < span.start
-                      and norms[r.end] in {"'s"} | _lex("list_nouns")), None)  # ("the U.S. list")
+        owner = next((r for r in refs if v_end <= r.start and r.end <= span.start and (
+            norms[r.end] in {"'s"} | _lex("list_nouns") or (r.end == span.start and norms[span.end - 1] in _lex(
+                "list_nouns")))), None)  # ("the U.S. list", "the U.S. terror list")
         if owner is not None and agent_actor(doc, owner.actor) is not None:
             return agent_actor(doc, owner.actor)  # "was added to the State Department's list"
         passive = norms[v_start - 1] in _lex("passive_aux") - {"has", "have", "had"} or (
-            texts[v_start - 1] == "," and norms[v_start].endswith("ed"))  # reduced relative
-        if passive and not _opinion(doc, frame):  # "X was designated an FTO in 2019": by the
-            return _implied_designator(doc, refs, frame)  # state the article is about
+            texts[v_start - 1] == "," and norms[v_start].endswith("ed")) or reduced_relative(doc, v_start)
+        if (passive or _implied(doc, frame)) and not _opinion(doc, frame):  # "X was designated an
+            return _implied_designator(doc, refs, frame, category)  # FTO in 2019", "X, one of the
+            # cartels the administration designated": the state the article is about
         if hit.actor is not None:
             return None  # the designee is no designator of itself
     if asserted_frame(doc, frame) and _legislator(doc, refs, sent, v_start):
         return None  # "Cartels are terrorists," a senator said: an opinion, no act of state
     if hit.actor is not None:
         return hit.actor
+    if (capital := capital_subject(doc, sent, v_start)) is not None:
+        return capital  # "Ottawa added X to its list": the capital stands for the state
     if inside(quote_regions(sent), v_start) is not None:
         return subject(doc, refs, sent.start, sent.end, quote_regions(sent), check_block=False)
     person = turn_person(doc, v_start)  # "LEAVITT: the cartels are unlawful combatants"
     if person is not None:  # (a speaker of no known state speaks for the state most named)
         return _person_state(doc, refs, person) or (_main_state(doc, refs) if not _opinion(doc, frame) else None)
     if _implied(doc, frame) and not _opinion(doc, frame):  # "the administration designated"
-        return _implied_designator(doc, refs, frame)
+        return _implied_designator(doc, refs, frame, category)
     return _infinitive_owner(doc, refs, v_start) or _participle_subject(doc, refs, sent, v_start)
 
 
@@ -181,9 +188,12 @@ def _implied(doc: Doc, frame: Frame) -> bool:
     return False
 
 
-def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame) -> Actor | None:
+def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame, category: str | None = None) -> Actor | None:
     """The state the article last named before the frame (else first after it): the government
-    an unnamed subject or a passive without agent stands for."""
+    an unnamed subject or a passive without agent stands for; a category of one state's law
+    ("foreign terrorist organization") is that state's act."""
+    if category and (owner := category_owner(doc, category)) is not None:
+        return owner
     v_start, _, d_start, d_end = frame[:4]
     designee = {r.actor.key for r in refs if d_start <= r.start < d_end}
     states = [(r.start, agent_actor(doc, r.actor)) for r in refs if r.actor.key not in designee]

@@ -1,57 +1,46 @@
 """Designations: a government labelling a group (terrorist organization, enemy combatants).
 
 A category phrase (``kg/lexicons/designations.yaml``) is a designation only inside a frame:
-1. "<labelling word> X as <category>"  ("classified cartels as terrorist organizations",
-   "the designation of cartels as ...", "treating cartels as armed terrorist organizations");
-2. "<asserting word> (that) X are <category>"  ("asserting that cartels are enemy combatants");
-3. "<category> designation of/for X"  ("the FTO designation of the cartel");
-4. "<direct labelling word> X (a) <category>"  ("designated the cartel a terrorist group");
-5. the designee before the labelling word: a passive ("the Houthis were designated a terrorist
-   group by X") or a relative clause ("Hezbollah, which Washington designates a ...");
-6. "<listing verb> X to <list> of <category>"  ("added the gang to its list of terrorist
-   organizations", "adds gang to terror list");
-7. a copula in an official's quote or transcript turn ("The crews were enemy combatants," a
-   Pentagon spokesman said): the speaker's state labels the short subject; a legislator's
-   assertion labels nobody.
-A list of examples ("eight groups, among them X and Y, as ...") designates each named group;
-a passive's by-phrase after the category ("X was designated an FTO by Y") or a reduced
-relative ("X, designated a terrorist group by Y,") names the designator; the designee never
-designates itself.
-Every capitalised conjunct of a designee is designated, known or not ("Viv Ansanm and Gran
-Grif"); an indefinite apposition ("X, a JNIM faction, as ...") only describes it.
-The designator (:mod:`kg.extract._designators`) is the agent of the labelling word resolved to
-the state; without designator or designee ("this classification") nothing is emitted.
+1. "<labelling word> X as <category>" ("classified cartels as ...", "the designation of X as");
+2. "<asserting word> (that) X are <category>" ("asserting that cartels are enemy combatants");
+3. "<category> designation of/for X" ("the FTO designation of the cartel");
+4. "<direct labelling word> X (a) <category>" ("designated the cartel a terrorist group");
+5. the designee before the labelling word: a passive ("X were designated a ... by Y"), a
+   relative clause ("Hezbollah, which Washington designates a ..."), a reduced relative;
+6. "<listing verb> X to <list> of <category>" ("added the gang to its list of ...");
+7. a copula in an official's quote or transcript turn: the speaker's state labels the short
+   subject; a legislator's assertion labels nobody;
 8. an informing verb and its addressee before "that" ("informs Congress that X are ...");
-"a list of X" is X (the noun "list" labels nothing); demonyms coordinated before one noun
-("Mexican and South American cartels") are one designee.
-A pointer designee ("branded the group", "called them") stands for the organization(s) named
-last before it. A passive with no agent, or a subject that only points at a government ("the
-administration designated", "it regarded"), has the state the article named last as
-designator; a transcript speaker titled by an agency ("Pentagon press secretary X") acts for
-its state.
-9. a passive's by-phrase before "as" ("X has been listed by Y as an FTO"): X is the designee.
-A naming participle after a noun ("branded a faction called X a ...") gives the name, the verb
-before it the label; an "and" inside a post-modifier ("the network operating from X and Y")
-joins places, not designees; groups named after the category (", including X and Y") are the
-designees of a count or class ("eight groups"). No designation is reported when it was revoked
-("revoked the designation of"), only intended ("threatened to designate") or talked about ("said
-designating X would ...").
-10. "<transforming verb> X into <category>" ("turned the cartels into terrorist organizations").
-An adverbial between the labelling verb and "as" ("which Washington classified in December as")
-leaves the designee before the verb; a passive's coordinated subject ("X and Y have been
-designated") designates each, and a capitalised subject unknown as an actor is named as written;
-a relative clause after a plural group noun ("22 gangs, which his decree classified as") makes
-the noun the designee; a definite common-noun apposition after a name ("X, the coalition Y
-leads, and Z") only describes it; "their members" stand for the group named before them;
-a capitalised or hyphenated word ("the United States", "non-state") is no labelling verb.
+9. a passive's by-phrase before "as" ("X has been listed by Y as an FTO");
+10. "<transforming verb> X into <category>" ("turned the cartels into terrorist organizations");
+11. (:mod:`kg.extract._designation_frames`) bare frames (a proscription verb, an anaphoric
+   list), fronted participles, state-hyphen compounds ("a U.S.-designated terrorist group"),
+   appositions before a relative clause, counted subjects ("among five groups designated as"),
+   membership ("which is on the State Department's list of"), companions ("along with X"),
+   co-designators ("by Turkey and the United States") and capitals as subjects ("Ottawa").
+Designees: every named organization or capitalised conjunct ("Viv Ansanm and Gran Grif"), the
+examples of a count ("eight groups, among them X and Y"; ", including X and Y" after the
+category), a pointer ("the group", "them") for the organization(s) named last before it, "their
+members" for the group named before them; an apposition ("X, a JNIM faction,"), a naming
+participle ("a faction called X": X), an "and" inside a post-modifier ("operating from X and
+Y") and demonyms sharing one noun ("Mexican and South American cartels") add no designee.
+The designator (:mod:`kg.extract._designators`) is the agent of the labelling word resolved to
+its state; a passive with no agent, or a subject that only points at a government ("the
+administration"), has the state the article named last (a category of one state's law, "foreign
+terrorist organization", that state); the designee never designates itself; without designator
+or designee nothing is emitted. No designation is reported when it was revoked, negated, only
+intended ("threatened to designate") or talked about ("said designating X would ..."); a
+capitalised or hyphenated word ("the United States", "non-state") is no labelling verb.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import _designation_frames as extra
 from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, coordinated_start, member_owner
 from kg.extract._designators import designator as find_designator
 from kg.extract._context import (
@@ -74,6 +63,7 @@ from kg.records import Designation, Evidence
 LEX = "designations.yaml"
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 _DESIGNEE_TYPES = DESIGNEE_TYPES
+_PAREN = re.compile(r"\s*\([^)]*\)")  # "clan del golfo (egc)": the acronym aside is no part of the name
 
 
 def _lex(key: str) -> frozenset[str]:
@@ -92,7 +82,12 @@ def _find_left(doc: Doc, sent: Span, j: int, vocab: frozenset[str]) -> int | Non
     """The nearest token left of ``j`` in ``vocab``, within the window and the clause."""
     norms, stop = token_norms(doc), words("opaque_boundaries") | {"as"}
     floor = max(sent.start, j - int(load_lexicon(LEX)["window"]))
-    for k in range(j, floor - 1, -1):
+    k = j + 1
+    while k > floor:
+        k -= 1
+        if norms[k] == ")" and (o := next((m for m in range(k - 1, max(floor, k - 8), -1) if norms[m] == "("), None)):
+            k = o  # "classified the Azawad Liberation Front (FLA), ... as": an aside in the name
+            continue
         if norms[k] in vocab and not _noun_of(doc, k, floor) and not _name_part(doc, sent, k):
             return k
         if norms[k] in stop and not (k > 0 and norms[k - 1] in _lex("naming_participles")):
@@ -153,6 +148,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     head = rel - 1 if texts[rel - 1] == "," else rel
     ref = next((r for r in refs if r.end == head or (r.end < head and norms[r.end] in _lex("group_nouns")
                                                       and r.end + 1 == head)), None)
+    if ref is None and (ref := extra.apposition_head(doc, refs, head)) is not None:
+        return (k, k + 1, ref.start, ref.end, rel + 1)  # "X, the group that Y listed as"
     if ref is None:
         return common_head(doc, sent, k, head, rel)
     s = ref.start
@@ -161,10 +158,6 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
            and norms[s - 1] not in words("determiners") and texts[s - 1] not in demonyms):
         s -= 1  # "Kataib Hezbollah, which ...": the whole capitalised name (not "The", "Lebanese")
     return (k, k + 1, s, head, rel + 1)
-
-
-
-
 
 
 def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Frame | None:
@@ -184,6 +177,8 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
         j -= 1 if j >= sent.start and norms[j] == "the" else 0
     if j < sent.start or norms[j] not in {"to", "on", "onto"}:
         return None
+    if norms[j] == "on" and (member := extra.membership(doc, refs, sent, j)) is not None:
+        return member  # "X, which is on the State Department's list of ..."
     k = _find_left(doc, sent, j - 1, _lex("listing_verbs"))
     if k is not None and k + 1 == j and k > sent.start and norms[k - 1] in _lex("passive_aux"):
         subj = next((r for r in refs if sent.start <= r.start and r.end < k
@@ -226,8 +221,9 @@ def _object_after(doc: Doc, sent: Span, k: int, span: Span) -> Frame | None:
     the end of the clause."""
     texts, norms = token_words(doc), token_norms(doc)
     i = span.end
-    if i >= sent.end or doc[i].is_punct or norms[i] in words("prepositions") | _lex("copulas"):
-        return None
+    if i >= sent.end or doc[i].is_punct or norms[i] in words("prepositions") | _lex("copulas") | frozenset(
+            load_lexicon("dates.yaml")["lead_words"]):
+        return None  # ("designated as FTOs last year": a date, no object)
     end = next((m for m in range(i, min(sent.end, i + 14))
                 if texts[m] in {".", ";"} or norms[m] in words("opaque_boundaries")),
                min(sent.end, i + 14))
@@ -250,7 +246,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
             return None
         if k + 1 == j or _adverbial(doc, k + 1, j):  # "were designated (in 2019) as ...": the
             # designee stands before, or after
-            return _left_designee(doc, refs, sent, k) or _object_after(doc, sent, k, span)
+            return (_left_designee(doc, refs, sent, k) or extra.among_head(doc, refs, sent, k)
+                    or _object_after(doc, sent, k, span) or extra.fronted_participle(doc, refs, sent, k, span))
         if norms[k + 1] == "by":  # "X has been listed by Y as ...": the agent before "as"
             return _left_designee(doc, refs, sent, k)
         noun_of = norms[k] in _lex("labelling_nouns") and k + 1 < j and norms[k + 1] == "of"
@@ -285,8 +282,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     k = _find_left(doc, sent, j, _lex("direct_labelling_words"))  # frame 4: "designated X a ..."
     if k is not None and _names_only(doc, sent.start, k):  # "branded a faction called X a ...": the
         k = _find_left(doc, sent, k - 1, _lex("direct_labelling_words")) or k  # verb before the name
-    if k is not None and k == j:  # "which X designates a ...", "were designated a ..."
-        return _left_designee(doc, refs, sent, k)
+    if k is not None and k == j:  # "which X designates a ...", "were designated a ...", "Designated a ... by Y, X"
+        return _left_designee(doc, refs, sent, k) or extra.fronted_participle(doc, refs, sent, k, span)
     if k is not None and k + 1 <= j:
         if doc[k + 1].is_lower and norms[k + 1].endswith("ing"):
             return None  # "considered using the FTO designation": an action, no designee
@@ -416,8 +413,6 @@ def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[
     return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
 
 
-
-
 def _not_made(doc: Doc, sent: Span, v: int) -> bool:
     """Whether the words before the labelling word at ``v`` say no designation was made: a
     negation or a revocation a few words before, a word of intent right before ("threatened to
@@ -446,44 +441,35 @@ def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: in
     return _designees(doc, refs, i, end, named_only=True)
 
 
-def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span) -> list[Designation]:
-    """The designations a category phrase stands for (one per named designee)."""
-    frame = _frame(doc, refs, sent, span)
+def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span,
+                  frame: Frame | None = None) -> list[Designation]:
+    """The designations a category phrase (or a bare frame's verb or list noun, ``frame``
+    given: named designees only) stands for (one per named designee and designator)."""
+    named_only = frame is not None  # "proscribed the sale of ivory": no group named
+    compound = None if frame else extra.compound_frame(doc, refs, sent, span)  # "U.S.-designated"
+    frame = frame or (compound[0] if compound else _frame(doc, refs, sent, span))
     if frame is None:
         return []
     v_start, v_end, d_start, d_end, floor = frame
     if _not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
     designees = (member_owner(doc, refs, sent, d_start, d_end) or _antecedents(doc, refs, d_start, d_end)
-                 or _designees(doc, refs, d_start, d_end))
+                 or _designees(doc, refs, d_start, d_end, named_only))
     if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
         designees = _examples_after(doc, refs, sent, span, d_end) or designees
-    designator = find_designator(doc, refs, sent, frame, span)
+    if (more := extra.companions(doc, sent, max(span.end, d_end))) is not None:
+        designees = designees + _designees(doc, refs, *more, named_only=True)  # "along with X"
+    designator = compound[1] if compound else find_designator(doc, refs, sent, frame, span, category)
     if designator is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named
+    states = [designator, *extra.co_designators(doc, refs, sent, designator, v_start, span.end)]
     date = find_date(doc, sent, v_start, skip_saying=False)  # announcing a designation makes it
     start_char = min(doc[v_start].idx, span.start_char)
     evidence = Evidence(start_char, max(span.end_char, start_char + 1), sent.text, sent.start_char)
-    return [Designation(designator=designator, designee_text=text, category=category, evidence=evidence,
+    return [Designation(designator=state, designee_text=_PAREN.sub("", text), category=category, evidence=evidence,
                         designee=org.actor if org else None,
                         date=date[0] if date else None, date_text=date[1] if date else None)
-            for org, text in designees if org is None or org.actor.key != designator.key]
-
-
-def _unify(found: list[Designation]) -> list[Designation]:
-    """One designation reported with a shorter designee ("cartels" after "drug cartels") takes
-    the longer wording of the same designator and category, so the records come out identical."""
-    out = []
-    for des in found:
-        for other in found:
-            if (other.designator.key == des.designator.key and other.category == des.category
-                    and des.designee is None and other.designee is None
-                    and other.designee_text.endswith(" " + des.designee_text)):
-                des = Designation(des.designator, other.designee_text, des.category, des.evidence,
-                                  None, des.date, des.date_text)
-                break
-        out.append(des)
-    return out
+            for state in states for org, text in designees if org is None or org.actor.key != state.key]
 
 
 def extract_designations(doc: Doc) -> Iterator[Designation]:
@@ -491,9 +477,17 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
     refs = actor_refs(doc)
     sents = sentences(doc)
     matcher = build_matcher(doc, load_lexicon(LEX)["categories"])
-    found = []
-    for category, span in longest_matches(doc, matcher):
+    found, categories = [], longest_matches(doc, matcher)
+    for category, span in categories:
         sent = next((s for s in sents if s.start <= span.start < s.end), None)
         if sent is not None:
             found.extend(_designations(doc, refs, sent, category, span))
-    yield from _unify(found)
+    for sent in sents:  # bare frames: "has proscribed X", "added X to the list"
+        for category, span in extra.anaphoric_lists(doc, sent, categories):
+            if (frame := _list_frame(doc, refs, sent, span, _skip_left(doc, span.start - 1, sent.start))):
+                found.extend(_designations(doc, refs, sent, category, span, frame))
+        for k in extra.proscriptions(doc, sent):
+            frame = extra.object_frame(doc, sent, k) or _left_designee(doc, refs, sent, k)
+            if frame and not any(k < s.start <= max(k, frame[3]) + 3 for _, s in categories):  # ("as <category>")
+                found.extend(_designations(doc, refs, sent, "terrorist_organization", doc[k:k + 1], frame))
+    yield from extra.dedup(extra.unify(found))

@@ -3,6 +3,10 @@
 Rule order (the first rule that fires decides; the YAML header says the same). Words are read
 by :func:`cue_words`: lower case, hyphenated compounds as their parts.
 
+S. scope first (:mod:`kg.extract.stance_scope`): a quote about another state's own force or
+   about places outside the region is neutral (rules S1-S3 here; S4, the article's theater,
+   after extraction);
+
 0. nested quotations of four words or more are removed (someone else's words);
 0b. an ``opinion_markers`` sentence after reported facts ("Personally, I think ...") is read
    first: when rules 1-6 find a cue from there on, it decides;
@@ -52,6 +56,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.stance_scope import OUT, quote_scope
 from kg.nlp.lexicons import read_yaml
 
 AGAINST, FOR, NEUTRAL = "against_intervention", "for_intervention", "neutral"
@@ -297,7 +302,11 @@ def _follows_force(ws: list[str], hits: dict, name: str) -> bool:
 def cue_rule(text: str) -> tuple[str | None, int | None]:
     """Rules 1-6 on a text: (the stance its own words show, the rule that fired); one scan of
     the words, cached, as a quote is read for its own cue, its group and its context. Rule 0b:
-    the speaker's own opinion ("Personally, I think ...") after other sentences is read first."""
+    the speaker's own opinion ("Personally, I think ...") after other sentences is read first.
+    Rule S first (:mod:`kg.extract.stance_scope`): a quote about another state's force or about
+    a place outside the region is neutral, whatever its words."""
+    if quote_scope(text) == OUT:
+        return NEUTRAL, 0
     ws = list(cue_words(text))
     opinion = _opinion_start(ws)
     if opinion:

@@ -1,0 +1,292 @@
+"""Designation frames the category-first reader of :mod:`kg.extract.designations` does not see
+by itself, and the extra designees and designators of a frame it found.
+
+- bare frames, no category word at the frame: a proscription verb ("Pakistan has proscribed the
+  TTP", "X was proscribed in 2001") labels a terrorist organization; a listing verb with an
+  anaphoric list ("added a third group, X, to the list") takes the category named last before
+  it, in its sentence or the one before;
+- a fronted participle ("Designated a terrorist group by Y in 2019, X has ...") designates the
+  subject after the comma;
+- a state-hyphen-participle compound ("the U.S.-designated terrorist group X", "X, an
+  EU-listed terrorist organization") names designator and designee around the category;
+- an apposition before a relative clause ("X, the Colombian group that Y listed as ...") is X;
+- membership ("X, which is on the State Department's list of ...", "X remains on the list");
+- companions after the frame ("..., along with X and four other groups", "alongside X"): more
+  designees of the same label;
+- co-designators ("listed as a terrorist group by Turkey, the United States and the EU");
+- a capital as the subject of the labelling verb ("Ottawa added ...") stands for its state;
+- the records of one article: a shorter designee takes the longer wording of the same act
+  (:func:`unify`), and two frames reporting one act give one record (:func:`dedup`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract._context import Ref, agent_actor, country_actor, load_capitals, read_np, words
+from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.nlp.quotes import token_words
+from kg.records import Actor, Designation
+
+LEX = "designations.yaml"
+Frame = tuple[int, int, int, int, int]
+_ORG_TYPES = ("CriminalOrganization", "Organization")
+
+
+def _lex(key: str) -> frozenset[str]:
+    return word_set(LEX, key)
+
+
+def proscriptions(doc: Doc, sent: Span) -> list[int]:
+    """Token indices of proscription verbs in ``sent`` ("proscribed"): a label by law, no
+    category word needed; not inside a compound ("proscribed-goods")."""
+    texts, norms = token_words(doc), token_norms(doc)
+    return [k for k in range(sent.start, sent.end) if norms[k] in _lex("proscription_words")
+            and not (k + 1 < len(doc) and texts[k + 1] == "-") and not (k > 0 and texts[k - 1] == "-")]
+
+
+def anaphoric_lists(doc: Doc, sent: Span, categories: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """List nouns that point back at a category named before ("added X to the list"): (the
+    category named last before it, in its sentence or the one before, the list noun's span)."""
+    norms = token_norms(doc)
+    found = []
+    for k in range(sent.start + 1, sent.end):
+        if norms[k] not in _lex("list_nouns") or norms[k - 1] not in _lex("list_pointers"):
+            continue
+        if k + 1 < sent.end and norms[k + 1] == "of":
+            continue  # "the list of X": the list is named, not pointed at
+        before = [(c, s) for c, s in categories if s.end <= k and k - s.start <= int(_raw("list_reach"))]
+        if before and not any(s.start <= k < s.end for _, s in categories):
+            found.append((before[-1][0], doc[k:k + 1]))
+    return found
+
+
+def _raw(key: str):
+    return load_lexicon(LEX)[key]
+
+
+def fronted_participle(doc: Doc, refs: list[Ref], sent: Span, k: int, span: Span) -> Frame | None:
+    """"Designated a terrorist organization by Y in 2019, X has ...": a labelling participle
+    opening the sentence designates the subject after the first comma past the category."""
+    texts, norms = token_words(doc), token_norms(doc)
+    if any(norms[m] not in _lex("passive_aux") and texts[m] not in {'"', "\u201c"} for m in range(sent.start, k)):
+        return None
+    comma = next((m for m in range(span.end, min(sent.end, span.end + 12)) if texts[m] == ","), None)
+    if comma is None:
+        return None
+    ref = next((r for r in refs if comma < r.start <= comma + 3 and r.actor.type in _ORG_TYPES), None)
+    if ref is not None:
+        return (k, k + 1, ref.start, ref.end, sent.start)
+    s = comma + 1 + (norms[comma + 1] in {"the"} if comma + 1 < sent.end else 0)
+    e = s
+    while e < sent.end and texts[e][:1].isupper():
+        e += 1
+    return (k, k + 1, s, e, sent.start) if e > s else None
+
+
+def compound_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> tuple[Frame, Actor] | None:
+    """"the U.S.-designated terrorist group X", "X, an EU-listed terrorist organization": the
+    state before the hyphen labels the name after the category, else the name in apposition
+    before it. Returns the frame and the designator."""
+    texts, norms = token_words(doc), token_norms(doc)
+    v = span.start - 1
+    if v < sent.start + 2 or norms[v] not in _lex("labelling_words") or texts[v - 1] != "-":
+        return None
+    owner = next((r for r in refs if r.end == v - 1), None)
+    state = agent_actor(doc, owner.actor) if owner is not None else None
+    if state is None:
+        return None
+    after = next((r for r in refs if r.start == span.end and r.actor.type in _ORG_TYPES), None)
+    if after is not None:
+        return (v, v + 1, after.start, after.end, sent.start), state
+    m = owner.start - 1
+    while m >= sent.start and norms[m] in {"a", "an", "the"}:
+        m -= 1
+    before = next((r for r in refs if r.end == m and texts[m] == "," and r.actor.type in _ORG_TYPES), None)
+    if before is None and m >= sent.start and texts[m] == ",":
+        before = next((r for r in refs if r.end == m and r.actor.type in _ORG_TYPES), None)
+    return ((v, v + 1, before.start, before.end, sent.start), state) if before is not None else None
+
+
+def apposition_head(doc: Doc, refs: list[Ref], head: int) -> Ref | None:
+    """"X, the Colombian trafficking group that ...", "X, a militia which ...": the name before a
+    descriptive noun phrase that a relative clause follows."""
+    texts, norms = token_words(doc), token_norms(doc)
+    for r in reversed(refs):
+        if r.end >= head - 1 or head - r.end > 9:
+            continue
+        if texts[r.end] != "," or norms[r.end + 1] not in {"the", "a", "an"}:
+            return None
+        inner = doc[r.end + 1:head]
+        if any(t.is_punct for t in inner) or norms[head - 1].rstrip("s") not in _lex("group_nouns"):
+            return None
+        return r if r.actor.type in _ORG_TYPES else None
+    return None
+
+
+def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
+    """"X, which is on the State Department's list of ...", "X remains on the U.S. list": the
+    group found on a list is designated (the list's owner is the designator)."""
+    norms = token_norms(doc)
+    c = j - 1
+    while c > sent.start and norms[c] in {"already", "still", "also", "now", "long"}:
+        c -= 1
+    if c <= sent.start or norms[c] not in _lex("membership_verbs"):
+        return None
+    s = c
+    while s > sent.start and norms[s - 1] in {"has", "have", "had", "already", "long"}:
+        s -= 1  # "X has been on the list"
+    subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None)
+    if subj is not None:
+        return (c, c + 1, subj.start, subj.end, sent.start)
+    rel = c - 1
+    if norms[rel] not in _lex("relatives") or rel - 1 <= sent.start:
+        return None
+    head = rel - 1 if token_words(doc)[rel - 1] == "," else rel
+    ref = next((r for r in refs if r.end == head and r.actor.type in _ORG_TYPES), None)
+    return (c, c + 1, ref.start, ref.end, rel + 1) if ref is not None else None
+
+
+def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
+    """Tokens [start, end) of the groups a companion phrase adds after the frame (", along
+    with X and four other groups", "alongside X"), to the end of the clause."""
+    texts, norms = token_words(doc), token_norms(doc)
+    stops = words("opaque_boundaries") | {".", ";"}
+    for k in range(after, sent.end):
+        if norms[k] in stops or texts[k] in stops:
+            return None
+        for phrase in _raw("companion_phrases"):
+            toks = phrase.split()
+            if [norms[m] for m in range(k, min(sent.end, k + len(toks)))] == toks:
+                start = k + len(toks)
+                end = next((m for m in range(start, sent.end) if texts[m] in {".", ";", ")", "\u2014"}
+                            or norms[m] in stops), sent.end)
+                return (start, end) if end > start else None
+    return None
+
+
+def co_designators(doc: Doc, refs: list[Ref], sent: Span, first: Actor, v: int, after: int) -> list[Actor]:
+    """The states coordinated with the designator: in a by-phrase after the category ("listed
+    as a terrorist group by Turkey, the United States and the EU") or as the subject before the
+    labelling verb at ``v`` ("Paraguay and Argentina have designated", "Several countries,
+    including Ecuador and Peru, have designated")."""
+    norms = token_norms(doc)
+    mine = [r for r in refs if sent.start <= r.start < sent.end and agent_actor(doc, r.actor) == first]
+    lead = next((r for r in mine if r.start >= after), None)
+    if lead is not None and lead.start > 0 and norms[lead.start - 1 - (norms[lead.start - 1] == "the")] == "by":
+        members = _coordinated(doc, refs, sent, lead)
+    else:
+        lead = next((r for r in reversed(mine) if r.end <= v), None)
+        members = _coordinated(doc, refs, sent, lead) if lead is not None else []
+        last = max([r.end for r, _ in members] + [lead.end if lead else v])
+        if lead is None or any(norms[m] not in _lex("passive_aux") | {"both", "all", "each", ","} for m in range(last, v)):
+            return []  # (a subject right before the verb, past auxiliaries)
+    return sorted({s.key: s for _, s in members if s.key != first.key}.values(), key=lambda s: s.key)
+
+
+def _coordinated(doc: Doc, refs: list[Ref], sent: Span, lead: Ref) -> list[tuple[Ref, Actor]]:
+    """The mentions of states joined to ``lead`` by commas and "and" on either side ("X, Y and
+    Z"), with their states."""
+    norms, joins = token_norms(doc), {",", "and", "the", "as", "well", "or", "including"}
+    found = []
+    for side in (reversed([r for r in refs if sent.start <= r.start and r.end <= lead.start]),
+                 (r for r in refs if lead.end <= r.start < sent.end)):
+        edge = lead
+        for r in side:
+            gap = [norms[m] for m in (range(r.end, edge.start) if r.end <= edge.start else range(edge.end, r.start))]
+            state = agent_actor(doc, r.actor)
+            if not gap or any(w not in joins for w in gap) or state is None:
+                break
+            found.append((r, state))
+            edge = r
+    return found
+
+
+def capital_subject(doc: Doc, sent: Span, v: int) -> Actor | None:
+    """A capital named right before the labelling verb ("Ottawa added", "Islamabad has
+    proscribed") stands for its state."""
+    texts, norms = token_words(doc), token_norms(doc)
+    k = v - 1
+    while k > sent.start and norms[k] in _lex("passive_aux") - {"was", "were", "is", "are", "be", "been", "being"}:
+        k -= 1
+    if k < sent.start or not texts[k][:1].isupper():
+        return None
+    key = load_capitals().get(norms[k])
+    return country_actor(doc, key) if key else None
+
+
+def category_owner(doc: Doc, category: str) -> Actor | None:
+    """The state whose law a category belongs to ("foreign terrorist organization" is a U.S.
+    listing): the designator of a passive with no agent."""
+    key = (_raw("category_owners") or {}).get(category)
+    return country_actor(doc, key) if key else None
+
+
+def among_head(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
+    """"X was among five groups designated as ...", "X, one of the cartels (the administration)
+    listed as ...": a reduced relative or contact clause after a group noun that the subject is
+    counted among."""
+    texts, norms = token_words(doc), token_norms(doc)
+    noun = next((m for m in range(k - 1, max(sent.start, k - 5), -1) if norms[m].endswith("s")
+                 and norms[m].rstrip("s") in _lex("group_nouns")), None)
+    if noun is None or noun - 1 <= sent.start or not norms[k].endswith("ed") or any(
+            t.is_punct for t in doc[noun + 1:k]):
+        return None
+    m = noun - 1
+    while m > sent.start and (doc[m].like_num or doc[m].is_lower and norms[m] not in {"among", "of"}) and k - m < 7:
+        m -= 1
+    if norms[m] == "of" and norms[m - 1] == "one":
+        m -= 1
+    elif norms[m] != "among":
+        return None
+    m -= 1
+    while m > sent.start and (norms[m] in _lex("passive_aux") or texts[m] == ","):
+        m -= 1
+    ref = next((r for r in refs if r.end == m + 1 and r.actor.type in _ORG_TYPES), None)
+    return (k, k + 1, ref.start, ref.end, sent.start) if ref is not None else None
+
+
+def reduced_relative(doc: Doc, v: int) -> bool:
+    """Whether the labelling participle at ``v`` follows a counted plural group noun ("among
+    five groups designated as", "one of the cartels listed as"): a passive with no agent (but
+    "the gang designated X": a subject)."""
+    norms = token_norms(doc)
+    return (v > 1 and norms[v].endswith("ed") and norms[v - 1].endswith("s")
+            and norms[v - 1].rstrip("s") in _lex("group_nouns")
+            and any(norms[m] in {"among", "of"} for m in range(max(0, v - 6), v - 1)))
+
+
+def unify(found: list[Designation]) -> list[Designation]:
+    """One designation reported with a shorter designee ("cartels" after "drug cartels") takes
+    the longer wording of the same designator and category, so the records come out identical."""
+    out = []
+    for des in found:
+        for other in found:
+            if (other.designator.key == des.designator.key and other.category == des.category
+                    and des.designee is None and other.designee is None
+                    and other.designee_text.endswith(" " + des.designee_text)):
+                des = Designation(des.designator, other.designee_text, des.category, des.evidence,
+                                  None, des.date, des.date_text)
+                break
+        out.append(des)
+    return out
+
+
+def object_frame(doc: Doc, sent: Span, k: int) -> Frame | None:
+    """The object noun phrase of a bare labelling verb ("has proscribed the TTP since 2008"):
+    a name or a determiner right after it (else the verb is passive: "was proscribed in")."""
+    if k + 1 >= sent.end or not (doc[k + 1].text[:1].isupper() or token_norms(doc)[k + 1] in {"the", "a", "an"}):
+        return None
+    s, e = read_np(doc, k + 1, sent.end)
+    return (k, k + 1, s, e, sent.start) if e > s else None
+
+
+def dedup(found: list[Designation]) -> list[Designation]:
+    """One record per designator, category and designee (two frames may report one act)."""
+    seen, out = set(), []
+    for des in found:
+        key = (des.designator.key, des.category, des.designee.key if des.designee else des.designee_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(des)
+    return out
