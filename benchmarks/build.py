@@ -8,6 +8,7 @@ output into a store and each canned query's time on it. Not a test.
 
     python benchmarks/build.py                          # 1k articles, 1 and 2 workers
     python benchmarks/build.py --sizes 1000,10000,100000 --workers 1,2
+    python benchmarks/build.py --sizes 10000 --workers 1 --no-store   # build throughput only
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def main() -> None:
     parser.add_argument("--keep", default=None, help="a folder to keep the corpora and outputs in")
     parser.add_argument("--store-all", action="store_true",
                         help="load and query a store at every size (default: the largest only)")
+    parser.add_argument("--no-store", action="store_true", help="build figures only: no store load or queries")
     options = parser.parse_args()
     import pyoxigraph
     import spacy
@@ -140,7 +142,8 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         sizes = [int(n) for n in re.split(r"[, ]+", options.sizes.strip())]
         for size in sizes:
-            one_size(size, workers, folder, options.words, options.store_all or size == max(sizes))
+            store = not options.no_store and (options.store_all or size == max(sizes))
+            one_size(size, workers, folder, options.words, store)
 
 
 if __name__ == "__main__":
