@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.articles import blank_furniture
 from kg.nlp.quotes import find_quotes
 
 
@@ -142,3 +143,25 @@ def test_lexicon_matcher_matches_spacy(nlp, entries, text):
     assert sorted(found) == sorted(reference(doc)) and found
     assert found == sorted(found, key=lambda m: (m[1], m[2], m[0]))  # text order
     assert len(set(found)) == len(found)
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # "U.S." before a lower-case word goes on ("officials" is no "Officials" opener)
+        ("U.S. officials told the paper of a plan. It was dropped.", 2),
+        # a capitalised opener after "U.S." starts a sentence
+        ("The plan came from the U.S. Officials denied it on Monday.", 2),
+        # a bracketed "(ret.)" after a rank keeps the name in the sentence
+        ('"It failed," said Col. (ret.) Ana Lindqvist-Paz, who planned it.', 1),
+    ],
+)
+def test_sentence_ends_after_abbreviations(nlp, text, sentences):
+    assert len(list(nlp(text).sents)) == sentences, [s.text for s in nlp(text).sents]
+
+
+def test_press_release_contact_line_is_furniture():
+    text = ("The cutter returned to port on Friday.\n\n"
+            "For more information, contact the Harbor District Public Affairs Office at 555-0100.\n")
+    clean, _ = blank_furniture(text)
+    assert "Public Affairs" not in clean and "cutter returned" in clean

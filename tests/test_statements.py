@@ -363,3 +363,75 @@ def test_speaker_families(nlp, rule, text, quote, speaker):
 )
 def test_speaker_families_not(nlp, text, quote, wrong):
     assert (wrong, quote) not in found(nlp, text), found(nlp, text)
+
+
+ROUND2_SPEAKERS = [
+    # a long bracketed post after a transcript label still makes a turn
+    ("bracketed post", "Rear Adm. Pavel Ostrovsky-Lee opened the briefing.\n\nREAR ADM. PAVEL OSTROVSKY-LEE (Coast Command, northern "
+     "sector operations chief): We moved two cutters north last week and they stay there.\n",
+     "We moved two cutters north last week and they stay there.", "pavel-ostrovsky-lee"),
+    # a bracketed status between rank and name: the person, not a body named before
+    ("retired rank", 'Officials in Brazil were silent. "The plan will not work," said Gen. (ret.) '
+     "Walter Brinkley-Soto, who led the mission.", "The plan will not work", "walter-brinkley-soto"),
+    # a body right before the verb is its subject, not the person named earlier in the sentence
+    ("body subject", "Police arrested Senator Tomas Ferreira-Lins in May, in a raid Brazil's Justice Ministry "
+     'called "a decisive blow against the whole network."', "a decisive blow against the whole network.",
+     "brazil-justice-ministry"),
+    # "he" after "His lawyer, X, said": X, not the owner of "his"
+    ("owner is no subject", "Pedro Almagro-Vidal was extradited on Monday. His lawyer, Tomas Beltran "
+     'Ochoa, said he would appeal. "This decision ignores every piece of evidence," he told reporters.',
+     "This decision ignores every piece of evidence", "tomas-beltran-ochoa"),
+    # "the mandatary" (translated "el mandatario") is the president
+    ("mandatary", "President Lucas Moreira-Prado ordered an inquiry on Wednesday. The body of fisherman "
+     'Joel Pardo was found on Monday. Later, the mandatary wrote that the raid was "a crime against '
+     'all of our people."', "a crime against all of our people.", "lucas-moreira-prado"),
+    # an embassy is named with its seat
+    # the speaker named in the next sentence, which points back to the quote
+    ("named after", '"The border is closed to all of them." Those were the words of Interior Minister '
+     "Carlos Vela-Rojas on Monday.", "The border is closed to all of them.", "carlos-vela-rojas"),
+    ("so said", 'Lia Duarte spoke first. "The border is closed to all of them." So said Carlos Vela-Rojas, '
+     "the interior minister.", "The border is closed to all of them.", "carlos-vela-rojas"),
+    # a person "of" a place named with a place word is still discovered
+    ("of a zone", "Commander Rosa Ibarra-Celis of the Fifth Naval Zone said the boats \"carried no fishing "
+     'gear at all."', "carried no fishing gear at all.", "rosa-ibarra-celis"),
+    ("embassy in", 'The U.S. Embassy in Lima said it "supports the independence of the courts in Peru."',
+     "supports the independence of the courts in Peru.", "us-embassy-in-lima"),
+]
+
+
+@pytest.mark.parametrize("rule, text, quote, speaker", ROUND2_SPEAKERS, ids=[r[0] for r in ROUND2_SPEAKERS])
+def test_round2_speakers(nlp, rule, text, quote, speaker):
+    assert (speaker, quote) in found(nlp, text), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # a state or force before an unnamed person's role noun only describes the speaker
+        ('"They will never stop, whatever we do," a retired Brazilian navy admiral told the paper.',
+         "They will never stop, whatever we do"),
+        ('"Nobody asked us about the strikes," one Colombian army colonel said.',
+         "Nobody asked us about the strikes"),
+        # the one spoken to in the sentence after a quote is no speaker
+        ('"We were never warned about anything." That is what residents of the town told Ana Ruiz-Tello.',
+         "We were never warned about anything."),
+    ],
+)
+def test_unnamed_role_holder_is_no_body(nlp, text, quote):
+    assert [k for k, q in found(nlp, text) if q == quote] == [], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # answers of a Q/A interview are the interviewee's, the one person the introduction names
+        ("We spoke with Defense Minister Carlos Vela-Rojas.\n\nQ: Will the troops stay in the north?\n\n"
+         "A: They will stay as long as needed, and that is final.\n",
+         [("carlos-vela-rojas", "They will stay as long as needed, and that is final.")]),
+        # two people in the introduction: nobody to give the answers to
+        ("Carlos Vela-Rojas met Ana Ruiz-Tello.\n\nQ: Will the troops stay in the north?\n\n"
+         "A: They will stay as long as needed, and that is final.\n", []),
+    ],
+)
+def test_interview_answers(nlp, text, expected):
+    assert found(nlp, text) == expected

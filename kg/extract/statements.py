@@ -12,7 +12,9 @@ For each quotation (:mod:`kg.nlp.quotes`), the speaker comes from, in order:
 5. a reporting verb with a speaker in the previous sentence, which may end the previous
    paragraph ('X said the talks failed. "..."');
 6. a quote left open at the end of its paragraph takes the speaker of the quote that goes on
-   in the next paragraph ('"A.\n\n"B," she said.').
+   in the next paragraph ('"A.\n\n"B," she said.');
+7. a quote that is a sentence of its own, when the next sentence points back to it and names
+   the speaker ('"..." Those were the words of X', '"..." So said X'); tried before rules 3-5.
 Rules 3-5 apply only to a quote that opens its sentence (or follows a bare colon introduction
 naming nobody: 'Then, after a pause: "..."'), never to words quoted inside narrative; rule 5
 is skipped after an unattributed quote of the same paragraph ('"A," said an official who asked
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -39,7 +42,7 @@ from kg.extract import stance as st
 from kg.extract.actors import actors_in, doc_actors, span_rows
 from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_frame
 from kg.nlp.tables import is_headline
-from kg.nlp.lexicons import gazetteer, reporting_verbs
+from kg.nlp.lexicons import addressee_verbs, gazetteer, read_yaml, reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs
 from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_words
 from kg.nlp.transcripts import transcript_turns
@@ -101,6 +104,32 @@ def _previous_sentence(doc: Doc, q: Quote, in_quote, speakers, verbs) -> Attribu
     return att or None
 
 
+def _named_after(doc: Doc, q: Quote, in_quote, speakers: Speakers) -> Attribution | None:
+    """Rule 7: '"..." Those were the words of X': a quote that is a sentence of its own, then a
+    sentence of its paragraph opening with a word that points back to it ("that", "those",
+    "so") and naming a person (else an actor) outside quotes: that one is the speaker."""
+    if q.close_mark is None:
+        return None
+    end = doc.char_span(q.close_mark, q.close_mark + 1, alignment_mode="expand").end
+    words = token_words(doc)
+    while end < len(doc) and (words[end].isspace() and "\n" not in words[end] or words[end] in ".!?"):
+        end += 1
+    if end >= len(doc) or not doc[end].is_sent_start or words[end].lower() not in _back_references():
+        return None
+    sent = doc[end].sent
+    verbs, told = reporting_verbs(), addressee_verbs()
+    # "That is what residents told X": the one spoken to is no speaker
+    cut = next((i for i in range(sent.start, sent.end) if verbs.get(words[i].lower()) in told), sent.end)
+    named = [sp for sp in speakers.spans if sent.start <= sp.start < cut and not in_quote[sp.start]]
+    people = [sp for sp in named if sp.label_ == "Person"] or named
+    return Attribution(people[0].kb_id_, None, "named-after") if people else None
+
+
+@lru_cache(maxsize=1)
+def _back_references() -> frozenset[str]:
+    return frozenset(read_yaml("reporting_verbs.yaml").get("back_references", []))
+
+
 def attribute_all(doc: Doc) -> list[Found]:
     """Attribute every quotation of the Doc (rules 1-5 of the module docstring)."""
     in_quote = quoted_token_mask(doc)
@@ -119,6 +148,8 @@ def attribute_all(doc: Doc) -> list[Found]:
         if att is None:
             att = _colon_intro(doc, q, in_quote, speakers, verbs)
         opens = _opens_sentence(doc, q) or _bare_colon(doc, q, in_quote, speakers, verbs)
+        if att is None and opens:
+            att = _named_after(doc, q, in_quote, speakers)
         if att is None and opens and prev is not None and prev.att is not None and (
             prev.paragraph == para or (_opens_paragraph(doc, q) and prev.paragraph == para - 1)
         ):

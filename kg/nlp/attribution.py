@@ -178,9 +178,26 @@ def _titled(doc: Doc, lo: int, start: int, speakers: Speakers) -> bool:
     """'said ISPR spokesman Maj. Gen. X': only a title (a body named in it, ranks, "the") stands
     between the verb and the person, so the person, not the body, speaks."""
     t, low = titles(), token_lowers(doc)
+    aside = _bracketed(doc, lo, start)  # "said Col. (ret.) X": a bracketed status is part of a title
     return lo < start and all(i in speakers.at or low[i] in t.heads or low[i] in t.modifiers
-                              or low[i] in TITLE_JOINERS or doc[i].text[:1].isupper()
+                              or low[i] in TITLE_JOINERS or doc[i].text[:1].isupper() or i in aside
                               for i in range(lo, start))
+
+
+BRACKET_WORDS = 3  # "(ret.)", "(R-Texas)": a short bracketed status, not an aside
+
+
+def _bracketed(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Token indices in [lo, hi) of short bracketed parts, brackets included."""
+    out: set[int] = set()
+    opened = None
+    for i in range(lo, hi):
+        if doc[i].text == "(":
+            opened = i
+        elif doc[i].text == ")" and opened is not None and i - opened <= BRACKET_WORDS + 1:
+            out.update(range(opened, i + 1))
+            opened = None
+    return out
 
 
 def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str, str]) -> Attribution | None:
@@ -215,10 +232,22 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
         between = [i for i in toks[:verb_at] if i >= sp.end]
         raw = [i for i in right if sp.end <= i < toks[verb_at]]
         aside = len(raw) > 2 and doc[raw[0]].text == "," and doc[raw[-1]].text == ","
-        if len(between) <= GAP or aside:
+        described = sp.label_ != "Person" and not aside and _modifies_role(doc, between, speakers)
+        if (len(between) <= GAP or aside) and not described:
             close.append(sp)
     sp = _by_person(close)
     return Attribution(sp.kb_id_, _verb(doc, toks[verb_at], verbs), "speaker-verb") if sp else None
+
+
+VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})  # they speak for the body
+
+
+def _modifies_role(doc: Doc, between: list[int], speakers: Speakers) -> bool:
+    """'"...," a retired Mexican army general told me': a body or state right before an
+    unnamed person's role noun only describes the speaker (a spokesperson speaks for it)."""
+    heads = titles().heads
+    return any(doc[i].is_lower and doc[i].lower_ in heads and doc[i].lower_ not in VOICES
+               and i not in speakers.at for i in between)
 
 
 def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span | None:
@@ -271,8 +300,25 @@ def left_frame(doc: Doc, left: list[int], speakers: Speakers,
         return Attribution(sp.kb_id_, lemma, "participle") if sp else None
     before = speakers.before(v, lo)  # rule 4: nearest person before the verb
     people = [sp for sp in before if sp.label_ == "Person"]
-    sp = _before_aside(doc, left, v, before) or (people[-1] if people else (before[-1] if before else None))
+    sp = _before_aside(doc, left, v, before) or _subject_of(doc, v, before) \
+        or (people[-1] if people else (before[-1] if before else None))
     return Attribution(sp.kb_id_, lemma, "left-verb") if sp else None
+
+
+NOT_SUBJECT_AFTER = frozenset({"of", "from", "in", "at", "for", "with", "to", "by", "and", "or", "against"})
+
+
+def _subject_of(doc: Doc, v: int, before: list[Span]) -> Span | None:
+    """'in an operation that X's ministry described as "..."': a body right before the verb
+    (auxiliaries and adverbs aside) is its subject, even with a person named earlier; not a
+    body that completes another phrase ("X of Venezuela said") or owns a noun."""
+    k = v
+    while k > 0 and v - k < GAP and (doc[k - 1].lower_ in AUXILIARIES or doc[k - 1].lower_.endswith("ly")):
+        k -= 1
+    sp = next((sp for sp in before if sp.end == k), None)
+    if sp is None or sp.label_ == "Person" or sp.start == 0:
+        return None
+    return None if doc[sp.start - 1].lower_ in NOT_SUBJECT_AFTER else sp
 
 
 def attribute(doc: Doc, q: Quote, in_quote: list[bool], speakers: Speakers,

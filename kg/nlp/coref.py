@@ -40,13 +40,14 @@ BODY_LOOKBACK = 2  # sentences back a body description ("the company") may find 
 class CorefResolver:
     def __init__(self, pronouns: dict[str, str], role_nouns: list[str], skip: list[str], lookback: int,
                  body_nouns: dict[str, str], people: list[str], portfolios: list[str],
-                 voices: list[str] = ()):
+                 voices: list[str] = (), synonyms: dict[str, str] | None = None):
+        self.synonyms = dict(synonyms or {})  # "mandatary" -> "president": one office, two words
         self.voices = frozenset(voices)  # "spokesperson": "a department spokesperson" is the body
         self.portfolios = frozenset(portfolios)  # "defense", "interior": which ministry
         self.people = frozenset(people)  # nouns for unnamed people ("shopkeeper", "resident")
         self.body_nouns = body_nouns  # "ministry" -> "GovernmentBody" (or a list of types)
         self.pronouns = pronouns  # form -> "male" | "female"
-        self.role_nouns = frozenset(role_nouns)
+        self.role_nouns = frozenset(role_nouns) | frozenset(self.synonyms)
         self.skip = frozenset(skip)  # words allowed between "the" and the role noun
         self.lookback = lookback
         self.gaz = lexicons.gazetteer()
@@ -92,7 +93,7 @@ class CorefResolver:
         ok = sorted((m for m in mentions if lo <= m.start < i and (not in_quote[m.start] or _whole_quote(words, m))
                      and self._gender(doc, m.kb_id_) in (None, gender)
                      and not (m.start > 0 and words[m.start - 1] == "(")), key=lambda m: m.start)
-        same = [m for m in ok if sent.start <= m.start and m.end <= i]
+        same = _subjects([m for m in ok if sent.start <= m.start and m.end <= i], words)
         if same:
             return same[0].kb_id_
         if not ok:
@@ -100,7 +101,7 @@ class CorefResolver:
         last = ok[-1].sent  # the closest earlier sentence with a compatible person: its first one
         if self._unnamed_person(doc, last.end, sent.end, in_quote, index):
             return None  # "a shopkeeper shrugged. 'No,' she said": someone kg cannot name
-        return next(m for m in ok if m.start >= last.start).kb_id_
+        return _subjects([m for m in ok if m.start >= last.start], words)[0].kb_id_
 
     def _unnamed_person(self, doc: Doc, start: int, end: int, in_quote: list[bool],
                         index: "_NameIndex") -> bool:
@@ -156,9 +157,10 @@ class CorefResolver:
         if appositive is not None:  # "X, the U.S. attorney in Brooklyn, said": X's own title
             return Span(doc, i, j + 1, label="Person", kb_id=appositive.kb_id_)
         portfolio = frozenset(low for low in lows[i + 1:j] if low in self.portfolios)
-        office = _office(lows[i + 1:j + 1], lows[j])  # "the vice president"
+        noun = self.synonyms.get(lows[j], lows[j])
+        office = _office([*lows[i + 1:j], noun], noun)  # "the vice president"
         named = _named_in_quote_before(doc, i, mentions)  # '"X is a bad leader," the president said': not X
-        key = self._role_holder(doc, i, lows[j], country, [m for m in mentions if m.kb_id_ not in named],
+        key = self._role_holder(doc, i, noun, country, [m for m in mentions if m.kb_id_ not in named],
                                 office, portfolio)
         if key is None:
             return None
@@ -273,6 +275,18 @@ def _same_office(title: str, noun: str, office: frozenset[str] = frozenset()) ->
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’"})
 
 
+OWNERS = frozenset({"his", "her", "their", "'s", "’s"})
+
+
+def _subjects(mentions: list[Span], words: list[str]) -> list[Span]:
+    """"His lawyer, X, said he ...": "he" is X, not the owner "his": mentions that own the next
+    noun (a possessive pronoun, a name with "'s") go last, kept when nothing else is left."""
+    def owns(m: Span) -> bool:
+        return (m.end - m.start == 1 and words[m.start].lower() in OWNERS) or \
+            (m.end < len(words) and words[m.end] in OWNERS)
+    return sorted(mentions, key=lambda m: (owns(m), m.start))
+
+
 def _named_in_quote_before(doc: Doc, i: int, mentions: list[Span]) -> set[str]:
     """Keys of the people named inside the quotation that ends right before token i (a comma
     aside): a speaker does not name themself in the third person, so the description or
@@ -300,4 +314,4 @@ def make_coref(nlp: Language, name: str) -> CorefResolver:
     data = read_yaml("coref.yaml")
     return CorefResolver(data["pronouns"], data["role_nouns"], data["description_words"], data["lookback"],
                          data["body_nouns"], data["unnamed_people"], data.get("portfolio_words", []),
-                         data.get("body_voices", []))
+                         data.get("body_voices", []), data.get("role_synonyms", {}))

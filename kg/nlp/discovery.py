@@ -184,7 +184,8 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     """Organisation type from a word ending or starting the name."""
     text, low = token_words(doc), token_lowers(doc)
     first = text[s]
-    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "on")), e)  # "Police of Honduras"
+    # "Police of Honduras", "Embassy in Bogotá": the body word before its complement or seat
+    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "on", "in")), e)
     last = text[stop - 1]
     trailing = trailing_words(ctx.org_cues)  # word -> type
     if last in trailing and stop - s > 1:
@@ -255,12 +256,23 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
         return True
     if 2 <= name_len <= 4 and text[s] in ctx.given_names:  # "Ana Torres was arrested"
         return True
+    end = s + name_len  # "a faction led by X Y, ...": a leader set off by punctuation is a person
+    if 2 <= name_len <= 4 and end < sent.end and text[end] in (",", ".", ";", ")") \
+            and not set(token_lowers(doc)[s:end]) & set(ctx.org_cues["state_nouns"]) \
+            and _after_phrase(doc, s, sent.start, ctx.org_cues.get("person_after", ())):
+        return True
     if 2 <= name_len <= 4 and alias_after(doc, s + name_len, sent.end, strong=name_len == 2):
         return True  # "X Y Z, known as W", "X Y, alias W"
     if 2 <= name_len <= 6 and surname_recurs(doc, s, s + name_len, ctx.org_cues["locatives"],
                                              ctx.org_cues["place_prefixes"]):
         return True  # "Ana Ruiz-Toledo has spent ...", later "Ruiz-Toledo said": a profile's subject
     return name_len >= 2 and _verb_next_to(doc, s, s + name_len, sent, ctx)
+
+
+def _after_phrase(doc: Doc, s: int, lo: int, phrases) -> bool:
+    """One of ``phrases`` (lists of lower-case words) ends right before token s."""
+    low = token_lowers(doc)
+    return any(s - len(p) >= lo and low[s - len(p):s] == list(p) for p in phrases)
 
 
 def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
@@ -306,7 +318,8 @@ def _body_candidate(doc: Doc, s: int, e: int, ctx: Context, org: str | None, for
     if (known is not None and known.start == s + lead and known.end >= e) or low[s] in STOP_WORDS:
         return None
     owner = ctx.known.get(s - 2) if s >= 2 and text[s - 1] in POSSESSIVES else None
-    if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None:
+    if owner is not None and owner.type in ("CriminalOrganization", "Organization") and forced is None \
+            and org != "MediaOrganization":  # "Islamic State's Amaq news agency" is an outlet
         org = owner.type  # "Hezbollah's Radwan Force": a unit of a group is of its kind
     gov = _org_country(doc, s, e, ctx, org or forced)
     generic = all(low[i] in ctx.titles.modifiers or low[i] in ctx.titles.heads or text[i] in POSSESSIVES
@@ -344,7 +357,9 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     unit = text[s] not in ctx.org_cues["spanish_articles"] and named_body_type(doc, s, e, ctx.org_cues)
     place_word = text[e - 1] in ctx.org_cues["places"] and not unit
     if place_word or glued_place(doc, e) or named_place(doc, s, e, ctx.org_cues):
-        return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
+        e = _before_of(low, s, e) if place_word else None  # "Cmdr. X of the Naval Zone": X may act
+        if e is None:
+            return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
@@ -389,6 +404,11 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     priority = DISCOVERED if cue else MODEL
     gender = gender or ctx.given_names.get(text[start])  # "Ana Torres" is a she
     return Candidate(start, stop, "Person", priority, government=country, role=title, gender=gender)
+
+
+def _before_of(low: list[str], s: int, e: int) -> int | None:
+    """Where the part of a run before its first "of" ends, None when the run has no "of"."""
+    return next((i for i in range(s + 1, e) if low[i] == "of"), None)
 
 
 def _set_off(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.discovery import Context, classify_run, possessive_country
-from kg.nlp.name_cues import context_state, known_body
+from kg.nlp.name_cues import article_state, context_state, known_body
 from kg.nlp.tables import is_headline
 
 
@@ -31,17 +31,33 @@ def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
             cand.key, cand.government, cand.priority = None, country, DISCOVERED
         elif cand.end - cand.start == 1 and not country:
             _rehome_bare(doc, cand, ctx)
+        elif cand.end - cand.start <= BARE_WORDS and not country and _bare_institution(doc, cand, ctx):
+            _rehome_bare(doc, cand, ctx, discover=True)
 
 
-def _rehome_bare(doc: Doc, cand: Candidate, ctx: Context) -> None:
+BARE_WORDS = 3  # "the Supreme Court", "the National Guard": a bare institution's name
+
+
+def _bare_institution(doc: Doc, cand: Candidate, ctx: Context) -> bool:
+    """"the Supreme Court": a known body named after "the" by a name every state uses."""
+    return doc[cand.start - 1].lower_ == "the" \
+        and doc[cand.start:cand.end].text in ctx.org_cues.get("generic_institutions", ())
+
+
+def _rehome_bare(doc: Doc, cand: Candidate, ctx: Context, discover: bool = False) -> None:
     """"the Senate" in a story about Mexico, its officials named just before: the state in
-    context's own known body of that name, not the gazetteer's default one (the U.S. Senate)."""
-    country = context_state(doc, cand.start, ctx, owners_only=True)
+    context's own known body of that name, not the gazetteer's default one (the U.S. Senate);
+    with ``discover``, "the Supreme Court" in a story about Honduras, in a paragraph naming no
+    state, is Honduras's own court, known or not."""
+    country = article_state(doc, cand.start, ctx) if discover else \
+        context_state(doc, cand.start, ctx, owners_only=True)
     if country is None or country == cand.government:
         return
-    key = known_body(country, doc[cand.start].text)
+    key = known_body(country, doc[cand.start:cand.end].text)
     if key is not None:
         cand.key, cand.government = key, country
+    elif discover:
+        cand.key, cand.government, cand.priority = None, country, DISCOVERED
 
 
 def first_name_countries(doc: Doc, known: list[Candidate], ctx: Context) -> list[Candidate]:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import gazetteer, org_cues, slugify
 from kg.nlp.paragraphs import doc_paragraphs
-from kg.nlp.quotes import token_lowers, token_spaces, token_words, word_positions
+from kg.nlp.quotes import quoted_token_mask, token_lowers, token_spaces, token_words, word_positions
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'"})
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -330,6 +330,15 @@ def context_state(doc: Doc, s: int, ctx, owners_only: bool = False) -> str | Non
     return near if near is not None and (same_sentence or near == _main_state(doc, ctx)) else None
 
 
+def article_state(doc: Doc, s: int, ctx) -> str | None:
+    """As :func:`context_state` (states named as places passed over), else, when the paragraph
+    names no state at all, the state the article names most."""
+    state = context_state(doc, s, ctx, owners_only=True)
+    if state is None and _nearest_state(doc, s, ctx)[0] is None:
+        return _main_state(doc, ctx)
+    return state
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     return frozenset(org_cues()["place_words"])
@@ -347,10 +356,12 @@ def _nearest_state(doc: Doc, s: int, ctx, owners_only: bool = False) -> tuple[st
     para_start = doc_paragraphs(doc).start(doc[s].idx)
     sent_start = doc[s].sent.start
     places = _place_words() if owners_only else frozenset()
-    lowers = token_lowers(doc)
+    lowers, quoted = token_lowers(doc), quoted_token_mask(doc)
     for i in range(s - 1, max(-1, s - CONTEXT_TOKENS), -1):
         if doc[i].idx < para_start:
             break
+        if quoted[i] and not quoted[s]:
+            continue  # '"Somalia is the template," said X, who left the Air Force': a quote's state
         state = _state_of(doc, i, ctx)
         if state is not None and not (i and lowers[i - 1] in places):
             return state, i >= sent_start

@@ -16,7 +16,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, slugify
+from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, org_cues, slugify
+from kg.nlp.name_cues import known_body
 from kg.nlp.name_rules import folded_words
 from kg.nlp.quotes import token_spaces, token_words, word_positions
 from kg.nlp.tables import span_text
@@ -120,7 +121,7 @@ def _one_fuller(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]
     return keys.pop() if len(keys) == 1 else None
 
 
-CUT_AT = frozenset({"for", "of", "on", "in"})
+CUT_AT = frozenset({"for", "of", "on", "in", "de", "del"})  # "Los X" after "Los X de Y"
 
 
 def _cut_body(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:
@@ -130,6 +131,22 @@ def _cut_body(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) 
     keys = {key for other, key in names
             if n >= 2 and len(other) > n + 1 and other[:n] == words and other[n].lower() in CUT_AT}
     return keys.pop() if len(keys) == 1 else None
+
+
+def _same_body(words: tuple[str, ...], c: Candidate, bodies: list[tuple[tuple[str, ...], str]],
+               states: list[str | None], forces: list[tuple[tuple[str, ...], str]] = (),
+               force_states: list[str] = ()) -> str | None:
+    """Key of the one body of the article, named with its state ("Colombia's Supreme Court",
+    "Russia's Black Sea Fleet"), whose name is these words, for a mention of them with no state
+    or a known body of another state: a short form of the body the article is about."""
+    core = _core(words)
+    keys = {key for (other, key), gov in zip(bodies, states)
+            if gov and gov != c.government and _core(other) == core}
+    if c.government is None and not c.key and len(core) >= 2:  # "the Air Force" after "Nigeria's air force"
+        keys |= {key for (other, key), gov in zip(forces, force_states) if _core(other)[-len(core):] == core}
+    if c.government is None or c.key:
+        return keys.pop() if len(keys) == 1 else None
+    return None
 
 
 def _given_name(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]],
@@ -169,12 +186,19 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
     bodies = [(_words(doc, c), slugify(_qualified(doc, c, gaz))) for c in owned]
     states = [c.government for c in owned]
     named = [(_words(doc, c), c.key) for c in cands if c.key and c.type not in ("Person", "Country")] + bodies
+    # a state's keyed bodies ("Nigeria's air force"): a bare mention of their name is theirs
+    known_forces = [c for c in cands if c.key and c.government and c.type == "GovernmentBody"]
+    forces = [(_words(doc, c), c.key) for c in known_forces]
     out = []
     for c in cands:
         words = _words(doc, c)
         text = " ".join(words)
+        local = _same_body(words, c, bodies, states, forces, [f.government for f in known_forces]) \
+            if c.type not in ("Person", "Country") else None
         if c.key and c.type not in ("Person", "Country") and len(words) == 1 and _one_fuller(words, named):
             key = _one_fuller(words, named)  # "the Senate" after "the Mexican Senate": that one
+        elif local:
+            key = local  # "the Supreme Court" after "Colombia's Supreme Court": that one
         elif c.key and not (c.type == "Person" and len(words) == 1):
             key = c.key
         elif c.type == "Person":
@@ -187,6 +211,7 @@ def assign_keys(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[tuple[
             mine = [b for b, gov in zip(bodies, states) if not c.government or gov in (None, c.government)]
             plain = aliases.get(text) or aliases.get(span_text(doc, c.start, c.end))
             key = (aliases.get(qualified) or (plain if qualified == text else None) or _of_country(text, gaz, aliases)
+                   or _ministry_key(text, c, gaz, aliases)
                    or ((_fullest(words, mine) or _cut_body(words, mine)) if not c.key else None)
                    or slugify(qualified))
         out.append((c, key))
@@ -211,6 +236,25 @@ def _of_country(text: str, gaz: Gazetteer, aliases: dict[str, str]) -> str | Non
     names += [f"{word} {body}" for word, state in demonyms().items() if state == country]  # "Mexican Navy"
     key = next((aliases[n] for n in names if n in aliases), None)
     return key if key is not None and gaz.actors[key].government == country else None
+
+
+_MINISTRY_OF = re.compile(r"^(?:(?P<state>[A-Z][\w.]*) )?Ministry of (?:the )?(?P<portfolio>[A-Z][a-z]+(?: Affairs)?)"
+                          r"(?: of (?:the )?(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*)*))?$")
+
+
+def _ministry_key(text: str, c: Candidate, gaz: Gazetteer, aliases: dict[str, str]) -> str | None:
+    """"Ministry of Defence of Peru", "Peru's Ministry of Defence", "Peruvian Ministry of
+    Defence": the key of "Peru's defence ministry" (:func:`kg.nlp.name_cues.state_ministries`),
+    so the two word orders of one ministry are one actor."""
+    m = _MINISTRY_OF.match(text)
+    if m is None or m.group("portfolio").lower() not in org_cues()["ministry_portfolios"]:
+        return None
+    named = m.group("country") or m.group("state")
+    country = (aliases.get(named) or demonyms().get(named)) if named else c.government
+    if country is None or country not in gaz.actors or gaz.actors[country].type != "Country":
+        return None
+    name = f"{m.group('portfolio').title()} Ministry"
+    return known_body(country, name) or slugify(f"{gaz.actors[country].label} {name}")
 
 
 def _hyphenated(doc: Doc, c: Candidate) -> bool:

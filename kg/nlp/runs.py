@@ -28,9 +28,12 @@ FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "
 # joined by "for" only ("Command on Andean security" is a topic, not a name)
 PURPOSE_BODIES = FOR_BODIES | frozenset({"Corps", "Service", "Platform", "Front", "Force", "Forces",
                                          "Command", "Party", "League", "Forum", "Trust", "Partnership",
-                                         "Collective", "Tribunal"})
-IN_BODIES = frozenset({"Mission", "Missions"})  # "the UN Stabilization Mission in Haiti"
+                                         "Collective", "Tribunal",
+                                         "Court"})  # "District Court for the District of X"
+# bodies named with their seat: "the UN Stabilization Mission in Haiti", "the U.S. Embassy in X"
+IN_BODIES = frozenset({"Mission", "Missions", "Embassy", "Consulate"})
 POSSESSIVES = frozenset({"'s", "’s"})
+OWN_OFFICES = frozenset({"Office", "Bureau"})  # an officer's office is a body: "Prosecutor's Office"
 
 
 def _body_so_far(doc: Doc, start: int, i: int) -> bool:
@@ -59,7 +62,8 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
     for i in range(sent.start, end):
         if start is None and not text[i][:1].isupper():
             continue  # only a capitalised word starts a run (a joiner needs a run before it)
-        nxt = i + 2 if low[i] == "of" and i + 2 < end and low[i + 1] == "the" else None
+        # "of the"/"for the" + a capital ("Court for the Southern District") joins like "of"
+        nxt = i + 2 if low[i] in ("of", "for") and i + 2 < end and low[i + 1] == "the" else None
         glued = i + 2 < end and text[i + 1] == "-" and not space[i] \
             and not space[i + 1] and caps[i + 2]
         joiner = start is not None and i + 1 < end and (
@@ -74,7 +78,10 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             or (low[i] == "in" and text[i - 1] in IN_BODIES and caps[i + 1])  # "Mission in Mali"
             or (low[i] == "on" and text[i - 1] in FOR_BODIES and not date_word(low[i + 1]))  # "Office on Drugs"
             or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
+            or (low[i] == "the" and low[i - 1] == "for" and text[i - 2] in PURPOSE_BODIES)
             or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
+            or (text[i] in POSSESSIVES and text[i + 1] in OWN_OFFICES  # "U.S. Attorney's Office for X"
+                and low[i - 1] in titles().heads)
         )
         if caps[i] and text[i] not in POSSESSIVES or joiner:
             start = i if start is None else start

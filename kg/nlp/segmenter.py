@@ -103,7 +103,8 @@ class NewsSentenceSegmenter:
             return j if j < size and self._starts_sentence(words, spaces, j) else None
         if text.endswith(".") and len(text) > 1 and text in self.can_end:  # rule 4
             j = i + 1
-            if j < size and token_lowers(doc)[j] in self.openers:
+            # capitalised: "in the U.S. Officials said" ends one, "U.S. officials told" does not
+            if j < size and words[j][:1].isupper() and token_lowers(doc)[j] in self.openers:
                 return j
         return None
 

@@ -4,7 +4,8 @@ A turn is a line that starts with a speaker label and a colon: upper case ("MORA
 an interview the answerer's name in title case ("Hadebe-Mensah:"). The label names a
 person of the article when, titles aside ("PRESIDENT TRUMP", "SEN. KAINE"), it is the person's
 name or surname. Labels that name nobody ("Q", "REPORTER", "EDITOR'S NOTE", a dateline) are
-not turns of a known speaker and are skipped.
+not turns of a known speaker and are skipped. In an interview printed as "Q: ..." / "A: ...",
+the answers are turns of the one person its introduction names.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from kg.nlp.quotes import doc_text
 from kg.records import Actor
 
 # The label may carry a party and state in brackets and a role after a comma, as congressional
-# transcripts write them ("SEN. JANE ROE (D-Ore.), RANKING MEMBER:"); group 1 is the name part.
+# transcripts write them ("SEN. JANE ROE (D-Ore.), RANKING MEMBER:"), or a body and a post in
+# brackets ("ADM. X (Navy Secretariat, regional commander):"); group 1 is the name part.
 _CAPS_LABEL = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{0,40}[A-ZÀ-Þ.]"
 # Interviews print the answerer's surname in title case ("Hadebe-Mensah: We do."): such a label
 # only counts when it ends a person's name (``_speaker``), so "Update:" or "Note:" name nobody.
 _TITLE_LABEL = r"[A-ZÀ-Þ][\w.'’\-]+(?:[ \t][A-ZÀ-Þ][\w.'’\-]+){0,3}"
-_REST = (r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ' \-]{1,30})?"
+_REST = (r"(?:[ \t]*\([^()\n]{1,80}\))?(?:,[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ' \-]{1,30})?"
          r":[ \t]+(\S.*?)[ \t]*$")
 _TURN = re.compile(rf"^[ \t]*({_CAPS_LABEL}){_REST}", re.M)
 _ANY_TURN = re.compile(rf"^[ \t]*({_CAPS_LABEL}|{_TITLE_LABEL}){_REST}", re.M)
@@ -78,14 +80,34 @@ _HYPHEN = re.compile(r"(?<=\w)(-)(?=\w)")
 _QUOTE_MARKS = "\"“”„«»'‘’"
 
 
+# An interview printed as questions and answers ("Q: ..." / "A: ..."): the answers are the
+# interviewee's, the one person the introduction before the first question names.
+_QA = re.compile(r"^[ \t]*(Q|A)[:.][ \t]+(\S.*?)[ \t]*$", re.M)
+
+
+def interview_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
+    """The answers of a Q/A interview, as turns of its interviewee (none when the introduction
+    names no person or several)."""
+    found = list(_QA.finditer(doc_text(doc)))
+    if not any(m.group(1) == "Q" for m in found) or not any(m.group(1) == "A" for m in found):
+        return []
+    intro = found[0].start()
+    named = {sp.kb_id_ for sp in doc.spans.get("kg_actors", [])
+             if sp.label_ == "Person" and sp.end_char <= intro and sp.kb_id_ in actors}
+    if len(named) != 1:
+        return []
+    speaker = actors[named.pop()]
+    return [Turn(speaker, m.start(2), m.end(2)) for m in found if m.group(1) == "A"]
+
+
 def transcript_turns(doc: Doc, actors: dict[str, Actor]) -> list[Turn]:
-    """Turns of known people, in text order."""
+    """Turns of known people, in text order (labelled turns, then interview answers)."""
     people = [a for a in actors.values() if a.type == "Person"]
-    out = []
+    out = interview_turns(doc, actors)
     for m in _ANY_TURN.finditer(doc_text(doc)):
         if m.group(2)[0] in _QUOTE_MARKS:
             continue  # 'Hegseth: "We are ready."': a quotation, which the quote reader takes
         speaker = _speaker(m.group(1), people)
         if speaker is not None:
             out.append(Turn(speaker, m.start(2), m.end(2)))
-    return out
+    return sorted(out, key=lambda t: t.start)
