@@ -115,8 +115,24 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
             prefixes = word_set("operations.yaml", "place_prefixes")  # "by North American forces"
             while j < sent.end and (norms[j] in skip or (norms[j] in prefixes and _ref_at(refs, j) is None)):
                 j += 1
+            j = _past_unit(doc, refs, sent, j)  # "by an elite unit of the Honduran National Police"
             return _owned_force(doc, refs, _ref_at(refs, j))
     return None
+
+
+def _past_unit(doc: Doc, refs: list[Ref], sent: Span, j: int) -> int:
+    """The token after "<unit> of (the)" at ``j`` ("a unit of", "members of", "agents of the"),
+    else ``j``: a part of a force acts for the force."""
+    norms, k = token_norms(doc), j
+    while k < min(sent.end - 2, j + 3) and _ref_at(refs, k) is None and norms[k] not in word_set(
+            "operations.yaml", "unit_nouns"):
+        k += 1
+    if k >= sent.end - 2 or norms[k] not in word_set("operations.yaml", "unit_nouns") or norms[k + 1] != "of":
+        return j
+    k += 2
+    while k < sent.end - 1 and norms[k] in words("determiners"):
+        k += 1
+    return k if _ref_at(refs, k) is not None else j
 
 
 def _owned_force(doc: Doc, refs: list[Ref], ref: Ref | None) -> Ref | None:
@@ -189,8 +205,9 @@ def of_phrase(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | None:
     if end + 1 >= sent.end or norms[end] != "of":
         return None
     j = end + 1
-    while j < sent.end - 1 and norms[j] in words("determiners"):
-        j += 1
+    while j < sent.end - 1 and (norms[j] in words("determiners") or doc[j].like_num
+                                or norms[j] in word_set("operations.yaml", "count_qualifiers")):
+        j += 1  # "the deployment of 10,000 Mexican troops", "of more than 500 U.S. marines"
     ref = _ref_at(refs, j)
     if ref is not None:
         return agent_actor(doc, ref.actor)

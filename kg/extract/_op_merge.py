@@ -290,4 +290,24 @@ def merge_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     merged = [c for k in sorted(by_sent) for c in _merge_sentence(links, _participles(by_sent[k]))]
     merged = _inherit_agents(merged, home_country(doc))
     merged = _generic_to_specific(merged)
-    return sorted(_unify(merged), key=lambda c: c.start)
+    return sorted(_unify(_back_references(merged)), key=lambda c: c.start)
+
+
+def _back_references(cands: list[Candidate]) -> list[Candidate]:
+    """Rule 7: a mention whose agent is only its teller ("the navy spokesman said the strike on
+    Odesa was revenge") and whose target's head names what an earlier conducted mention of
+    the family hit or where it struck ("a drone attack on the Odesa region") is that
+    operation: it takes that mention's agent."""
+    out = list(cands)
+    for i, cand in enumerate(out):
+        head = _head(cand.target_text) or _head(cand.location_text)
+        if cand.how not in word_set(OPS, "teller_hows") or cand.status != "conducted" or head is None:
+            continue
+        for prev in reversed(out[:i]):
+            named = " ".join(t for t in (prev.target_text, prev.location_text) if t).split()
+            if (prev.sent < cand.sent and prev.status == "conducted" and prev.agent is not None
+                    and prev.how not in word_set(OPS, "teller_hows") and head in named
+                    and _family(prev.type) == _family(cand.type)):
+                out[i] = replace(cand, agent=prev.agent, how=prev.how)
+                break
+    return out

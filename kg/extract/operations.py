@@ -13,7 +13,10 @@ Fallback agents, in order, when the trigger's clause names none: a mandating bod
 gives an order ("ordered the military to ..."), an earlier-named force of the kind a bare noun
 stands for ("an army strike"), the runner named in a relative clause ("aircraft that the agency
 has flown"), and for an unnamed force opening the clause ("State troopers seized ...") the agency
-that tells of it in the next sentence, else the dateline's country. A seizure of a held place is
+that tells of it in the next sentence, else the dateline's country; last, the owners that
+:mod:`kg.extract._op_owner` reads from the article (an unowned "the navy", "police", "rebels" or
+a quote's "we" for the state or group named before, a passive extradition for the state left
+behind). A seizure of a held place is
 a military action; a trigger compared with another event ("like the boat strikes") is none.
 Agents read from the context (a force's owner, a claimant, "its fighters", a coordinated verb)
 and types decided by the target are in :mod:`kg.extract._op_rules`; the dateline in
@@ -44,6 +47,7 @@ from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, s
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_home import prime_dateline, state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
+from kg.extract._op_owner import force_owner, owner_hit
 from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
@@ -127,6 +131,8 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
         # "launched an operation against X": the trigger's own last word introduces the target
         end = span.end - 1 if norms[span.end - 1] in _ops("target_preps") else span.end
         target, target_text = target_of(doc, refs, sent, span.start, end, op_type, verbal, stop)
+    if op_type == "deployment" and target is not None and hit.actor is not None and target.key == hit.actor.key:
+        target, target_text = None, None  # "the deployment of 10,000 Mexican troops": whose, not where
     if target is None and target_text is None and op_type in _ops("patient_types"):
         target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
     if target_text is None and whole:
@@ -235,7 +241,8 @@ def _weapon_owner(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     norms, j = token_norms(doc), start - 1
     if j < 0 or norms[j] not in _ops("weapon_nouns"):
         return None
-    while j >= 0 and (norms[j] in _ops("weapon_nouns") or norms[j] in words("np_modifiers")):
+    while j >= 0 and (norms[j] in _ops("weapon_nouns") or norms[j] in words("np_modifiers")
+                      or norms[j] in _ops("weapon_modifiers")):  # "Ukrainian sea drones hit"
         j -= 1
     ref = next((r for r in refs if r.end == j + 1), None)
     if ref is not None:
@@ -327,8 +334,8 @@ def _unnamed_force(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: 
         if ref is not None and ref.actor.type not in ("Person", "Country", "MediaOrganization"):
             found = agent_actor(doc, ref.actor)
             return (found, "speaker") if found is not None else None
-    home = home_country(doc)
-    return (home, "home") if home is not None else None
+    home = home_country(doc)  # else the force's state (kg.extract._op_owner), else the dateline's
+    return force_owner(doc, refs, sent, start) or ((home, "home") if home is not None else None)
 
 
 def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, span: Span,
@@ -370,6 +377,8 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
         # pointing to one as a record) speaks for the state that acts
         found = announcer(doc, refs, sent, span.start) or _quote_opener(doc, refs, sents, k, span)
         hit = AgentHit(found, "speaker", hit.patient)
+    if hit.actor is None:
+        hit = owner_hit(doc, refs, sent, (entry["type"], status, _passive_verb(doc, sent, span.start)), span, hit)
     return hit
 
 
@@ -433,7 +442,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     if entry.get("no_person_subject") and hit.by_person:
         return None  # "Sheinbaum attacked the tariffs": a politician's attack is words
     args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop, bool(entry.get("object_in_span")))
-    if hit.how == "home" and args["location"] is not None and args["location"].type == "Country" \
+    if hit.how in ("home", "owner") and args["location"] is not None and args["location"].type == "Country" \
             and args["location"].key != hit.actor.key:
         return None  # "Soldiers detained 11 in Colombia" told from Quito: not Ecuador's
     op_type = _final_type(doc, refs, sent, span, entry, args, country_target)
