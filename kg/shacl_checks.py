@@ -181,8 +181,25 @@ def datatype_check(params: list[Node], shape: Node, compiler) -> Check:
     """sh:datatype: each value is a well-formed literal of the datatype."""
     datatype = _one(params, "datatype", shape)
     value_type = _VALUE_TYPES.get(datatype, object)
-    return each_value(SH.DatatypeConstraintComponent,
-                      lambda _v, _f, v: _has_datatype(v, datatype, value_type))
+    # The answer for a literal, by its identity: the same literal objects recur (a sentence is
+    # the evidence of many mentions; numbers and labels come from rdf.py's caches); an entry
+    # keeps its literal alive, so no identity is reused while it is there.
+    known: dict[int, tuple[Node, bool]] = {}
+
+    def test(_view, _focus, value) -> bool:
+        found = known.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        if len(known) >= _KNOWN_VALUES:
+            known.clear()
+        answer = _has_datatype(value, datatype, value_type)
+        known[id(value)] = (value, answer)
+        return answer
+
+    return each_value(SH.DatatypeConstraintComponent, test)
+
+
+_KNOWN_VALUES = 4096  # literals remembered by each datatype check
 
 
 _NODE_KINDS = {

@@ -58,15 +58,35 @@ class Native(NamedTuple):
 
 def integer_value(node) -> int | None:
     """The value of a well-typed literal of an XSD integer datatype (or a native integer), else
-    None. Compares datatypes as strings: rdflib's URIRef equality and hash are slow."""
+    None. Compares datatypes as strings: rdflib's URIRef equality and hash are slow. A literal's
+    answer is remembered by its identity (the literals of a graph recur: the same cached
+    objects in every article); the entry keeps the literal alive, so its id is not reused."""
     if type(node) is Native:
         return node.value if type(node.value) is int else None
-    if type(node) is not Literal or type(node.value) is not int:
+    if type(node) is not Literal:
+        return None
+    found = _INTEGERS.get(id(node))
+    if found is not None and found[0] is node:
+        return found[1]
+    if len(_INTEGERS) >= _INTEGERS_LIMIT:
+        _INTEGERS.clear()
+    value = _integer_of(node)
+    _INTEGERS[id(node)] = (node, value)
+    return value
+
+
+def _integer_of(node: Literal) -> int | None:
+    if type(node.value) is not int:
         return None
     datatype = node.datatype
     if datatype is None or str(datatype) not in _INTEGER_IRIS:
         return None
     return None if node.ill_typed else node.value
+
+
+# id of a literal -> (the literal, its integer_value); emptied once it holds this many
+_INTEGERS: dict[int, tuple[Literal, int | None]] = {}
+_INTEGERS_LIMIT = 20_000
 
 
 class Fallback(Exception):

@@ -86,7 +86,7 @@ def sentences(doc: Doc) -> list[Span]:
     Found once per Doc (a new list each call)."""
     if "kg.sentences" not in doc.user_data:  # token offsets: no Span (and no cycle) kept
         doc.user_data["kg.sentences"] = [(s.start, s.end) for s in _sentences(doc)]
-    return [doc[start:end] for start, end in doc.user_data["kg.sentences"]]
+    return [Span(doc, start, end) for start, end in doc.user_data["kg.sentences"]]  # doc[start:end]
 
 
 def _sentences(doc: Doc) -> list[Span]:

@@ -85,7 +85,24 @@ def build_matcher(doc: Doc, entries: dict[str, list]) -> "TokenMatcher":
     set of patterns, since the lexicons are fixed."""
     for key in entries:
         doc.vocab.strings.add(key)
-    return _compiled_matcher(repr(sorted(entries.items())), doc.vocab)
+    # The lexicons are cached, so the same pattern objects come back for every Doc: a key of
+    # their identities is found without writing out every pattern (the entry keeps them alive,
+    # so no identity is reused meanwhile); anything else goes through the text of the patterns.
+    values = tuple(entries.values())
+    if not all(type(v) is list for v in values):
+        return _compiled_matcher(repr(sorted(entries.items())), doc.vocab)
+    ident = (id(doc.vocab), tuple(entries), tuple(tuple(map(id, v)) for v in values))
+    found = _BY_IDENTITY.get(ident)
+    if found is None:
+        if len(_BY_IDENTITY) >= 64:
+            _BY_IDENTITY.clear()
+        matcher = _compiled_matcher(repr(sorted(entries.items())), doc.vocab)
+        found = _BY_IDENTITY[ident] = (doc.vocab, tuple(map(tuple, values)), matcher)
+    return found[2]
+
+
+# identities of (vocab, keys, pattern objects) -> (the vocab and patterns, kept alive; matcher)
+_BY_IDENTITY: dict[tuple, tuple] = {}
 
 
 @lru_cache(maxsize=64)
@@ -145,8 +162,9 @@ class TokenMatcher:
             forms = index[value]
             for i in positions[value]:
                 for key_id, rest in forms:
-                    if i + 1 + len(rest) <= n and _fits(rest, columns, i + 1):
-                        found.add((key_id, i, i + 1 + len(rest)))
+                    end = i + 1 + len(rest)  # a one-token form fits where the index points
+                    if end <= n and (not rest or _fits(rest, columns, i + 1)):
+                        found.add((key_id, i, end))
         for key_id, form in self.anywhere:
             for i in range(n - len(form) + 1):
                 if _fits(form, columns, i):

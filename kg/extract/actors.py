@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.lexicons import gazetteer
 from kg.nlp.lexicons import slugify as _slugify
-from kg.nlp.quotes import doc_text
+from kg.nlp.quotes import doc_text, token_words
+from kg.nlp.tables import char_offsets
 from kg.records import Actor, Evidence, Mention
 
 GROUPS = ("kg_actors", "kg_coref")
@@ -48,9 +49,9 @@ def evidence(span: Span) -> Evidence:
 
 def _evidence(doc: Doc, start: int, end: int, start_char: int, end_char: int) -> Evidence:
     first, last = sentence_bounds(doc, start, end)
-    text = doc_text(doc)
-    sent_start = doc[first].idx
-    sent_end = doc[last - 1].idx + len(doc[last - 1].text)
+    text, offsets = doc_text(doc), char_offsets(doc)  # token.idx and token.text, no Token built
+    sent_start = offsets[first]
+    sent_end = offsets[last - 1] + len(token_words(doc)[last - 1])
     return Evidence(start_char, end_char, text[sent_start:sent_end].rstrip(), sent_start)
 
 

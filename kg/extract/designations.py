@@ -58,6 +58,7 @@ from kg.extract._context import (
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, token_norms, word_set
 from kg.extract.dates import find_date
 from kg.nlp.quotes import token_words
+from kg.nlp.tables import sentence_start
 from kg.records import Designation, Evidence
 
 LEX = "designations.yaml"
@@ -323,8 +324,8 @@ def _named_part(doc: Doc, start: int, cut: int) -> int:
 def _skip_introducer(doc: Doc, start: int, cut: int) -> int:
     """Past a word opening a list of examples ("including", "among them") at ``start``."""
     for phrase in load_lexicon(LEX)["list_introducers"]:
-        toks = phrase.split()
-        if start + len(toks) < cut and [norm(t) for t in doc[start:start + len(toks)]] == toks:
+        toks = phrase.split()  # the tokens' ``norm``s read from the table, no Span or Token built
+        if start + len(toks) < cut and token_norms(doc)[start:start + len(toks)] == toks:
             return start + len(toks)
     return start
 
@@ -407,8 +408,8 @@ def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[
             and r.actor.type in _DESIGNEE_TYPES]
     if not orgs:
         return []
-    last = doc[orgs[-1].start].sent.start
-    chosen = [r for r in orgs if doc[r.start].sent.start == last] if plural else orgs[-1:]
+    last = sentence_start(doc, orgs[-1].start)
+    chosen = [r for r in orgs if sentence_start(doc, r.start) == last] if plural else orgs[-1:]
     unique = {r.actor.key: r for r in reversed(chosen)}  # first mention of each in the sentence
     return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
 

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import stance as st
 from kg.extract.actors import actors_in, doc_actors, span_rows
 from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_frame
-from kg.nlp.tables import is_headline
+from kg.nlp.tables import char_offsets, is_headline, sentence_bounds, token_sentence
 from kg.nlp.lexicons import addressee_verbs, gazetteer, read_yaml, reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs
 from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_words
@@ -86,7 +86,7 @@ def _colon_intro(doc: Doc, q: Quote, in_quote, speakers, verbs) -> Attribution |
     if not before.endswith(":") or not _opens_paragraph(doc, q):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    sent = doc[colon.start].sent
+    sent = token_sentence(doc, colon.start)
     left = [i for i in range(sent.start, colon.start) if not in_quote[i]]
     att = left_frame(doc, left, speakers, verbs)
     return att or None
@@ -95,7 +95,7 @@ def _colon_intro(doc: Doc, q: Quote, in_quote, speakers, verbs) -> Attribution |
 def _previous_sentence(doc: Doc, q: Quote, in_quote, speakers, verbs) -> Attribution | None:
     """Rule 5: a speaker with a reporting verb in the sentence before the quote."""
     start = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand").start
-    sent = doc[start].sent
+    sent = token_sentence(doc, start)
     prev = _sentence_before(doc, sent)  # may close the previous paragraph: still the speaker
     if prev is None:
         return None
@@ -137,7 +137,8 @@ def attribute_all(doc: Doc) -> list[Found]:
     found: list[Found] = []
     for q in doc_quotes(doc):
         para = doc_paragraphs(doc).index(q.open_mark)
-        if is_headline(doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand").sent):
+        mark = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
+        if is_headline(token_sentence(doc, mark.start)):  # ``mark.sent``: its first token's
             continue  # a headline quoting someone is not where the statement is made
         prev = found[-1] if found else None
         att = attribute(doc, q, in_quote, speakers, verbs)
@@ -197,9 +198,15 @@ def _opens_sentence(doc: Doc, q: Quote) -> bool:
 def _evidence(doc: Doc, start: int, end: int) -> Evidence:
     """The quoted words and the sentence(s) holding them (a quote may span sentences)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    first, last = doc[span.start].sent, doc[span.end - 1].sent
-    text = doc_text(doc)[first.start_char:last.end_char].rstrip()
-    return Evidence(start, end, text, first.start_char)
+    bounds = sentence_bounds(doc)  # ``.sent`` of the first and last token, without the Spans
+    if bounds is None:
+        first, last = doc[span.start].sent, doc[span.end - 1].sent
+        first_char, last_char = first.start_char, last.end_char
+    else:
+        offsets, stop = char_offsets(doc), bounds[1][span.end - 1] - 1
+        first_char, last_char = offsets[bounds[0][span.start]], offsets[stop] + len(token_words(doc)[stop])
+    text = doc_text(doc)[first_char:last_char].rstrip()
+    return Evidence(start, end, text, first_char)
 
 
 def _clean(text: str) -> str:
@@ -276,7 +283,7 @@ def _sentence_before(doc: Doc, sent: Span) -> Span | None:
     """The closest earlier sentence that is not blank (furniture leaves blank lines)."""
     text = doc_text(doc)
     while sent.start > 0:
-        sent = doc[sent.start - 1].sent
+        sent = token_sentence(doc, sent.start - 1)
         if text[sent.start_char:sent.end_char].strip():
             return sent
     return None
@@ -293,7 +300,7 @@ def _context(doc: Doc, q: Quote, speaker: str) -> tuple[str, str]:
     texts = token_words(doc)
     frame = " ".join([*(texts[i] for i in fr.left), f'"{quoted}"', *(texts[i] for i in fr.right)])
     start = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand").start
-    prev = _sentence_before(doc, doc[start].sent)
+    prev = _sentence_before(doc, token_sentence(doc, start))
     if prev is None:
         return frame, ""
     outside = " ".join(texts[i] for i in range(prev.start, prev.end) if not in_quote[i])

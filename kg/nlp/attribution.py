@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicons import reporting_verbs, titles
 from kg.nlp.paragraphs import doc_paragraphs, is_break
 from kg.nlp.quotes import Quote, token_lowers, token_words, word_positions
-from kg.nlp.tables import sentence_start_flags
+from kg.nlp.tables import sentence_start, sentence_start_flags, token_sentence
 
 GAP = 3  # words allowed between a speaker and its verb ("Mr. X also said", "X later added")
 DESCRIPTION = 15  # words a description may take before the name in '"...," said the ..., X'
@@ -102,14 +102,14 @@ def body_pronouns(doc: Doc, spans: list[Span], in_quote: list[bool]) -> list[Spa
 def _body_before(doc: Doc, i: int, bodies: list[Span]) -> Span | None:
     """The first body of the sentence holding token i (before it), else of the closest of the
     IT_LOOKBACK sentences before that names one."""
-    sent = doc[i].sent
+    sent = token_sentence(doc, i)
     for _ in range(IT_LOOKBACK + 1):
         found = [sp for sp in bodies if sent.start <= sp.start and sp.end <= min(i, sent.end)]
         if found:
             return found[0]
         if sent.start == 0:
             return None
-        sent = doc[sent.start - 1].sent
+        sent = token_sentence(doc, sent.start - 1)
     return None
 
 
@@ -122,7 +122,7 @@ def _quote_tokens(doc: Doc, q: Quote) -> tuple[int, int]:
 
 def frames(doc: Doc, q: Quote, in_quote: list[bool]) -> Frames:
     start, end = _quote_tokens(doc, q)
-    sent_start = doc[start].sent.start
+    sent_start = sentence_start(doc, start)
     wrapped = doc_paragraphs(doc).wrapped
     words, starts = token_words(doc), sentence_start_flags(doc)
     left = [i for i in range(sent_start, start) if not in_quote[i] and not words[i].isspace()]

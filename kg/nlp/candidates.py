@@ -14,11 +14,12 @@ from functools import lru_cache
 
 from spacy.attrs import IDX, SPACY
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.lexicons import Gazetteer
 from kg.nlp.quotes import doc_text, token_words
+from kg.nlp.tables import span_text
 
 # Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
 GAZETTEER, DISCOVERED, MODEL = 3, 2, 1
@@ -104,9 +105,14 @@ class GazetteerMatcher:
         plain = doc if folded_text == text else self.folded_doc(doc, text, folded_text)
         spans = []
         # a name written all in lower case ("the coast guard") is a description, not that name
-        folded = [(m, s, e) for m, s, e in self.folded(plain) if not plain[s:e].text.islower()]
+        text_of = (lambda s, e: span_text(doc, s, e)) if plain is doc else (lambda s, e: plain[s:e].text)
+        folded = [(m, s, e) for m, s, e in self.folded(plain) if not text_of(s, e).islower()]
         for m, s, e in self.exact(plain) + folded:
-            span = doc.char_span(plain[s:e].start_char, plain[s:e].end_char, label=vocab[m])
+            if plain is doc:  # doc.char_span of the match's own characters, without the Spans
+                spans.append(Span(doc, s, e, label=vocab[m]))
+                continue
+            found = plain[s:e]
+            span = doc.char_span(found.start_char, found.end_char, label=vocab[m])
             if span is not None:
                 spans.append(span)
         stops = [(s, e) for _, s, e in self.stops(doc)]

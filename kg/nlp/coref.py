@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import lexicons
 from kg.nlp.lexicons import read_yaml
 from kg.nlp.quotes import quoted_token_mask, token_lowers, token_words
-from kg.nlp.tables import sentence_bounds
+from kg.nlp.tables import sentence_bounds, token_sentence
 
 
 BODY_LOOKBACK = 2  # sentences back a body description ("the company") may find its body
@@ -85,7 +85,7 @@ class CorefResolver:
 
     def _pronoun(self, doc: Doc, i: int, mentions: list[Span], index: "_NameIndex") -> str | None:
         gender = self.pronouns[token_lowers(doc)[i]]
-        sent = doc[i].sent
+        sent = token_sentence(doc, i)
         in_quote = quoted_token_mask(doc)
         lo = self._window_start(doc, sent)
         words = token_words(doc)

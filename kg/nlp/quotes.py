@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.lang.lex_attrs import lower as _spacy_lower
 from spacy.tokens import Doc
 
 from kg.nlp.paragraphs import Paragraphs
@@ -187,16 +188,31 @@ def token_spaces(doc: Doc) -> list[str]:
 
 def _read_tokens(doc: Doc) -> None:
     """The three tables from one array of token attributes (string ids and space flags): no
-    Token object is built."""
+    Token object is built. Each text is looked up once per process (``_TEXTS``); the lower
+    case is ``str.lower`` of the text when that is how the vocabulary computes ``LOWER``."""
     words: list[str] = []
     lowers: list[str] = []
     spaces: list[str] = []
     if len(doc):
-        lookup = doc.vocab.strings.__getitem__
-        orths, lower_ids, flags = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
-        words, lowers = list(map(lookup, orths)), list(map(lookup, lower_ids))
+        strings = doc.vocab.strings
+        if len(_TEXTS) > _TEXTS_LIMIT:
+            _TEXTS.clear()
+        texts, known = _TEXTS.setdefault, _TEXTS.get
+        if doc.vocab.lex_attr_getters.get(LOWER) is _spacy_lower:
+            orths, flags = doc.to_array([ORTH, SPACY]).T.tolist()
+            words = [known(h) or texts(h, strings[h]) for h in orths]
+            lowers = list(map(str.lower, words))
+        else:
+            orths, lower_ids, flags = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+            words, lowers = list(map(strings.__getitem__, orths)), list(map(strings.__getitem__, lower_ids))
         spaces = [" " if flag else "" for flag in flags]
     doc.user_data.update({"kg.words": words, "kg.lowers": lowers, "kg.spaces": spaces})
+
+
+# string id -> its text: an id always names the same string, so the table stays right across
+# Docs (and memory zones); it is emptied when it grows past the limit.
+_TEXTS: dict[int, str] = {}
+_TEXTS_LIMIT = 50_000
 
 
 def positions_index(values: list) -> dict:

@@ -112,6 +112,19 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]] | None:
         return bounds
 
 
+def token_sentence(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``, from :func:`sentence_bounds` when it can (spaCy walks the Doc and
+    slices it twice for each ``.sent``)."""
+    bounds = sentence_bounds(doc)
+    return doc[i].sent if bounds is None else Span(doc, bounds[0][i], bounds[1][i])
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``, without the Span."""
+    bounds = sentence_bounds(doc)
+    return doc[i].sent.start if bounds is None else bounds[0][i]
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` (0 <= start, end <= len(doc)), sliced from the Doc's text with
     no Span or Token built."""
