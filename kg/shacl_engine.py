@@ -23,7 +23,6 @@ from typing import NamedTuple
 
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SH
-from rdflib.store import Store
 from rdflib.term import Node, URIRef
 
 from kg.shacl_checks import (
@@ -49,6 +48,7 @@ from kg.shacl_checks import (
     sparql_check,
     unsupported,
 )
+from kg.shacl_data import UnionStore, by_type, closure, index_triples, triples_of
 from kg.shacl_results import ShaclResult, report_text, short, sort_key
 
 __all__ = ["CompiledValidation", "CompiledValidator", "ShapesError", "compiled_validator",
@@ -196,10 +196,10 @@ class _Ontology:
 
     def __init__(self, graph: Graph):
         self.graph = graph
-        self.index = _index(graph)
+        self.index = index_triples(graph)
         self.edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
-        self.supers = _closure(self.edges)
-        self.typed = _by_type(self.index)
+        self.supers = closure(self.edges)
+        self.typed = by_type(self.index)
         self._subjects: dict = {}
         self._pairs: dict = {}
         self._typed_by: dict = {}
@@ -285,15 +285,15 @@ class _View:
     """One data graph with the ontology mixed in, indexed for the checks (read-only)."""
 
     def __init__(self, data, ontology: _Ontology):
-        self.triples = _triples_of(data)
+        self.triples = triples_of(data)
         self.ontology = ontology
-        self.index = _index(self.triples, getattr(self.triples, "each_once", False))
-        self.typed = _by_type(self.index)
+        self.index = index_triples(self.triples, getattr(self.triples, "each_once", False))
+        self.typed = by_type(self.index)
         edges = {c: set(ps[_SUBCLASS_KEY]) for c, ps in self.index.items() if _SUBCLASS_KEY in ps}
         if edges:  # the data graph declares subclasses too: close over both
             for cls, parents in ontology.edges.items():
                 edges.setdefault(cls, set()).update(parents)
-            self.supers = _closure(edges)
+            self.supers = closure(edges)
         else:
             self.supers = ontology.supers
         self._graph: Graph | None = None
@@ -408,7 +408,7 @@ class _View:
     def query(self, query, bindings: dict):
         """Run a prepared SPARQL query over the data graph and the ontology."""
         if self._sparql_graph is None:
-            self._sparql_graph = Graph(store=_UnionStore(self.graph, self.ontology.graph))
+            self._sparql_graph = Graph(store=UnionStore(self.graph, self.ontology.graph))
         return self._sparql_graph.query(query, initBindings=bindings)
 
 
@@ -427,79 +427,6 @@ def _result(shape: CompiledShape, focus: Node, hit) -> ShaclResult:
         hit.value,
         messages,
     )
-
-
-class _UnionStore(Store):
-    """A read-only rdflib store answering triple patterns from two graphs without copying them."""
-
-    def __init__(self, first: Graph, second: Graph):
-        super().__init__()
-        self._first, self._second = first, second
-
-    def triples(self, pattern, context=None):
-        for triple in self._first.triples(pattern):
-            yield triple, iter(())
-        for triple in self._second.triples(pattern):
-            if triple not in self._first:
-                yield triple, iter(())
-
-    def __len__(self, context=None) -> int:
-        return len(self._first) + sum(1 for t in self._second if t not in self._first)
-
-
-def _triples_of(data):
-    """The triples to validate: a Graph as is (a Dataset as the union of its graphs), any
-    other iterable of (subject, predicate, object) as a list."""
-    if isinstance(data, Graph):
-        from kg.validate import _as_graph
-
-        return _as_graph(data)
-    return data if isinstance(data, (list, tuple)) else list(data)
-
-
-def _index(triples, unique: bool = False) -> dict:
-    """subject -> predicate (as a plain str) -> set of objects; a list of objects when the
-    triples are ``unique`` (each once: a list then holds what the set would, without hashing)."""
-    index: dict = {}
-    keys: dict = {}  # predicate -> its str, each computed once (the predicates recur)
-    for s, p, o in triples:
-        properties = index.get(s)
-        if properties is None:
-            properties = index[s] = {}
-        key = keys.get(p)
-        if key is None:
-            key = keys[p] = str(p)
-        objects = properties.get(key)
-        if objects is None:
-            properties[key] = [o] if unique else {o}
-        elif unique:
-            objects.append(o)
-        else:
-            objects.add(o)
-    return index
-
-
-def _by_type(index: dict) -> dict:
-    """class -> the subjects typed with it."""
-    typed: dict = {}
-    for subject, properties in index.items():
-        for cls in properties.get(_TYPE_KEY, ()):
-            typed.setdefault(cls, set()).add(subject)
-    return typed
-
-
-def _closure(edges: dict) -> dict:
-    """class -> itself and every class it is (transitively) an rdfs:subClassOf."""
-    closed: dict = {}
-    for start in edges:
-        seen, todo = {start}, [start]
-        while todo:
-            for parent in edges.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        closed[start] = frozenset(seen)
-    return closed
 
 
 @lru_cache(maxsize=1)
