@@ -449,7 +449,7 @@ def find_agent(
     if (asked := requested_ref(doc, refs, sent, start)) is not None:
         if (agent := agent_actor(doc, asked.actor)) is not None:
             return AgentHit(agent, "subject", patient)  # "asked Washington to send troops"
-    lo = clause_start(sent, start, floor)
+    lo = _own_conjunct(doc, clause_start(sent, start, floor), start)
     exclude = [] if quote else regions
     ref = _after_fronted_participle(doc, with_forces, lo, start) or subject_ref(
         doc, with_forces, lo, start, exclude, reporting=reporting_blocks)
@@ -457,6 +457,21 @@ def find_agent(
         return AgentHit(agent_actor(doc, ref.actor), "subject", patient, ref.actor.type == "Person")
     found = _speaker_agent(doc, refs, with_forces, sent, quote, (floor, lo, start, end))
     return AgentHit(found, "speaker" if found is not None else "", patient)
+
+
+def _own_conjunct(doc: Doc, lo: int, start: int) -> int:
+    """Where the trigger's clause starts when it is a coordinated clause with its own subject
+    (", and the group has bombed", ", but we dismantled"): the earlier clause's names are not its."""
+    norms, gap = token_norms(doc), word_set("operations.yaml", "pronoun_gap_words")
+    for c in range(start - 3, lo - 1, -1):
+        if norms[c] != "," or norms[c + 1] not in ("and", "but"):
+            continue
+        k = c + 3 if norms[c + 2] in words("determiners") and doc[c + 3].is_lower else c + 2
+        own = k > c + 2 or norms[k] in words("first_person")  # ("and it also arrested": the first subject)
+        if own and k < start and all(norms[j] in gap or norms[j].endswith("ly") for j in range(k + 1, start)):
+            return c + 2
+        return lo
+    return lo
 
 
 def _speaker_agent(doc: Doc, refs: list[Ref], with_forces: list[Ref], sent: Span,

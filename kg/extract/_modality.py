@@ -90,6 +90,8 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     norms = token_norms(sent.doc)
     present = set()
     negators = set(lex["negation"]) | {"n't"}
+    if _failed_condition(norms, sent.doc, lo, start, negators):
+        return NEGATED  # "if Mexico cannot dismantle the labs, we will": a condition, not an act
     for status, side, c_start, c_end in cues:
         near = side == "near" and start - int(lex["near_gap"]) <= c_end <= start and lo <= c_start
         left = side == "left" and lo <= c_start and c_end <= start
@@ -117,6 +119,19 @@ def status_of(sent: Span, start: int, end: int, cues: list[tuple[str, str, int, 
     if any(norms[j] in negators for j in range(n_lo, start)):
         return NEGATED
     return "conducted"
+
+
+def _failed_condition(norms: list[str], doc: Doc, lo: int, start: int, negators: set[str]) -> bool:
+    """Whether the trigger is the negated verb of an if/unless clause ("if the army does not
+    clear the town"): an operation said not to happen, told as a condition."""
+    negated = False
+    for j in range(start - 1, lo - 1, -1):
+        if doc[j].is_punct:
+            return False
+        negated = negated or norms[j] in negators
+        if norms[j] in ("if", "unless"):
+            return negated
+    return False
 
 
 _TALK_STATUSES = ("threatened", "proposed")

@@ -290,7 +290,17 @@ def merge_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     merged = [c for k in sorted(by_sent) for c in _merge_sentence(links, _participles(by_sent[k]))]
     merged = _inherit_agents(merged, home_country(doc))
     merged = _generic_to_specific(merged)
-    return sorted(_unify(_back_references(merged)), key=lambda c: c.start)
+    return sorted(_unify(_back_references(_bare_talk(merged))), key=lambda c: c.start)
+
+
+def _bare_talk(cands: list[Candidate]) -> list[Candidate]:
+    """Rule 8: a mention still to come that names no target and no place ("allowed American
+    bombs to fall") is the talk of a placed one of its family and agent not yet conducted
+    ("authorized strikes on labs in X"): it is that one, told again, and is dropped."""
+    talk = [c for c in cands if c.status != "conducted" and c.agent is not None]
+    placed = [c for c in talk if any(getattr(c, n) is not None for n in _ARGS)]
+    return [c for c in cands if c not in talk or c in placed or not any(
+        _family(p.type) == _family(c.type) and p.agent_key() == c.agent_key() for p in placed)]
 
 
 def _back_references(cands: list[Candidate]) -> list[Candidate]:

@@ -18,7 +18,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import Ref, clause_start, dateline_end, home_country, inside, quote_regions, words
+from kg.extract._context import Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.records import Actor
 
@@ -44,6 +44,8 @@ def _subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: froz
     commas = [c + 1 for c in range(lo, start) if norms[c] == ","]
     if commas and norms[lo] in words("prepositions"):
         lo = commas[0]  # "In the houses, officers seized ...": after a fronted phrase
+    joins = [c + 2 for c in range(lo, start - 1) if norms[c] == "," and norms[c + 1] in ("and", "but")]
+    lo = joins[-1] if joins else lo  # "a drone struck a base, and the group bombed ...": the last clause
     reach = int(load_lexicon(OPS)["owner_subject_reach"])
     lead = words("determiners") | word_set(OPS, "owner_lead_words")
     for j in range(lo, min(end or start, lo + reach)):
@@ -235,3 +237,20 @@ def owner_hit(doc: Doc, refs: list[Ref], sent: Span, what: tuple[str, str, bool]
         return AgentHit(state, "home", hit.patient)  # '"We deployed 800 troops," an admiral said'
     found = force_owner(doc, refs, sent, span.start, span.end)  # "the Mexican Navy ... The navy deployed"
     return AgentHit(*found, hit.patient) if found is not None else hit
+
+
+def partner_states(doc: Doc, sent: Span, start: int, agent: Actor | None) -> list[Actor]:
+    """"Rwandan and Mozambican troops launched ...": the other states of demonyms coordinated
+    with the agent's before the trigger's force (each acts; the agent rule kept the last)."""
+    if agent is None or agent.type != "Country":
+        return []
+    texts, norms, demonyms = [str(t) for t in doc], token_norms(doc), load_lexicon("demonyms.yaml")
+    lo = clause_start(sent, start)
+    for j in range(lo + 2, start):
+        if demonyms.get(texts[j]) != agent.key or norms[j - 1] not in ("and", "&"):
+            continue
+        others = [country_actor(doc, demonyms.get(texts[i])) for i in range(max(lo, j - 5), j - 1)
+                  if texts[i] in demonyms]  # "Rwandan, Tanzanian and Mozambican"
+        return [a for a in others if a is not None and a.key != agent.key]
+    return []
+

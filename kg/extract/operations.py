@@ -26,6 +26,7 @@ and types decided by the target are in :mod:`kg.extract._op_rules`; the dateline
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -47,7 +48,7 @@ from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, s
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_home import prime_dateline, state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
-from kg.extract._op_owner import force_owner, owner_hit
+from kg.extract._op_owner import force_owner, owner_hit, partner_states
 from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
@@ -379,6 +380,11 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
         hit = AgentHit(found, "speaker", hit.patient)
     if hit.actor is None:
         hit = owner_hit(doc, refs, sent, (entry["type"], status, _passive_verb(doc, sent, span.start)), span, hit)
+    norms = token_norms(doc)
+    near = [norms[span.start - 1] if span.start > 0 else ""]
+    near += norms[span.end : span.end + 2] if norms[span.end : span.end + 1] == ["of"] else []
+    if status != "conducted" and hit.how in ("speaker", "home", "subject") and set(near) & _ops("foreign_words"):
+        return AgentHit(None, "foreign", hit.patient)  # '"Peru needs no foreign troops," he said': not Peru's
     return hit
 
 
@@ -483,6 +489,7 @@ def extract_operations(doc: Doc) -> Iterator[Operation]:
         cand = (_candidate(doc, refs, sents, k, entry, span, cues, stop)
                 if k >= 0 and span.start < sents[k].end else None)
         if cand is not None:
-            candidates.append(cand)
+            candidates.append(cand)  # and one for each partner ("Kenyan and Somali forces attacked")
+            candidates += [replace(cand, agent=a) for a in partner_states(doc, sents[k], cand.start, cand.agent)]
     for cand in merge_candidates(doc, candidates):
         yield cand.record()
