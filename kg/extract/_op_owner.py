@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract._agents import AgentHit, agent_actor, announcer
 from kg.extract._context import Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.nlp.quotes import token_words
 from kg.records import Actor
 
 OPS = "operations.yaml"
@@ -244,7 +245,7 @@ def partner_states(doc: Doc, sent: Span, start: int, agent: Actor | None) -> lis
     with the agent's before the trigger's force (each acts; the agent rule kept the last)."""
     if agent is None or agent.type != "Country":
         return []
-    texts, norms, demonyms = [str(t) for t in doc], token_norms(doc), load_lexicon("demonyms.yaml")
+    texts, norms, demonyms = token_words(doc), token_norms(doc), load_lexicon("demonyms.yaml")
     lo = clause_start(sent, start)
     for j in range(lo + 2, start):
         if demonyms.get(texts[j]) != agent.key or norms[j - 1] not in ("and", "&"):
