@@ -269,10 +269,11 @@ class _Matcher:
         if gold is not None and found is not None:
             return gold == found
         generic = families()["location_generic_words"]
-        place_words = [{w for w in words(n) if w not in generic}
-                       for n in (gold_place, self.names.names(value)[0])]
-        # a place named only by generic words ("the region") gives no location
-        return not place_words[0] or not place_words[1] or place_words[0] == place_words[1]
+        gold_words, *found_words = [{w for w in words(n) if w not in generic}
+                                    for n in (gold_place, value, self.names.names(value)[0])]
+        # a place named only by generic words ("the region") gives no location; the found place
+        # agrees by its own words or by the name of the actor it resolves to
+        return not gold_words or not all(found_words) or gold_words in found_words
 
     def operation(self, gold: dict, row: dict) -> bool:
         return (_family("operation_type_families", gold["type"])

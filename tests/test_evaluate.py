@@ -195,6 +195,8 @@ def op(type_="strike", agent="United States", location=None, status="conducted",
     (op(location="eastern Pacific"), op(location="Pacific Ocean"), True),
     (op(location="Mexico"), op(location="Gulf of Mexico"), False),
     (op(location="Caribbean"), op(location="the region"), True),  # only generic words: no location
+    # a place whose words name an actor ("Mexico") still agrees with the same words
+    (op(location="Sonora desert / Mexico border"), op(location="Sonora desert / Mexico border"), True),
 ])
 def test_operation_matching(gold_op, row, matches):
     gold = make_gold(operations=fam([gold_op]))
