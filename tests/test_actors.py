@@ -370,6 +370,18 @@ def test_names_that_are_another_actors(nlp, text, name, key):
     # a cabinet is a government body, not a person
     ("Peru is tense. The Security Cabinet of Peru said the transfer was legal.",
      "Security Cabinet of Peru", "GovernmentBody"),
+    # an age with "years" before the description (translated reports)
+    ("The dead man was identified as Yeiler Riascos Mina, 38 years, resident of the village of Tumaco.",
+     "Yeiler Riascos Mina", "Person"),
+    ("Police named Dario Feld, aged 52, a fisherman from Ohio, as the driver.", "Dario Feld", "Person"),
+    # a description whose head is owned by a named body, then "the" before the name
+    ("In May, a special unit of the Peruvian Navy, the Grupo Cóndor Azul, raided a camp.",
+     "Grupo Cóndor Azul", "GovernmentBody"),
+    # a two-word name with an alias only people are given
+    ("Prosecutors want the extradition of Eusebio Tarrant, alias El Búho, from Peru.",
+     "Eusebio Tarrant", "Person"),
+    # a general staff is a body, not a person titled "General"
+    ("Ukrainian drones hit a depot, the General Staff in Kyiv said.", "Ukraine General Staff", "GovernmentBody"),
 ])
 def test_appositive_and_cue_types(nlp, text, name, kind):
     found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
@@ -384,32 +396,6 @@ def test_appositive_and_cue_types(nlp, text, name, kind):
 ])
 def test_places_before_a_persons_appositive(nlp, text, absent):
     assert absent not in {a.label for a in doc_actors(nlp(text)).values()}
-
-
-@pytest.mark.parametrize("text, name, kind", [
-    # an age with "years" before the description (translated reports)
-    ("The dead man was identified as Yeiler Riascos Mina, 38 years, resident of the village of Tumaco.",
-     "Yeiler Riascos Mina", "Person"),
-    ("Police named Dario Feld, aged 52, a fisherman from Ohio, as the driver.", "Dario Feld", "Person"),
-    # a description whose head is owned by a named body, then "the" before the name
-    ("In May, a special unit of the Peruvian Navy, the Grupo Cóndor Azul, raided a camp.",
-     "Grupo Cóndor Azul", "GovernmentBody"),
-])
-def test_descriptions_with_ages_and_owners(nlp, text, name, kind):
-    found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
-    assert found.get(name) == kind, found
-
-
-@pytest.mark.parametrize("text, name, kind", [
-    # a two-word name with an alias only people are given
-    ("Prosecutors want the extradition of Eusebio Tarrant, alias El Búho, from Peru.",
-     "Eusebio Tarrant", "Person"),
-    # a general staff is a body, not a person titled "General"
-    ("Ukrainian drones hit a depot, the General Staff in Kyiv said.", "Ukraine General Staff", "GovernmentBody"),
-])
-def test_alias_and_staff_cues(nlp, text, name, kind):
-    found = {a.label: a.type for a in doc_actors(nlp(text)).values()}
-    assert found.get(name) == kind, found
 
 
 def test_a_byline_with_a_station_number_is_furniture():

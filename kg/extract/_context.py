@@ -236,6 +236,8 @@ def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
     return (i, end)
 
 
+# "SANTO DOMINGO. —": a full stop after the city, blanked (same length) before a dateline is read
+_CITY_STOP = re.compile(r"^(\s*[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)\.(\s*[\u2014\u2013-]\s)")
 _DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ .'\-]+)?"
                        r"(?:,\s*(?P<country>[A-Z][A-Za-zÀ-ÿ .'\-]+?))?(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?"
                        r"\s*(?:\([^)\n]{1,60}\)\s*)?[\u2014\u2013-]\s")
@@ -300,7 +302,26 @@ def home_country(doc: Doc) -> Actor | None:
         home = (_country_named(m.group("country")) if m.group("country") else None) or \
             _country_named(m.group("city").title())
     doc.user_data["kg.ops.home"] = home if m else _lead_city_country(doc, offset)
+    if doc.user_data["kg.ops.home"] is None and (below := _dateline_below(doc)) is not None:
+        doc.user_data["kg.ops.home"], doc.user_data["kg.ops.dateline_end"] = below
     return doc.user_data["kg.ops.home"]
+
+
+def _dateline_below(doc: Doc) -> tuple[Actor, int] | None:
+    """(country, token after the dateline) of a dateline below the headline, byline or a
+    masthead ("MOGADISHU, Somalia (AP) —" on the fifth line, "SANTO DOMINGO. —" under "DIARIO
+    DEL CARIBE — ENGLISH EDITION"): the story is told from there too."""
+    text, offset, lex = doc_text(doc), 0, load_lexicon("operations.yaml")
+    for line in text[: int(lex["dateline_chars"])].split("\n")[: int(lex["dateline_lines"])]:
+        m = _DATELINE.match(_CITY_STOP.sub(r"\1 \2", line))  # "SANTO DOMINGO. —" (same length)
+        if m and len(m.group("city").strip()) > 2:
+            home = (_country_named(m.group("country")) if m.group("country") else None) or \
+                _country_named(m.group("city").title())
+            end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
+            if home is not None and end is not None:
+                return home, end.end  # (a masthead above it names no place)
+        offset += len(line) + 1
+    return None
 
 
 def _lead_city_country(doc: Doc, offset: int) -> Actor | None:

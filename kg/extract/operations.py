@@ -20,7 +20,7 @@ behind). A seizure of a held place is
 a military action; a trigger compared with another event ("like the boat strikes") is none.
 Agents read from the context (a force's owner, a claimant, "its fighters", a coordinated verb)
 and types decided by the target are in :mod:`kg.extract._op_rules`; the dateline in
-:mod:`kg.extract._op_home`.
+:func:`kg.extract._context.home_country`.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from kg.extract._context import (
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, token_norms, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
-from kg.extract._op_home import prime_dateline, state_force_refs
+from kg.extract._op_home import state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract._op_owner import force_owner, owner_hit, partner_states
 from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
@@ -477,7 +477,6 @@ def _condition_place(refs: list[Ref], span: Span) -> dict:
 
 def extract_operations(doc: Doc) -> Iterator[Operation]:
     """Every operation reported in ``doc``, one record per mention, merged mentions identical."""
-    prime_dateline(doc)
     refs = state_force_refs(doc, actor_refs(doc))
     sents = sentences(doc)
     cues = cue_spans(doc, cue_matcher(doc))

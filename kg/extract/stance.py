@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.stance_scope import OUT, quote_scope
-from kg.nlp.lexicons import read_yaml
+from kg.nlp.lexicons import demonyms, read_yaml
 
 AGAINST, FOR, NEUTRAL = "against_intervention", "for_intervention", "neutral"
 BARE_FORCE = 6  # the weakest cue: a force named, neither negated nor endorsed
@@ -134,7 +134,7 @@ def lexicon() -> StanceLexicon:
                          phrases("commitments"), phrases("anaphora"), phrases("frame_for"),
                          phrases("frame_against"), phrases("reassurances"), phrases("justifications"),
                          phrases("distancing"), phrases("non_negations"), phrases("open_questions"),
-                         frozenset([*data["other_owners"], *(d.lower() for d in read_yaml("demonyms.yaml"))]),
+                         frozenset([*data["other_owners"], *(d.lower() for d in demonyms())]),
                          frozenset(data["other_subjects"]), phrases("deed_commitments"), phrases("existentials"),
                          frozenset(data["intent_nouns"]), frozenset(data["body_nouns"]), phrases("benefits"),
                          phrases("clearances"),

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.nlp.lexicons import gazetteer, read_yaml
+from kg.nlp.lexicons import demonyms, gazetteer, read_yaml
 
 IN, OUT = "in", "out"
 _US = "united-states"
@@ -43,9 +43,9 @@ def _lexicon() -> dict:
         if actor.type == "Country" and actor.key != _US:
             for name in (actor.label, *actor.aliases):
                 markers[cue_words(name)] = (IN if actor.key in region else OUT, actor.key)
-    for demonym, key in read_yaml("demonyms.yaml").items():
+    for demonym, key in demonyms().items():
         if key != _US:
-            markers[cue_words(str(demonym))] = (IN if key in region else OUT, key)
+            markers[cue_words(demonym)] = (IN if key in region else OUT, key)
     markers.update({cue_words(p): (OUT, None) for p in data["outside_places"]})
     markers.update({cue_words(p): (IN, None) for p in data["region_places"]})
     markers = {k: v for k, v in markers.items() if k}
