@@ -548,3 +548,64 @@ def test_blind_families(nlp, text, expected):
 )
 def test_blind_families_do_not_fire(nlp, text):
     assert designations(nlp, text) == []
+
+
+# ---------------------------------------------------------------- coordination, findings and
+# contact clauses (relative clauses after two names, "and that" clauses, class companions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause after two coordinated names labels both
+        ("Fighters from Hezbollah and Hamas, which Washington designates as terrorist organizations, "
+         "crossed the border.", [("united-states", "hezbollah", "terrorist_organization"),
+                                 ("united-states", "hamas", "terrorist_organization")]),
+        ("The boats belonged to the Cartel del Noreste and the Gulf Clan, which the State Department "
+         "designated as foreign terrorist organizations last year.",
+         [("united-states", "cartel del noreste", "foreign_terrorist_organization"),
+          ("united-states", "gulf clan", "foreign_terrorist_organization")]),
+        # a second "that" clause of a finding belongs to the same finding verb
+        ("The U.S. attorney general has determined that the United States is in an armed conflict "
+         "with the Gulf Cartel, and that its members are unlawful combatants.",
+         [("united-states", "gulf cartel", "enemy_combatant")]),
+        # a companion naming a class of groups, no name
+        ("The United States designated Barrio 18 a foreign terrorist organization in March, along with "
+         "several Salvadoran gangs.", [("united-states", "barrio 18", "foreign_terrorist_organization"),
+                                       ("united-states", "salvadoran gangs", "foreign_terrorist_organization")]),
+        # a contact clause: no relative pronoun, the subject right before the labelling verb
+        ("The United States says it is at war with the smugglers it considers unlawful combatants.",
+         [("united-states", "smugglers", "enemy_combatant")]),
+        ("Washington has struck boats run by cartels the administration considers terrorist organizations.",
+         [("united-states", "cartels", "terrorist_organization")]),
+    ],
+)
+def test_coordination_findings_and_contact_clauses(nlp, text, expected):
+    found = designations(nlp, text)
+    assert sorted((d.designator.key, d.designee_text, d.category) for d in found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said Hamas and the smugglers, which nobody designated, met in Rafah.",  # no category
+        "The report said that prices rose in Mexico, and that tourists are not terrorists.",  # no finding
+        "The United States struck boats it considers legitimate targets.",  # no category
+        "The United States is fighting what it considers terrorist organizations.",  # no noun labelled
+        "Mexico has arrested members of armed groups the government never considered terrorist organizations.",
+    ],
+)
+def test_coordination_findings_and_contact_clauses_do_not_fire(nlp, text):
+    assert designations(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, designee",
+    [
+        ("The United States designated Barrio 18 a terrorist group, along with sanctions on its leaders.",
+         "barrio 18"),  # sanctions are no class of groups
+        ("Canada listed the Gulf Clan as a terrorist entity, together with its leader.", "gulf clan"),  # a person
+    ],
+)
+def test_a_companion_that_is_no_group_adds_nothing(nlp, text, designee):
+    assert [d.designee_text for d in designations(nlp, text)] == [designee]

@@ -11,8 +11,12 @@ by itself, and the extra designees and designators of a frame it found.
   EU-listed terrorist organization") names designator and designee around the category;
 - an apposition before a relative clause ("X, the Colombian group that Y listed as ...") is X;
 - membership ("X, which is on the State Department's list of ...", "X remains on the list");
-- companions after the frame ("..., along with X and four other groups", "alongside X"): more
-  designees of the same label;
+- companions after the frame ("..., along with X and four other groups", "alongside X", "along
+  with several gangs"): more designees of the same label;
+- a contact clause ("the smugglers it considers enemy combatants"): the plural noun before the
+  clause's subject is the designee;
+- the copula frame's helpers: the asserting verb of a "that" clause (a second "and that" clause
+  belongs to the first one's verb) and the short subject before the copula;
 - co-designators ("listed as a terrorist group by Turkey, the United States and the EU");
 - a capital as the subject of the labelling verb ("Ottawa added ...") stands for its state;
 - the records of one article: a shorter designee takes the longer wording of the same act
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import Ref, agent_actor, country_actor, load_capitals, read_np, words
+from kg.extract._context import Ref, agent_actor, country_actor, load_capitals, phrase_text, read_np, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.nlp.quotes import token_words
 from kg.records import Actor, Designation
@@ -82,6 +86,66 @@ def fronted_participle(doc: Doc, refs: list[Ref], sent: Span, k: int, span: Span
     while e < sent.end and texts[e][:1].isupper():
         e += 1
     return (k, k + 1, s, e, sent.start) if e > s else None
+
+
+def subject_start(doc: Doc, lo: int, j: int) -> int | None:
+    """Start of the short subject right before the copula at ``j`` ("..., and the cartels
+    are"), not past punctuation or a conjunction; None when it runs longer than a phrase."""
+    norms = token_norms(doc)
+    stops = {"and", "or", "but"} | words("opaque_boundaries") | words("transparent_boundaries")
+    k = j
+    while k > lo and not doc[k - 1].is_punct and norms[k - 1] not in stops:
+        k -= 1
+    if k > lo and norms[k - 1] in _lex("relatives"):
+        return None  # "those who attack us are terrorists": a relative clause, no group named
+    return k if 0 < j - k <= 6 else None
+
+
+def asserting_verb(doc: Doc, sent: Span, k: int) -> int | None:
+    """The verb stating a copula's label: the asserting word at ``k`` or right before its
+    "that", or an informing verb with its addressee before the "that" ("informs Congress that")."""
+    norms = token_norms(doc)
+    if norms[k] != "that":
+        return k if norms[k] in _lex("asserting_words") else None
+    if k - 1 >= sent.start and norms[k - 1] in _lex("asserting_words"):
+        return k - 1
+    if k - 1 > sent.start and norms[k - 1] in {"and", "or"}:  # "found that A, and that B": the verb
+        first = next((m for m in range(k - 2, sent.start, -1) if norms[m] == "that"), None)  # of A's "that"
+        return asserting_verb(doc, sent, first) if first is not None else None
+    for m in range(k - 2, max(sent.start, k - 6) - 1, -1):  # "notified lawmakers that"
+        if norms[m] in _lex("informing_words"):
+            return m
+        if doc[m].is_punct:
+            break
+    return None
+
+
+def zero_relative(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
+    """"the smugglers it considers enemy combatants", "gangs the government deems terrorist
+    groups": a relative clause with no pronoun; its subject (a pronoun, a state or a body)
+    stands right before the labelling word at ``k``, the plural noun it labels before that."""
+    norms = token_norms(doc)
+    subject = next((r for r in refs if r.end == k and r.start > sent.start), None)
+    s = subject.start if subject is not None else k - 1
+    if subject is None and norms[s] not in {"it", "they", "we"} | _lex("implied_designators"):
+        return None
+    s -= 1 if s - 1 > sent.start and norms[s - 1] == "the" else 0  # "the government"
+    head = s - 1
+    if head <= sent.start or not (doc[head].is_lower and doc[head].is_alpha and norms[head].endswith("s")) \
+            or norms[head] in words("np_stop_words") | words("prepositions"):
+        return None  # "what it considers terrorism": no plural noun labelled
+    start = head
+    while start - 1 > sent.start and doc[start - 1].is_alpha and norms[start - 1] not in (
+            words("prepositions") | words("determiners") | words("np_stop_words")):
+        start -= 1  # "the armed smugglers", "Mexican cartels": the modifiers of the noun
+    if any(t.is_lower and norm_ends_verb(t.norm_) for t in doc[start:head]):
+        return None  # "that attacked cartels it ...": a verb before, no noun phrase
+    return (k, k + 1, start, head + 1, s)
+
+
+def norm_ends_verb(word: str) -> bool:
+    """Whether a lower-case word looks like a finite or participial verb (-ed, -ing)."""
+    return word.endswith(("ed", "ing"))
 
 
 def compound_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> tuple[Frame, Actor] | None:
@@ -163,6 +227,19 @@ def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
                             or norms[m] in stops), sent.end)
                 return (start, end) if end > start else None
     return None
+
+
+def group_class(doc: Doc, start: int, end: int) -> list[tuple[None, str]]:
+    """A companion that names no group but a class of them ("along with several Mexican
+    cartels"): its text, when it ends on a plural group noun, else nothing."""
+    norms = token_norms(doc)
+    last = end - 1
+    while last > start and doc[last].is_punct:
+        last -= 1
+    noun = norms[last] if last >= start else ""
+    if not (noun.endswith("s") and noun[:-1] in _raw("group_nouns") and doc[last].is_lower):
+        return []  # "along with sanctions", "together with its leader": no class of groups
+    return [(None, phrase_text(doc, start, last + 1))]
 
 
 def co_designators(doc: Doc, refs: list[Ref], sent: Span, first: Actor, v: int, after: int) -> list[Actor]:

@@ -16,8 +16,10 @@ A category phrase (``kg/lexicons/designations.yaml``) is a designation only insi
 11. (:mod:`kg.extract._designation_frames`) bare frames (a proscription verb, an anaphoric
    list), fronted participles, state-hyphen compounds ("a U.S.-designated terrorist group"),
    appositions before a relative clause, counted subjects ("among five groups designated as"),
-   membership ("which is on the State Department's list of"), companions ("along with X"),
+   membership ("which is on the State Department's list of"), companions ("along with X", "along
+   with several gangs"), contact clauses ("the smugglers it considers enemy combatants"),
    co-designators ("by Turkey and the United States") and capitals as subjects ("Ottawa").
+A second "that" clause of a finding ("found that A, and that B are ...") is the finding's too.
 Designees: every named organization or capitalised conjunct ("Viv Ansanm and Gran Grif"), the
 examples of a count ("eight groups, among them X and Y"; ", including X and Y" after the
 category), a pointer ("the group", "them") for the organization(s) named last before it, "their
@@ -153,7 +155,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
         return (k, k + 1, ref.start, ref.end, rel + 1)  # "X, the group that Y listed as"
     if ref is None:
         return common_head(doc, sent, k, head, rel)
-    s = ref.start
+    orgs = [r for r in refs if sent.start <= r.start and r.end <= ref.end and r.actor.type in _DESIGNEE_TYPES]
+    s = coordinated_start(doc, orgs, ref.end) or ref.start  # "X and Y, which Z designated": both
     demonyms = load_lexicon("demonyms.yaml")
     while (s - 1 >= sent.start and texts[s - 1][:1].isupper() and doc[s - 1].is_alpha
            and norms[s - 1] not in words("determiners") and texts[s - 1] not in demonyms):
@@ -186,35 +189,6 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
                      and r.actor.type in _DESIGNEE_TYPES), None)  # "X was added to the list"
         return (k, k + 1, subj.start, subj.end, sent.start) if subj is not None else None
     return (k, k + 1, k + 1, j, sent.start) if k is not None and k + 1 < j else None
-
-
-def _subject_start(doc: Doc, lo: int, j: int) -> int | None:
-    """Start of the short subject right before the copula at ``j`` ("..., and the cartels
-    are"), not past punctuation or a conjunction; None when it runs longer than a phrase."""
-    norms = token_norms(doc)
-    stops = {"and", "or", "but"} | words("opaque_boundaries") | words("transparent_boundaries")
-    k = j
-    while k > lo and not doc[k - 1].is_punct and norms[k - 1] not in stops:
-        k -= 1
-    if k > lo and norms[k - 1] in _lex("relatives"):
-        return None  # "those who attack us are terrorists": a relative clause, no group named
-    return k if 0 < j - k <= 6 else None
-
-
-def _asserting_verb(doc: Doc, sent: Span, k: int) -> int | None:
-    """The verb stating a copula's label: the asserting word at ``k`` or right before its
-    "that", or an informing verb with its addressee before the "that" ("informs Congress that")."""
-    norms = token_norms(doc)
-    if norms[k] != "that":
-        return k if norms[k] in _lex("asserting_words") else None
-    if k - 1 >= sent.start and norms[k - 1] in _lex("asserting_words"):
-        return k - 1
-    for m in range(k - 2, max(sent.start, k - 6) - 1, -1):  # "notified lawmakers that"
-        if norms[m] in _lex("informing_words"):
-            return m
-        if doc[m].is_punct:
-            break
-    return None
 
 
 def _object_after(doc: Doc, sent: Span, k: int, span: Span) -> Frame | None:
@@ -258,15 +232,15 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         k = _find_left(doc, sent, j - 1, _lex("asserting_words") | {"that"})
         quote = inside(quote_regions(sent), j) or ((sent.start, sent.end) if turn_person(doc, j) else None)
         if k is None and quote is not None:  # "The men were enemy combatants," an official said
-            s = _subject_start(doc, max(quote[0], clause_start(sent, j, quote[0])), j)
+            s = extra.subject_start(doc, max(quote[0], clause_start(sent, j, quote[0])), j)
             return (j, j + 1, s, j, quote[0]) if s is not None else None
         if k is None:
             return None
-        verb = _asserting_verb(doc, sent, k)
+        verb = extra.asserting_verb(doc, sent, k)
         if verb is None:
             return None
         to_be = norms[j] == "be" and norms[j - 1] == "to"  # "declared X to be ..."
-        sub = _subject_start(doc, k + 1, j)  # "that X are ..., and Y are <category>": Y
+        sub = extra.subject_start(doc, k + 1, j)  # "that X are ..., and Y are <category>": Y
         if sub is not None and any(norm(t) in _lex("copulas") for t in doc[k + 1:sub]):
             return (verb, verb + 1, sub, j, sent.start)
         return (verb, verb + 1, k + 1, j - 1 if to_be else j, sent.start)
@@ -284,7 +258,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     if k is not None and _names_only(doc, sent.start, k):  # "branded a faction called X a ...": the
         k = _find_left(doc, sent, k - 1, _lex("direct_labelling_words")) or k  # verb before the name
     if k is not None and k == j:  # "which X designates a ...", "were designated a ...", "Designated a ... by Y, X"
-        return _left_designee(doc, refs, sent, k) or extra.fronted_participle(doc, refs, sent, k, span)
+        return (_left_designee(doc, refs, sent, k) or extra.fronted_participle(doc, refs, sent, k, span)
+                or extra.zero_relative(doc, refs, sent, k))  # "the gangs it considers ..."
     if k is not None and k + 1 <= j:
         if doc[k + 1].is_lower and norms[k + 1].endswith("ing"):
             return None  # "considered using the FTO designation": an action, no designee
@@ -459,7 +434,8 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
         designees = _examples_after(doc, refs, sent, span, d_end) or designees
     if (more := extra.companions(doc, sent, max(span.end, d_end))) is not None:
-        designees = designees + _designees(doc, refs, *more, named_only=True)  # "along with X"
+        designees = designees + (_designees(doc, refs, *more, named_only=True)  # "along with X"
+                                 or extra.group_class(doc, *more))  # "along with several gangs"
     designator = compound[1] if compound else find_designator(doc, refs, sent, frame, span, category)
     if designator is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named
