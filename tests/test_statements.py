@@ -396,6 +396,11 @@ ROUND2_SPEAKERS = [
      'gear at all."', "carried no fishing gear at all.", "rosa-ibarra-celis"),
     ("embassy in", 'The U.S. Embassy in Lima said it "supports the independence of the courts in Peru."',
      "supports the independence of the courts in Peru.", "us-embassy-in-lima"),
+    # a trade written before a name like a title is no part of the name
+    ("trade before a name", 'Rancher Luis Ortega Vela said he welcomed them. "I lost two harvests," Ortega said.',
+     "I lost two harvests", "luis-ortega-vela"),
+    ("trade before a name, vendor", 'Vendor Anita Moreno Díaz was not convinced. "Nobody comes now," Moreno said.',
+     "Nobody comes now", "anita-moreno-diaz"),
 ]
 
 
