@@ -578,6 +578,13 @@ def test_blind_families_do_not_fire(nlp, text):
          [("united-states", "smugglers", "enemy_combatant")]),
         ("Washington has struck boats run by cartels the administration considers terrorist organizations.",
          [("united-states", "cartels", "terrorist_organization")]),
+        # an adding verb with a named group and no list adds it to the label named just before
+        ("Canada listed the Sinaloa Cartel as a terrorist entity in February. In June, Ottawa added Los Viagras.",
+         [("canada", "sinaloa cartel", "terrorist_organization"), ("canada", "los viagras", "terrorist_organization")]),
+        ("In 2025 the administration designated the Gulf Cartel and five other groups as foreign terrorist "
+         "organizations. Last November, it added the Venezuelan Cartel de los Soles.",
+         [("united-states", "gulf cartel", "foreign_terrorist_organization"),
+          ("united-states", "cartel de los soles", "foreign_terrorist_organization")]),
     ],
 )
 def test_coordination_findings_and_contact_clauses(nlp, text, expected):
@@ -593,6 +600,9 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         "The United States struck boats it considers legitimate targets.",  # no category
         "The United States is fighting what it considers terrorist organizations.",  # no noun labelled
         "Mexico has arrested members of armed groups the government never considered terrorist organizations.",
+        # adding verbs with no label named before, or adding no group
+        "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
+        "The minister added that Hamas had lost ground in the south.",
     ],
 )
 def test_coordination_findings_and_contact_clauses_do_not_fire(nlp, text):
@@ -605,6 +615,10 @@ def test_coordination_findings_and_contact_clauses_do_not_fire(nlp, text):
         ("The United States designated Barrio 18 a terrorist group, along with sanctions on its leaders.",
          "barrio 18"),  # sanctions are no class of groups
         ("Canada listed the Gulf Clan as a terrorist entity, together with its leader.", "gulf clan"),  # a person
+        ("The United States designated the Gulf Cartel a terrorist group. The raid added pressure on Hamas.",
+         "gulf cartel"),  # pressure is no group
+        ("The United States designated the Gulf Cartel a terrorist group. Mexico added the Sinaloa Cartel's "
+         "leader to its most-wanted list.", "gulf cartel"),  # the group's leader, not the group
     ],
 )
 def test_a_companion_that_is_no_group_adds_nothing(nlp, text, designee):

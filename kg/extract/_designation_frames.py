@@ -4,7 +4,8 @@ by itself, and the extra designees and designators of a frame it found.
 - bare frames, no category word at the frame: a proscription verb ("Pakistan has proscribed the
   TTP", "X was proscribed in 2001") labels a terrorist organization; a listing verb with an
   anaphoric list ("added a third group, X, to the list") takes the category named last before
-  it, in its sentence or the one before;
+  it, in its sentence or the one before; an adding verb with a named group and no list ("Last
+  November, it added X") adds it to the category named last before it;
 - a fronted participle ("Designated a terrorist group by Y in 2019, X has ...") designates the
   subject after the comma;
 - a state-hyphen-participle compound ("the U.S.-designated terrorist group X", "X, an
@@ -62,6 +63,28 @@ def anaphoric_lists(doc: Doc, sent: Span, categories: list[tuple[str, Span]]) ->
         before = [(c, s) for c, s in categories if s.end <= k and k - s.start <= int(_raw("list_reach"))]
         if before and not any(s.start <= k < s.end for _, s in categories):
             found.append((before[-1][0], doc[k:k + 1]))
+    return found
+
+
+def bare_additions(doc: Doc, refs: list[Ref], sent: Span,
+                   categories: list[tuple[str, Span]]) -> list[tuple[str, Span, Frame]]:
+    """"Last November, it added the Cartel de los Soles.": an adding verb whose object is a
+    named group, with no list and no category in its sentence, adds the group to the category
+    named last before it (in reach): (category, the verb's span, the frame)."""
+    norms, found = token_norms(doc), []
+    if any(sent.start <= s.start < sent.end for _, s in categories):
+        return found  # a category of its own: the other frames read it
+    for k in range(sent.start + 1, sent.end - 1):
+        if norms[k] not in _lex("adding_verbs") or not doc[k].is_lower:
+            continue
+        before = [c for c, s in categories if s.end <= k and k - s.start <= int(_raw("list_reach"))]
+        m = k + 1
+        while m < sent.end and (norms[m] in words("determiners") or doc[m].text in load_lexicon("demonyms.yaml")):
+            m += 1  # "the Venezuelan Cartel de los Soles": the name after its determiner and demonym
+        ref = next((r for r in refs if r.start == m and r.actor.type in _ORG_TYPES), None)
+        if not before or ref is None or (ref.end < sent.end and norms[ref.end] in {"'s", "'", "to", "’s"}):
+            continue  # no category before, no group named, or "the cartel's leader", "to the list"
+        found.append((before[-1], doc[k:k + 1], (k, k + 1, ref.start, ref.end, sent.start)))
     return found
 
 

@@ -463,6 +463,8 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
         for category, span in extra.anaphoric_lists(doc, sent, categories):
             if (frame := _list_frame(doc, refs, sent, span, _skip_left(doc, span.start - 1, sent.start))):
                 found.extend(_designations(doc, refs, sent, category, span, frame))
+        for category, span, frame in extra.bare_additions(doc, refs, sent, categories):  # "it added X"
+            found.extend(_designations(doc, refs, sent, category, span, frame))
         for k in extra.proscriptions(doc, sent):
             frame = extra.object_frame(doc, sent, k) or _left_designee(doc, refs, sent, k)
             if frame and not any(k < s.start <= max(k, frame[3]) + 3 for _, s in categories):  # ("as <category>")
