@@ -226,6 +226,9 @@ def test_body_and_possessive_descriptions(nlp, text, description, key):
         ("Colombia's Congress debated it.", "Congress", "colombia-congress", "colombia"),
         ("The U.S. Congress debated it.", "U.S. Congress", "united-states-congress", "united-states"),
         ("Mexico's Congress debated it.", "Mexico's Congress", "mexican-congress", "mexico"),
+        # a known international body named like a state's, with a state's possessive or demonym
+        ("Colombia's Security Council met.", "Security Council", "colombia-security-council", "colombia"),
+        ("The Chilean Security Council met.", "Security Council", "chile-security-council", "chile"),
     ],
 )
 def test_known_bodies_of_another_state(nlp, text, surface, key, government):
@@ -233,6 +236,18 @@ def test_known_bodies_of_another_state(nlp, text, surface, key, government):
     got = {sp.text: sp.kb_id_ for sp in doc.spans["kg_actors"]}
     assert got.get(surface) == key, got
     assert doc_actors(doc)[key].government == government
+
+
+@pytest.mark.parametrize(
+    "text, surface, key",
+    [
+        ("The Security Council met on Monday.", "Security Council", "un-security-council"),  # named bare
+        ("America's NATO allies met on Monday.", "NATO", "nato"),  # not named like a state's body
+    ],
+)
+def test_international_bodies_stay_their_own(nlp, text, surface, key):
+    doc = nlp(text)
+    assert {sp.text: sp.kb_id_ for sp in doc.spans["kg_actors"]}.get(surface) == key
 
 
 def test_pronouns_inside_quotes_are_left_alone(nlp):

@@ -1,7 +1,8 @@
 """Corrections to gazetteer matches that the context of a Doc overrules.
 
 - "Colombia's Congress": a known body of another state named with this state's possessive or
-  demonym is this state's own body; a bare "the Senate" is the known body of the state in
+  demonym is this state's own body, and so is a known international body named like a state's
+  ("Colombia's Security Council"); a bare "the Senate" is the known body of the state in
   context;
 - "Chad Baptiste": a lone country name right before a capitalised name is a given name;
 - "ISIS-Somalia": a known group glued by a hyphen to a name is another, named group;
@@ -24,6 +25,8 @@ def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
     """"Colombia's Congress", "the Venezuelan Supreme Court": a known body of another state
     named with this state's demonym or possessive is that state's own body, not the known one."""
     for cand in known:
+        if cand.start > 0 and _international_as_state_body(doc, cand, ctx):
+            continue
         if cand.type != "GovernmentBody" or not cand.government or cand.start == 0:
             continue
         country = ctx.demonyms.get(doc[cand.start - 1].text) or possessive_country(doc, cand.start, ctx)
@@ -33,6 +36,21 @@ def rehome_bodies(doc: Doc, known: list[Candidate], ctx: Context) -> None:
             _rehome_bare(doc, cand, ctx)
         elif cand.end - cand.start <= BARE_WORDS and not country and _bare_institution(doc, cand, ctx):
             _rehome_bare(doc, cand, ctx, discover=True)
+
+
+def _international_as_state_body(doc: Doc, cand: Candidate, ctx: Context) -> bool:
+    """"Colombia's Security Council", "the Chilean Security Council": a known international
+    body whose name ends like a government body ("Council"), named with a state's possessive
+    or demonym, is that state's own body (the UN's is named bare). True when it was rehomed."""
+    if cand.type != "Organization" or cand.government:
+        return False
+    if doc[cand.end - 1].text not in ctx.org_cues["trailing"]["GovernmentBody"]:
+        return False  # "America's NATO allies": a body of its own name, no state's
+    country = ctx.demonyms.get(doc[cand.start - 1].text) or possessive_country(doc, cand.start, ctx)
+    if not country:
+        return False
+    cand.key, cand.type, cand.government, cand.priority = None, "GovernmentBody", country, DISCOVERED
+    return True
 
 
 BARE_WORDS = 3  # "the Supreme Court", "the National Guard": a bare institution's name
