@@ -88,6 +88,16 @@ def speakers(doc):
         ("Peru's intelligence agency, DINIP, arrested him.", "DINIP", "GovernmentBody"),
         # a description with a prepositional phrase is typed by its head ("a spokesperson for ...")
         ("He met a spokesperson for the agency, Idris Kamau, in Nairobi.", "Idris Kamau", "Person"),
+        # a body named with "of", then a title and a name: two actors
+        ("Armed Forces of Colombia Chief of Staff Gen. Rafael Ortiz Vega praised the troops.",
+         "Armed Forces of Colombia", "GovernmentBody"),
+        ("Armed Forces of Colombia Chief of Staff Gen. Rafael Ortiz Vega praised the troops.",
+         "Rafael Ortiz Vega", "Person"),
+        ("University of Lagos Professor Amara Okoye said the data were old.", "Amara Okoye", "Person"),
+        # portfolios of several words after "of" belong to the title
+        ("Secretary of National Defense Eduardo P. Salcedo Jr. lauded the units.", "Eduardo P. Salcedo Jr.", "Person"),
+        ("Minister of Home Affairs Kofi Mensah Boateng spoke first.", "Kofi Mensah Boateng", "Person"),
+        ("Director of Operations Lt. Gen. Ola Berg spoke first.", "Ola Berg", "Person"),
     ],
 )
 def test_discovers_bodies_and_people(nlp, text, name, kind):

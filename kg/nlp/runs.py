@@ -91,7 +91,21 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, end))
-    return [(s, e) for s, e in runs if low[e - 1] not in PARTICLES]
+    return [part for s, e in runs if low[e - 1] not in PARTICLES for part in _body_then_title(low, s, e)]
+
+
+def _body_then_title(low: list[str], s: int, e: int) -> list[tuple[int, int]]:
+    """"Armed Forces of Colombia Chief of Staff Gen. X", "University of Texas Professor X": a
+    body named with "of" and then a title and a name are two runs, the body's and the person's
+    (a run opening with a title, "Secretary of State X", stays whole)."""
+    heads = titles().heads
+    if low[s] in heads or low[s].removesuffix("s") in heads or low[s] in titles().modifiers:
+        return [(s, e)]  # "Deputies of the X Sheriff's Office": people of a body, one run
+    of = next((i for i in range(s + 1, e) if low[i] == "of"), None)
+    split = next((j for j in range(of + 2, e - 2) if low[j] in heads), None) if of is not None else None
+    if split is None or low[split + 1] in POSSESSIVES:
+        return [(s, e)]  # "X County Sheriff's Office": the officer's office is the body
+    return [(s, split), (split, e)]
 
 
 TITLE_INTRODUCERS = frozenset({"titled", "entitled", "headlined", "subtitled"})
