@@ -578,6 +578,9 @@ def test_blind_families_do_not_fire(nlp, text):
          [("united-states", "smugglers", "enemy_combatant")]),
         ("Washington has struck boats run by cartels the administration considers terrorist organizations.",
          [("united-states", "cartels", "terrorist_organization")]),
+        # "since" after a perfect auxiliary is an adverb, no clause opener
+        ("The United States has since designated Los Lobos as a foreign terrorist organization.",
+         [("united-states", "los lobos", "foreign_terrorist_organization")]),
         # an adding verb with a named group and no list adds it to the label named just before
         ("Canada listed the Sinaloa Cartel as a terrorist entity in February. In June, Ottawa added Los Viagras.",
          [("canada", "sinaloa cartel", "terrorist_organization"), ("canada", "los viagras", "terrorist_organization")]),
@@ -603,6 +606,8 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         # adding verbs with no label named before, or adding no group
         "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
         "The minister added that Hamas had lost ground in the south.",
+        # "since" opening a clause still bounds it: Canada is no designator of what followed
+        "Canada has protested since the United States named new envoys to the region.",
     ],
 )
 def test_coordination_findings_and_contact_clauses_do_not_fire(nlp, text):

@@ -139,6 +139,9 @@ def inside(regions: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
     return None
 
 
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "'d", "having"})
+
+
 def clause_start(sent: Span, i: int, floor: int | None = None) -> int:
     """First token of the clause that holds token ``i`` (opaque boundaries only)."""
     floor = sent.start if floor is None else floor
@@ -150,7 +153,8 @@ def clause_start(sent: Span, i: int, floor: int | None = None) -> int:
         if texts[j] == ")" and (k := _paren_open(sent, j, floor)) is not None:
             j = k  # "the Security Service of Ukraine (SBU) said": an acronym, no clause
             continue
-        if norms[j] in opaque:
+        if norms[j] in opaque and not (j > floor and norms[j] == "since" and norms[j - 1] in _PERFECT):
+            # ("has since designated": an adverb after a perfect auxiliary, no clause opener)
             if j == sent.start:  # fronted subordinate clause: the main clause starts after its comma
                 commas = [k for k in range(j + 1, i) if texts[k] == ","]
                 return commas[0] + 1 if commas else j + 1
