@@ -578,6 +578,10 @@ def test_blind_families_do_not_fire(nlp, text):
          [("united-states", "smugglers", "enemy_combatant")]),
         ("Washington has struck boats run by cartels the administration considers terrorist organizations.",
          [("united-states", "cartels", "terrorist_organization")]),
+        # an adjective the lexicon does not know before the category stays out of the designee
+        ("Washington designated Antifa a militant left-wing terrorist organization in September.",
+         [("united-states", "antifa", "terrorist_organization")]),
+        ("Ecuador declared Los Lobos a domestic terrorist group.", [("ecuador", "los lobos", "terrorist_organization")]),
         # "since" after a perfect auxiliary is an adverb, no clause opener
         ("The United States has since designated Los Lobos as a foreign terrorist organization.",
          [("united-states", "los lobos", "foreign_terrorist_organization")]),

@@ -263,7 +263,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     if k is not None and k + 1 <= j:
         if doc[k + 1].is_lower and norms[k + 1].endswith("ing"):
             return None  # "considered using the FTO designation": an action, no designee
-        return (k, k + 1, k + 1, j + 1, sent.start)
+        cut = next((m for m in range(k + 2, j + 1) if norms[m] in {"a", "an"}), j + 1)
+        return (k, k + 1, k + 1, cut, sent.start)  # ("designated X a <adjective> <category>": X)
     return None
 
 
