@@ -396,6 +396,16 @@ ROUND2_SPEAKERS = [
      'gear at all."', "carried no fishing gear at all.", "rosa-ibarra-celis"),
     ("embassy in", 'The U.S. Embassy in Lima said it "supports the independence of the courts in Peru."',
      "supports the independence of the courts in Peru.", "us-embassy-in-lima"),
+    # a person "of" a body before the verb speaks, not the body
+    ("person of the body", 'Brig. Gen. Kofi Asante of the Ghana Armed Forces said: "Our soldiers did their duty."',
+     "Our soldiers did their duty.", "kofi-asante"),
+    ("person of the body, rank", 'Col. Ana Ruiz of the Mexican Army said: "The road is open again."',
+     "The road is open again.", "ana-ruiz"),
+    # "according to" a document of the speaker
+    ("according to a statement from", '"We will not allow foreign troops here," according to a statement '
+     "from the Honduran Foreign Ministry.", "We will not allow foreign troops here", "honduran-foreign-ministry"),
+    ("according to a report issued by", '"The convoy was hit twice," according to a report issued by the '
+     "United Nations.", "The convoy was hit twice", "united-nations"),
     # a trade written before a name like a title is no part of the name
     ("trade before a name", 'Rancher Luis Ortega Vela said he welcomed them. "I lost two harvests," Ortega said.',
      "I lost two harvests", "luis-ortega-vela"),
@@ -417,6 +427,8 @@ def test_round2_speakers(nlp, rule, text, quote, speaker):
          "They will never stop, whatever we do"),
         ('"Nobody asked us about the strikes," one Colombian army colonel said.',
          "Nobody asked us about the strikes"),
+        # "according to" a source that names nobody
+        ('"The convoy was hit twice," according to a report in the local press.', "The convoy was hit twice"),
         # the one spoken to in the sentence after a quote is no speaker
         ('"We were never warned about anything." That is what residents of the town told Ana Ruiz-Tello.',
          "We were never warned about anything."),

@@ -8,7 +8,8 @@ sentence holding the opening mark to that mark, skipping other quotations. Rules
    "whether", "about" or "by" — the quote is the question, whose asker is rarely named:
    the quote gets no speaker unless "by" names an actor.
 2. Right frame, speaker first: '"...," Sheinbaum said' / '"...," the U.S. president stated'.
-3. Right frame, verb first: '"...," said Ana Torres' / '"...," according to the ministry';
+3. Right frame, verb first: '"...," said Ana Torres' / '"...," according to the ministry' (or to
+   "a statement from the ministry");
    only a title between the verb and a person ('said ISPR spokesman Maj. Gen. X'): the person.
 4. Left frame, finite verb: 'Sheinbaum said that Trump "insisted..."' — the speaker is the
    nearest person (else actor) before the verb, not an actor between the verb and the quote;
@@ -219,8 +220,8 @@ def right_frame(doc: Doc, right: list[int], speakers: Speakers, verbs: dict[str,
         sp = people[0] if people else (_by_person(near) if near else None)
         return Attribution(sp.kb_id_, lemma, "verb-speaker") if sp else None
     if doc[first].lower_ == "according" and len(toks) > 2 and doc[toks[1]].lower_ == "to":
-        after = [speakers.at[j] for j in toks[2:2 + GAP] if j in speakers.at]
-        return Attribution(after[0].kb_id_, "say", "according-to") if after else None
+        at = _according_source(doc, toks[2:], speakers)
+        return Attribution(speakers.at[at].kb_id_, "say", "according-to") if at is not None else None
     verb_at = next((n for n, i in enumerate(toks[:GAP + 10]) if _verb(doc, i, verbs)), None)
     if verb_at is None:
         return None
@@ -269,15 +270,27 @@ def _before_aside(doc: Doc, left: list[int], v: int, before: list[Span]) -> Span
     return next((sp for sp in reversed(before) if sp.end == comma), None)
 
 
+def _according_source(doc: Doc, after: list[int], speakers: Speakers) -> int | None:
+    """The speaker "according to" names: the first one within a few lower-case words ("the
+    ministry", "two U.S. officials", "a statement from X", "a report issued by X")."""
+    for i in after[:6]:
+        if i in speakers.at:
+            return i
+        if not (doc[i].is_lower or doc[i].like_num):
+            return None  # a name that is no speaker, or punctuation: no source
+    return None
+
+
 def left_frame(doc: Doc, left: list[int], speakers: Speakers,
                verbs: dict[str, str]) -> Attribution | None | bool:
     """Rules 1 and 4-7; ``False`` when the quote is a question (rule 1)."""
     verb_at = [i for i in left if _verb(doc, i, verbs)]
     if not verb_at:
         for n, i in enumerate(left[:-2]):  # rule 7: 'According to X, the boat carried "..."'
-            follows = doc[left[n + 1]].lower_ == "to" and left[n + 2] in speakers.at
-            if doc[i].lower_ == "according" and follows:
-                return Attribution(speakers.at[left[n + 2]].kb_id_, "say", "according-to")
+            if doc[i].lower_ == "according" and doc[left[n + 1]].lower_ == "to":
+                at = _according_source(doc, left[n + 2:], speakers)
+                if at is not None:
+                    return Attribution(speakers.at[at].kb_id_, "say", "according-to")
         if left and doc[left[-1]].text == ":":  # rule 6: a colon introduction without a verb
             sp = _by_person(speakers.before(left[-1], left[0]))
             return Attribution(sp.kb_id_, None, "colon") if sp else None
@@ -318,7 +331,9 @@ def _subject_of(doc: Doc, v: int, before: list[Span]) -> Span | None:
     sp = next((sp for sp in before if sp.end == k), None)
     if sp is None or sp.label_ == "Person" or sp.start == 0:
         return None
-    return None if doc[sp.start - 1].lower_ in NOT_SUBJECT_AFTER else sp
+    j = sp.start - 1
+    j -= 1 if j > 0 and doc[j].lower_ in {"the", "a", "an"} else 0  # "X of the Ghana Armed Forces said"
+    return None if doc[j].lower_ in NOT_SUBJECT_AFTER else sp
 
 
 def attribute(doc: Doc, q: Quote, in_quote: list[bool], speakers: Speakers,
