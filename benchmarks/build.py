@@ -66,6 +66,19 @@ def bare_tokenizer(path: Path, zones: bool = False) -> tuple[float, int]:
     return time.perf_counter() - start, words
 
 
+def vocabulary(path: Path) -> tuple[int, int]:
+    """Words and distinct words (case folded) of the corpus, to compare with Heaps' law for news
+    (distinct = 44 x words^0.49, the Reuters RCV1 fit; see benchmarks/corpus.py)."""
+    seen: set[str] = set()
+    total = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            found = re.findall(r"\w+", json.loads(line)["text"].lower())
+            total += len(found)
+            seen.update(found)
+    return total, len(seen)
+
+
 def kg(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg", *args]
 
@@ -95,6 +108,8 @@ def one_size(size: int, workers: list[int], folder: Path, words_per_article: int
     tok_seconds, tok_words = bare_tokenizer(path)
     tok_rate = tok_words / tok_seconds
     print(f"\n== {size} articles, {words:,} words ({path.stat().st_size / 1e6:.1f} MB gz)")
+    tokens, distinct = vocabulary(path)
+    print(f"  distinct words       {distinct:,} (Heaps' law for news: {44 * tokens ** 0.49:,.0f})")
     zone_seconds, _ = bare_tokenizer(path, zones=True)
     print(f"  bare tokenizer       {size / tok_seconds:9.1f} articles/s {tok_rate:10,.0f} words/s")
     print(f"  same, zone per text  {size / zone_seconds:9.1f} articles/s {words / zone_seconds:10,.0f} words/s"
