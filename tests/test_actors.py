@@ -243,6 +243,7 @@ def test_known_bodies_of_another_state(nlp, text, surface, key, government):
     [
         ("The Security Council met on Monday.", "Security Council", "un-security-council"),  # named bare
         ("America's NATO allies met on Monday.", "NATO", "nato"),  # not named like a state's body
+        ("Sudan's Rapid Support Forces shelled the town.", "Rapid Support Forces", "rapid-support-forces"),  # in full
     ],
 )
 def test_international_bodies_stay_their_own(nlp, text, surface, key):

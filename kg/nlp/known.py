@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, MODEL, Candidate
 from kg.nlp.discovery import Context, classify_run, possessive_country
+from kg.nlp.lexicons import gazetteer
 from kg.nlp.name_cues import article_state, context_state, known_body
 from kg.nlp.tables import is_headline
 
@@ -42,10 +43,14 @@ def _international_as_state_body(doc: Doc, cand: Candidate, ctx: Context) -> boo
     """"Colombia's Security Council", "the Chilean Security Council": a known international
     body whose name ends like a government body ("Council"), named with a state's possessive
     or demonym, is that state's own body (the UN's is named bare). True when it was rehomed."""
-    if cand.type != "Organization" or cand.government:
+    if cand.type != "Organization" or cand.government or cand.key is None:
         return False
     if doc[cand.end - 1].text not in ctx.org_cues["trailing"]["GovernmentBody"]:
         return False  # "America's NATO allies": a body of its own name, no state's
+    label = gazetteer().actors[cand.key].label.lower().split()
+    surface = doc[cand.start:cand.end].text.lower().split()
+    if len(label) <= len(surface) or label[-len(surface):] != surface:
+        return False  # "Sudan's Rapid Support Forces": named in full, not by its generic part
     country = ctx.demonyms.get(doc[cand.start - 1].text) or possessive_country(doc, cand.start, ctx)
     if not country:
         return False
