@@ -94,6 +94,10 @@ def speakers(doc):
         ("Armed Forces of Colombia Chief of Staff Gen. Rafael Ortiz Vega praised the troops.",
          "Rafael Ortiz Vega", "Person"),
         ("University of Lagos Professor Amara Okoye said the data were old.", "Amara Okoye", "Person"),
+        # given names of many regions open a person's name without a title
+        ("Oleksandr Kovalenko, a fisherman in Odesa, said the drones came at night.", "Oleksandr Kovalenko", "Person"),
+        ("Kofi Asante of the Ghana Armed Forces said the road was open.", "Kofi Asante", "Person"),
+        ("Zainab Haddad runs the clinic in Tyre.", "Zainab Haddad", "Person"),
         # portfolios of several words after "of" belong to the title
         ("Secretary of National Defense Eduardo P. Salcedo Jr. lauded the units.", "Eduardo P. Salcedo Jr.", "Person"),
         ("Minister of Home Affairs Kofi Mensah Boateng spoke first.", "Kofi Mensah Boateng", "Person"),
