@@ -582,6 +582,9 @@ def test_blind_families_do_not_fire(nlp, text):
         ("Washington designated Antifa a militant left-wing terrorist organization in September.",
          [("united-states", "antifa", "terrorist_organization")]),
         ("Ecuador declared Los Lobos a domestic terrorist group.", [("ecuador", "los lobos", "terrorist_organization")]),
+        # a government named by its leader stands for the state the article named
+        ("Chile has suffered. In June, the government of President Ana Ruiz formally classified the "
+         "Tren de Aragua as a terrorist organization.", [("chile", "tren de aragua", "terrorist_organization")]),
         # "since" after a perfect auxiliary is an adverb, no clause opener
         ("The United States has since designated Los Lobos as a foreign terrorist organization.",
          [("united-states", "los lobos", "foreign_terrorist_organization")]),
@@ -610,6 +613,8 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         # adding verbs with no label named before, or adding no group
         "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
         "The minister added that Hamas had lost ground in the south.",
+        # a leader's critic, no government, gives no label
+        "Chile has suffered. In June, a critic of President Ana Ruiz called the Tren de Aragua a terrorist group.",
         # "since" opening a clause still bounds it: Canada is no designator of what followed
         "Canada has protested since the United States named new envoys to the region.",
     ],

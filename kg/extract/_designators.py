@@ -184,8 +184,19 @@ def _implied(doc: Doc, frame: Frame) -> bool:
         if norms[k] in _lex("implied_designators"):
             return True
         if norms[k] not in _lex("passive_aux") | _lex("relatives"):
-            return False  # ("the memo that declared": past the relative pronoun)
+            return _government_of_leader(doc, k, floor)  # ("the memo that declared": past the
+            # relative pronoun)
     return False
+
+
+def _government_of_leader(doc: Doc, k: int, floor: int) -> bool:
+    """"the government of President X formally classified": a government named by its leader,
+    the leader's name ending at ``k``."""
+    norms = token_norms(doc)
+    m = k
+    while m > floor and m > k - 8 and (doc[m].text[:1].isupper() or doc[m].is_punct and doc[m].text == "."):
+        m -= 1
+    return m - 1 >= floor and m < k and norms[m] == "of" and norms[m - 1] in _lex("implied_designators")
 
 
 def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame, category: str | None = None) -> Actor | None:
