@@ -582,6 +582,9 @@ def test_blind_families_do_not_fire(nlp, text):
         ("Washington designated Antifa a militant left-wing terrorist organization in September.",
          [("united-states", "antifa", "terrorist_organization")]),
         ("Ecuador declared Los Lobos a domestic terrorist group.", [("ecuador", "los lobos", "terrorist_organization")]),
+        # bare "combatants" labels after "as" only
+        ("The United States took the first step toward treating traffickers as combatants.",
+         [("united-states", "traffickers", "enemy_combatant")]),
         # a government named by its leader stands for the state the article named
         ("Chile has suffered. In June, the government of President Ana Ruiz formally classified the "
          "Tren de Aragua as a terrorist organization.", [("chile", "tren de aragua", "terrorist_organization")]),
@@ -613,6 +616,10 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         # adding verbs with no label named before, or adding no group
         "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
         "The minister added that Hamas had lost ground in the south.",
+        # bare "combatants" elsewhere is a plain noun
+        "The Mexican army said it killed 12 combatants in the raid.",
+        "Hamas said the dead were civilians, not combatants.",
+        "The United States declared the smugglers combatants.",
         # a leader's critic, no government, gives no label
         "Chile has suffered. In June, a critic of President Ana Ruiz called the Tren de Aragua a terrorist group.",
         # "since" opening a clause still bounds it: Canada is no designator of what followed

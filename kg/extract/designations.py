@@ -428,6 +428,9 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     if frame is None:
         return []
     v_start, v_end, d_start, d_end, floor = frame
+    if len(span) == 1 and norm(span[0]) in _lex("as_only_categories") and token_norms(doc)[
+            _skip_left(doc, span.start - 1, sent.start)] != "as":
+        return []  # "killed 12 combatants": a bare "combatants" labels only after "as"
     if _not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
     designees = (member_owner(doc, refs, sent, d_start, d_end) or _antecedents(doc, refs, d_start, d_end)
