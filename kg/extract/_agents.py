@@ -111,6 +111,8 @@ def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Re
                 return None  # "strikes on vessels operated by X": X runs the target
             if k - 1 >= end and norms[k - 1] in word_set("operations.yaml", "other_by_verbs"):
                 return None  # "flights requested by X": X asked for it, someone else flew
+            if k - 2 >= end - 1 and participle_by(doc, k - 1) and norms[k - 2] in word_set("operations.yaml", "weapon_nouns"):
+                return None  # "shot down 40 drones launched by X": X sent the drones
             j = k + 1
             prefixes = word_set("operations.yaml", "place_prefixes")  # "by North American forces"
             while j < sent.end and (norms[j] in skip or (norms[j] in prefixes and _ref_at(refs, j) is None)):

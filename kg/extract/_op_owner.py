@@ -18,7 +18,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions, words
+from kg.extract._context import (Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions,
+                                 turn_person, words)
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.nlp.quotes import token_words
 from kg.records import Actor
@@ -191,17 +192,21 @@ def departure_state(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | 
 
 def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """'"We deployed 800 more troops," Admiral X said': a first-person subject in a quote whose
-    speaker has no state of their own acts for the paragraph's one state, else the story's."""
+    speaker has no state of their own acts for the paragraph's one state, else the story's; in
+    a transcript turn ("HEGSETH: we've conducted 20 strikes") for the turn speaker's state only."""
     quote = inside(quote_regions(sent), start)
+    turn = quote is None and turn_person(doc, start) is not None
+    if turn:
+        quote = (sent.start, sent.end)  # "ADM. X: Since May we've conducted 43 strikes": a turn is spoken
     norms, gap = token_norms(doc), word_set(OPS, "first_person_gap")
     j = start - 1
-    while quote is not None and j > quote[0] and norms[j] in gap:
-        j -= 1  # "we have already deployed", "our forces struck"
+    while quote is not None and j > quote[0] and (norms[j] in gap or doc[j].like_num):
+        j -= 1  # "we have already deployed", "our forces struck", "we've conducted 43 strikes"
     if quote is None or j < quote[0] or norms[j] not in word_set(OPS, "first_person_subjects"):
         return None  # "any president can bomb any country if we let it": not the subject
-    spoken = announcer(doc, refs, sent, start)  # the speaker's own state, if it is known
-    if _is_state(spoken):
-        return spoken
+    spoken = announcer(doc, refs, sent, start)  # the speaker's own state (or the turn's), if it is known
+    if _is_state(spoken) or turn:
+        return spoken if _is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
     return (_last_force_state(doc, refs, start, None, countries=True) or _paragraph_state(doc, refs, sent)
             or home_country(doc) or _dominant(doc, refs))
 

@@ -5,6 +5,7 @@ own clause does not give them (used by :mod:`kg.extract.operations`).
 - the type once the target is known: a person seized is captured, a town taken is captured,
   a bare attack on a place, post or group (not a craft, with no weapon of the air in its
   sentence) is a generic use of force, a detention followed by a killing is one too;
+- the subject of a passive custody verb ("a Gulf Clan commander was captured") was taken: no agent;
 - agents: the state inside a contact clause ("the prisoners Mexico sent"), the owner of the
   first force of the subject ("soldiers of the Malian army and ..."), the claimant of an
   attack ("the group claimed an ambush"), a demonym owning a force or craft ("Afghan border
@@ -24,6 +25,7 @@ from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject
 from kg.extract._context import Ref, home_country, quote_regions, words
 from kg.extract._demonyms import demonym_agent
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._op_agentless import patient_subject
 from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor
 
@@ -49,12 +51,14 @@ def context_hit(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dic
         # a gang extradites no one: only states hand over people (an agency of no known state
         # is the dateline's)
         hit = AgentHit(state_home(doc, hit.actor), "subject", hit.patient)
-    if hit.actor is None and (found := demonym_force(doc, sent, span.start)) is not None:
+    if hit.actor is None and not entry.get("patient_before") and (found := demonym_force(doc, sent, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "Afghan border forces attacked"
     if hit.actor is None and (found := possessive_agent(doc, refs, sents, k, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "X stepped up ... its fighters enforced"
     if hit.actor is None and coordinated(doc, sent, span.start):
         hit = AgentHit(None, "participle", hit.patient)  # "sent X, deployed Y": the first verb's
+    if hit.how == "subject" and op_type in _ops("patient_types") and patient_subject(doc, sent, span):
+        hit = AgentHit(None, "", hit.patient)  # "a Gulf Clan commander was captured": taken, not taker
     return hit
 
 
@@ -77,8 +81,8 @@ def in_name(doc: Doc, sent: Span, span: Span) -> bool:
 
 def refined_type(doc: Doc, sent: Span, span: Span, entry: dict, op_type: str, args: dict) -> str:
     """The type the target decides: a person seized is captured ("seized Maduro"), a held
-    place taken is captured (``held_place``), a bare attack on anything but a craft a use of
-    force (``ground_target_type``)."""
+    place taken is captured (``held_place``), uncrewed craft destroyed are downed weapons (as
+    "shot down"), a bare attack on anything but a craft a use of force (``ground_target_type``)."""
     taken = args["target"]
     norms = token_norms(doc)
     after = set(norms[span.end : min(sent.end, span.end + 4)])
@@ -88,6 +92,9 @@ def refined_type(doc: Doc, sent: Span, span: Span, entry: dict, op_type: str, ar
         return "capture"  # "special forces seized the president": a person taken, not goods
     if op_type == "seizure" and args["target_text"] and args["target_text"].split()[-1] in _ops("captive_nouns"):
         return "capture"  # "troops seized the gang's leader"
+    if op_type == "strike" and norms[span.start] in _ops("downing_verbs") and args["target_text"] \
+            and set(args["target_text"].split()) & _ops("uncrewed_words"):
+        return "military_action"  # "destroyed 13 uncrewed surface vessels": incoming weapons downed
     ground = entry.get("ground_target_type")
     if ground and op_type == entry["type"] and args["target_text"]:
         armed = set(token_norms(doc)[sent.start : sent.end]) & _ops("air_weapon_words")

@@ -45,6 +45,7 @@ from kg.extract._context import (
 )
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, token_norms, word_set
 from kg.extract._modality import NEGATED, cue_matcher, cue_spans, legislative, status_of
+from kg.extract._op_agentless import agentless_hit, passive_subject
 from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_home import state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
@@ -88,7 +89,9 @@ def _verbal(doc: Doc, span: Span) -> bool:
     if before in words("determiners"):
         return False  # "the bombed vessel": a participle used as an adjective
     last = token_norms(doc)[span.end - 1]  # "struck", "hit", "sank": irregular past forms are verbs too
-    return (last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers")
+    first = token_norms(doc)[span.start]  # "The army sent 500 soldiers": a verb opens the trigger
+    verb_first = len(span) > 1 and (first in _ops("past_forms") or first.endswith("ed") and first not in words("np_modifiers"))
+    return (last.endswith(("ed", "ing")) or last in _ops("past_forms") or before in _ops("verb_markers") or verb_first
             or (len(span) > 1 and token_norms(doc)[span.start] in _ops("verb_markers")))  # "can bomb X"
 
 
@@ -136,6 +139,7 @@ def _arguments(doc: Doc, refs: list[Ref], sent: Span, span: Span, op_type: str,
         target, target_text = None, None  # "the deployment of 10,000 Mexican troops": whose, not where
     if target is None and target_text is None and op_type in _ops("patient_types"):
         target = _passive_patient(doc, refs, sent, span)  # "X was recaptured in June"
+        target_text = None if target else passive_subject(doc, refs, sent, span)  # "a sub-leader was captured"
     if target_text is None and whole:
         j, e = span.start + 1, span.end - (norms[span.end - 1] in words("prepositions"))  # "kept X in"
         while j < e - 1 and norms[j] in _ops("object_lead_words"):
@@ -380,6 +384,7 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
         hit = AgentHit(found, "speaker", hit.patient)
     if hit.actor is None:
         hit = owner_hit(doc, refs, sent, (entry["type"], status, _passive_verb(doc, sent, span.start)), span, hit)
+    hit = agentless_hit(doc, refs, sent, (entry["type"], status), span, hit)  # "X was captured": the story's state's
     norms = token_norms(doc)
     near = [norms[span.start - 1] if span.start > 0 else ""]
     near += norms[span.end : span.end + 2] if norms[span.end : span.end + 1] == ["of"] else []
