@@ -122,6 +122,10 @@ WRONG_OWNER = [
     # two states in the paragraph and no dateline: no paragraph state
     ("Chile and Peru met on Monday. The army said it had seized 40 tonnes of cocaine.", "seizure", "chile"),
     ("Chile and Peru met on Monday. The army said it had seized 40 tonnes of cocaine.", "seizure", "peru"),
+    # a foreign force named once does not own the police of a story about another state
+    ("Canada said the lab was the largest found. Canada's minister thanked Ottawa's partners, and "
+     "Canada will not yield.\n\nA reporter asked about the U.S. military.\n\nOfficers seized 48 "
+     "kilograms of fentanyl.", "seizure", "united-states"),
 ]
 
 

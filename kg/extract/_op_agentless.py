@@ -69,10 +69,10 @@ def home_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     """The state the story is about: the dateline's country, else the country that the
     mentions of the paragraph act for when they name one only, else the article's (None when
     unclear)."""
-    return home_country(doc) or _leading_country(doc, refs, start) or _leading_country(doc, refs, None)
+    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None)
 
 
-def _leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
+def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
     """The country that the mentions act for (states and their bodies, officials and forces),
     in the paragraph before token ``start`` (the only one: "was extradited to the United States"
     names the receiver after it) or in the whole article (``None``: named at least

@@ -154,7 +154,12 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
         return state, "owner"  # "the Mexican Navy" ... "the navy": the same force
-    home = home_country(doc) or _paragraph_state(doc, refs, sent) or _dominant(doc, refs)
+    from kg.extract._op_agentless import leading_country  # (that module imports this one)
+
+    # the story's state (dateline, paragraph, the state the article names far most) before the
+    # state owning most named forces: "the U.S. military" named once does not own Canada's police
+    home = home_country(doc) or _paragraph_state(doc, refs, sent) or leading_country(doc, refs, None) \
+        or _dominant(doc, refs)
     return (home, "home") if home is not None else None
 
 
