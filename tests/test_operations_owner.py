@@ -32,6 +32,11 @@ POSITIVE = [
      "seizure", "nicaragua"),
     ("MANAGUA, Nicaragua (AP) — In the warehouse, officers confiscated 30 rifles and two grenades.",
      "seizure", "nicaragua"),
+    # a dateline city that is no capital names its country (places.yaml)
+    ("REYNOSA, Tamaulipas — Federal agents seized 300 kilograms of cocaine at the bridge on Sunday.",
+     "seizure", "mexico"),
+    ("ODESA (Reuters) — Police detained two men who filmed the air defences.", "arrest", "ukraine"),
+    ("Lead with no dateline: in Cusco, police detained four men on Monday.", "arrest", "peru"),
     # the force inside the trigger ("Drones flew over", "Surveillance aircraft monitored")
     ("QUITO, Ecuador (AP) — Drones flew over the camps for a week to gather intelligence.",
      "surveillance", "ecuador"),
@@ -119,6 +124,8 @@ WRONG_OWNER = [
     # a group's force is no state's: the quote's "we" is the state named before it
     ("The Israeli military said it hit depots of the group's Radwan Force. \"We struck only military "
      "targets,\" a spokeswoman said.", "strike", "radwan-force"),
+    # a person's name that is also a city names no country
+    ("Rosario Gómez sells tamales by the river. Police detained three men near her stall.", "arrest", "argentina"),
     # two states in the paragraph and no dateline: no paragraph state
     ("Chile and Peru met on Monday. The army said it had seized 40 tonnes of cocaine.", "seizure", "chile"),
     ("Chile and Peru met on Monday. The army said it had seized 40 tonnes of cocaine.", "seizure", "peru"),

@@ -250,7 +250,7 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ 
 def _country_named(name: str) -> Actor | None:
     """The Country a name or alias stands for in the gazetteer, or via the capitals list."""
     folded = name.strip().lower()
-    capital = _capitals().get(folded)
+    capital = _capitals().get(folded) or place_countries().get(folded)
     if capital:
         return gazetteer().actors.get(capital)
     return _country_aliases().get(folded)
@@ -281,6 +281,14 @@ def load_capitals() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (load_lexicon(CLAUSES).get("dateline_cities") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """Places inside a country (lower case, ``places.yaml``) -> the country's key; capitals are
+    in ``dateline_cities``."""
+    return {str(place).lower(): str(key) for key, places in load_lexicon("places.yaml")["places"].items()
+            for place in places}
 
 
 def dateline_end(doc: Doc) -> int:
@@ -336,7 +344,7 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
     aliases = _alias_words()
     for run in re.findall(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*", lead):
         for name in (run.lower(), *run.lower().split(" ")):
-            key = _capitals().get(name)
+            key = _capitals().get(name) or place_countries().get(name)
             if key and name not in aliases:
                 return gazetteer().actors.get(key)
     return None
