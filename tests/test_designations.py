@@ -582,6 +582,11 @@ def test_blind_families_do_not_fire(nlp, text):
         ("Washington designated Antifa a militant left-wing terrorist organization in September.",
          [("united-states", "antifa", "terrorist_organization")]),
         ("Ecuador declared Los Lobos a domestic terrorist group.", [("ecuador", "los lobos", "terrorist_organization")]),
+        # a terrorist movement is a terrorist organization; a ban under a terrorism law labels
+        ("Kinshasa has designated the M23 a terrorist movement.",
+         [("democratic-republic-of-the-congo", "m23", "terrorist_organization")]),
+        ("India's Home Ministry banned the Hizbul Mujahideen as a terrorist organisation in 2023.",
+         [("india", "hizbul mujahideen", "terrorist_organization")]),
         # bare "combatants" labels after "as" only
         ("The United States took the first step toward treating traffickers as combatants.",
          [("united-states", "traffickers", "enemy_combatant")]),
@@ -616,6 +621,9 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         # adding verbs with no label named before, or adding no group
         "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
         "The minister added that Hamas had lost ground in the south.",
+        # a ban that gives no terrorist label
+        "Germany banned the group's rallies last year.",
+        "The league banned the club as a punishment for the riots.",
         # bare "combatants" elsewhere is a plain noun
         "The Mexican army said it killed 12 combatants in the raid.",
         "Hamas said the dead were civilians, not combatants.",
