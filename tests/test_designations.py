@@ -587,6 +587,9 @@ def test_blind_families_do_not_fire(nlp, text):
          [("democratic-republic-of-the-congo", "m23", "terrorist_organization")]),
         ("India's Home Ministry banned the Hizbul Mujahideen as a terrorist organisation in 2023.",
          [("india", "hizbul mujahideen", "terrorist_organization")]),
+        # "the junta", "the regime" point at the government like "the administration"
+        ("Myanmar's army seized power in 2021. The junta had also declared the Arakan Army a terrorist "
+         "group in 2020.", [("myanmar", "arakan army", "terrorist_organization")]),
         # bare "combatants" labels after "as" only
         ("The United States took the first step toward treating traffickers as combatants.",
          [("united-states", "traffickers", "enemy_combatant")]),
