@@ -394,19 +394,22 @@ def nquad_lines(triples: Iterable[Triple], graph_iri: str) -> str:
     if len(_TERM_TEXTS) > _TERM_TEXTS_LIMIT:
         _TERM_TEXTS.clear()
     known = _TERM_TEXTS.get
-    lines: set[str] = set()
-    add = lines.add
+    lines: list[str] = []
+    add = lines.append
+    last_s = head = None
     for s, p, o in triples:
         # An entry is (term, text): the term kept alive, so its id is not reused meanwhile;
         # checking it is the very term keeps this right even if another thread emptied the table.
-        found = known(id(s))
-        s_text = found[1] if found is not None and found[0] is s else _term_text(s)
+        if s is not last_s:  # a subject's triples come one after another: its text once
+            found = known(id(s))
+            head = (found[1] if found is not None and found[0] is s else _term_text(s)) + " "
+            last_s = s
         found = known(id(p))
         p_text = found[1] if found is not None and found[0] is p else _term_text(p)
         found = known(id(o))
         o_text = found[1] if found is not None and found[0] is o else _term_text(o)
-        add(f"{s_text} {p_text} {o_text}{tail}")
-    return "".join(sorted(lines))
+        add(f"{head}{p_text} {o_text}{tail}")
+    return "".join(sorted(set(lines)))
 
 
 # term id -> (term, its N-Triples text), each written once: rdflib's Literal hash runs in

@@ -126,6 +126,9 @@ MATCHER_CASES = [
      "She ordered the Navy out and ordered aid Convoys, then ordered New units."),
     ({"plus": ["very+ large", "the .* end"]},  # operators the lexicons do not use: spaCy's Matcher
      "A very very large ship sailed to the far end of the bay."),
+    # a later word test after an optional token, a form cut off by the end of the text
+    ({"fire": ["open|opened fire on|at", "opened . fire", "opened"]},
+     "Troops opened fire at dawn; later they opened heavy fire. Police opened"),
 ]
 
 

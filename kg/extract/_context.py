@@ -85,7 +85,9 @@ def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences; without sentence boundaries, split at newlines and end punctuation.
     Found once per Doc (a new list each call)."""
     if "kg.sentences" not in doc.user_data:  # token offsets: no Span (and no cycle) kept
-        doc.user_data["kg.sentences"] = [(s.start, s.end) for s in _sentences(doc)]
+        spans = _sentences(doc)
+        doc.user_data["kg.sentences"] = [(s.start, s.end) for s in spans]
+        return spans  # the first call returns the Spans it found (no second build)
     return [Span(doc, start, end) for start, end in doc.user_data["kg.sentences"]]  # doc[start:end]
 
 
@@ -222,10 +224,11 @@ def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
     """A noun phrase starting at token ``i`` (first conjunct only); (i, i) when there is none."""
     norms = token_norms(doc)
     stops, verbs = _np_stops(), words("np_stop_words")
+    enders = {"and", "or"} | verbs  # built once, not for every word
     end, of_seen = i, False
     while end < min(limit, i + max_len):
         tok, low = doc[end], norms[end]
-        if (tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}) or low in {"and", "or"} | verbs:
+        if (tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}) or low in enders:
             break
         if low in stops or (low == "of" and (of_seen or end == i)):
             break

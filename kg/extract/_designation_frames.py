@@ -45,18 +45,18 @@ def _lex(key: str) -> frozenset[str]:
 def proscriptions(doc: Doc, sent: Span) -> list[int]:
     """Token indices of proscription verbs in ``sent`` ("proscribed"): a label by law, no
     category word needed; not inside a compound ("proscribed-goods")."""
-    texts, norms = token_words(doc), token_norms(doc)
-    return [k for k in range(sent.start, sent.end) if norms[k] in _lex("proscription_words")
+    texts, norms, verbs = token_words(doc), token_norms(doc), _lex("proscription_words")
+    return [k for k in range(sent.start, sent.end) if norms[k] in verbs
             and not (k + 1 < len(doc) and texts[k + 1] == "-") and not (k > 0 and texts[k - 1] == "-")]
 
 
 def anaphoric_lists(doc: Doc, sent: Span, categories: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     """List nouns that point back at a category named before ("added X to the list"): (the
     category named last before it, in its sentence or the one before, the list noun's span)."""
-    norms = token_norms(doc)
+    norms, nouns, pointers = token_norms(doc), _lex("list_nouns"), _lex("list_pointers")
     found = []
     for k in range(sent.start + 1, sent.end):
-        if norms[k] not in _lex("list_nouns") or norms[k - 1] not in _lex("list_pointers"):
+        if norms[k] not in nouns or norms[k - 1] not in pointers:
             continue
         if k + 1 < sent.end and norms[k + 1] == "of":
             continue  # "the list of X": the list is named, not pointed at

@@ -116,7 +116,8 @@ class TokenMatcher:
     spaCy's Matcher tries every pattern at every token and runs a Python predicate for each
     ``IN`` test. Here each pattern is expanded into its fixed-length forms (every choice of its
     optional tokens) and the forms are indexed by the norms their first token may have, so only
-    the few forms that can start at a token are tried there. Token specs supported: ``{}``,
+    the few forms that can start at a token are tried there (and, of those, only the ones whose
+    next norm test allows the norm found where it applies). Token specs supported: ``{}``,
     ``NORM``/``LOWER``/``ORTH`` (a string, ``IN``, ``NOT_IN``), ``LIKE_NUM``/``IS_TITLE``/
     ``IS_DIGIT``/``IS_PUNCT``/``IS_LOWER``/``IS_UPPER``/``IS_ALPHA`` (booleans), with ``OP``
     ``?`` or none. Keys with any other pattern go to a spaCy Matcher of their own."""
@@ -140,6 +141,7 @@ class TokenMatcher:
             self.fallback = Matcher(vocab)
             for key, compiled in fallback.items():
                 self.fallback.add(key, compiled)
+        self.steps = {value: _split_forms(forms) for value, forms in self.index.items()}
 
     def _add(self, key_id: int, form: tuple) -> None:
         self.attrs.update(attr for attr, _kind, _values in form)
@@ -157,13 +159,23 @@ class TokenMatcher:
         # Only the tokens whose norm starts some form: looked up in the Doc's norm -> positions
         # table (built once per Doc, shared by every matcher), not token by token.
         positions = _norm_positions(doc)
-        index = self.index
-        for value in index.keys() & positions.keys():
-            forms = index[value]
+        norms = columns[NORM]
+        steps = self.steps
+        for value in steps.keys() & positions.keys():
+            singles, filtered, others = steps[value]
             for i in positions[value]:
-                for key_id, rest in forms:
-                    end = i + 1 + len(rest)  # a one-token form fits where the index points
-                    if end <= n and (not rest or _fits(rest, columns, i + 1)):
+                for key_id in singles:  # a one-token form fits where the index points
+                    found.add((key_id, i, i + 1))
+                # forms with a later norm test: only those allowing the norm found there
+                for at, table in filtered:
+                    if i + at < n:
+                        for key_id, rest in table.get(norms[i + at], ()):
+                            end = i + 1 + len(rest)
+                            if end <= n and _fits(rest, columns, i + 1):
+                                found.add((key_id, i, end))
+                for key_id, rest in others:
+                    end = i + 1 + len(rest)
+                    if end <= n and _fits(rest, columns, i + 1):
                         found.add((key_id, i, end))
         for key_id, form in self.anywhere:
             for i in range(n - len(form) + 1):
@@ -235,6 +247,27 @@ def _norm_positions(doc: Doc) -> dict[int, list[int]]:
     if positions is None:
         positions = doc.user_data["kg.norm_positions"] = positions_index(_doc_columns(doc, {NORM})[NORM])
     return positions
+
+
+def _split_forms(forms: list[tuple[int, tuple]]) -> tuple[tuple, tuple, tuple]:
+    """The forms of one first norm, split for ``TokenMatcher.__call__``: the key ids of
+    one-token forms; the forms with a norm test after the first token, by that test's offset
+    from the first token and then by the norms it allows (a form is tried only where one of
+    them stands, then tested whole); the other forms."""
+    singles: list[int] = []
+    filtered: dict[int, dict[int, list[tuple[int, tuple]]]] = {}
+    others: list[tuple[int, tuple]] = []
+    for key_id, rest in forms:
+        at = next((k for k, (attr, kind, _values) in enumerate(rest) if attr == NORM and kind == _IN), None)
+        if not rest:
+            singles.append(key_id)
+        elif at is None:
+            others.append((key_id, rest))
+        else:
+            table = filtered.setdefault(at + 1, {})
+            for value in rest[at][2]:
+                table.setdefault(value, []).append((key_id, rest))
+    return tuple(singles), tuple(sorted(filtered.items())), tuple(others)
 
 
 def _fits(form: tuple, columns: dict[int, list[int]], i: int) -> bool:
