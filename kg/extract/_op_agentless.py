@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.extract._agents import AgentHit, agent_actor
 from kg.extract._context import Ref, clause_start, country_actor, dateline_end, home_country, phrase_text, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
-from kg.extract._op_owner import _is_state, _subject_noun
+from kg.extract._op_owner import is_state, subject_noun
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 
@@ -107,14 +107,14 @@ def from_owner(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Actor | Non
         j += 1
     ref = next((r for r in refs if r.start == j), None)
     state = agent_actor(doc, ref.actor) if ref is not None else None
-    return state if _is_state(state) else None
+    return state if is_state(state) else None
 
 
 def agentless_hit(doc: Doc, refs: list[Ref], sent: Span, what: tuple[str, str], span: Span,
                   hit: AgentHit) -> AgentHit:
     """The last fallback for a trigger with no agent; ``what``: (type, status). Module docstring."""
     op_type, status = what
-    if hit.actor is None and _subject_noun(doc, refs, sent, span.start, word_set(OPS, "government_nouns")) is not None:
+    if hit.actor is None and subject_noun(doc, refs, sent, span.start, word_set(OPS, "government_nouns")) is not None:
         home = home_state(doc, refs, span.start)  # "the federal government has sent 11,000 soldiers"
         return AgentHit(home, "home", hit.patient) if home is not None else hit
     if hit.actor is not None or status != "conducted":

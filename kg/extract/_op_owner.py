@@ -36,7 +36,7 @@ def _kind_of(norm: str) -> str | None:
     return next((kind for kind, nouns in _kinds().items() if norm in nouns), None)
 
 
-def _subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: frozenset[str],
+def subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: frozenset[str],
                   end: int | None = None) -> int | None:
     """The token of an unowned noun of ``nouns`` opening the trigger's clause ("The navy
     deployed", "Federal agents seized"): only determiners and lower-case modifiers before it,
@@ -72,7 +72,7 @@ def _victim(doc: Doc, lo: int, hi: int) -> bool:
     return any(norms[k] in aux and norms[k + 1] in verbs for k in range(lo, hi - 1))
 
 
-def _is_state(actor: Actor | None) -> bool:
+def is_state(actor: Actor | None) -> bool:
     """Whether an agent is a state or a state body ("Investigations Police"), not a group."""
     return actor is not None and actor.type.lower() in word_set(OPS, "owner_state_types")
 
@@ -103,7 +103,7 @@ def _of_owner_at(doc: Doc, refs: list[Ref], j: int, start: int) -> Actor | None:
         k += 1
     ref = next((r for r in refs if r.start == k and r.end <= start), None)
     state = agent_actor(doc, ref.actor) if ref is not None else None
-    return state if _is_state(state) else None
+    return state if is_state(state) else None
 
 
 def _force_ref_kind(doc: Doc, ref: Ref) -> str | None:
@@ -124,7 +124,7 @@ def _paragraph_state(doc: Doc, refs: list[Ref], sent: Span, exclude: frozenset[s
     text = doc.text
     lo = text.rfind("\n", 0, sent.start_char) + 1
     states = {s.key: s for r in refs if lo <= doc[r.start].idx < sent.end_char
-              for s in [agent_actor(doc, r.actor)] if _is_state(s) and s.key not in exclude}
+              for s in [agent_actor(doc, r.actor)] if is_state(s) and s.key not in exclude}
     return next(iter(states.values())) if len(states) == 1 else None
 
 
@@ -136,7 +136,7 @@ def _dominant(doc: Doc, refs: list[Ref], exclude: frozenset[str] = frozenset()) 
         if _force_ref_kind(doc, ref) is None:
             continue
         state = agent_actor(doc, ref.actor)
-        if _is_state(state) and state.key not in exclude:
+        if is_state(state) and state.key not in exclude:
             counts[state.key] += 1
             firsts.setdefault(state.key, state)
     ranked = counts.most_common(2)
@@ -149,7 +149,7 @@ def _dominant(doc: Doc, refs: list[Ref], exclude: frozenset[str] = frozenset()) 
 def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | None = None) -> tuple[Actor, str] | None:
     """(state, how) for an unowned force noun opening the trigger's clause (module docstring):
     how is "owner" for an earlier mention of that kind of force, else "home"."""
-    j = _subject_noun(doc, refs, sent, start, frozenset(n for ns in _kinds().values() for n in ns), end)
+    j = subject_noun(doc, refs, sent, start, frozenset(n for ns in _kinds().values() for n in ns), end)
     if j is None:
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
@@ -165,7 +165,7 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
 
 def group_owner(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """"Rebels ambushed a convoy": the armed group named last before a bare fighter noun."""
-    j = _subject_noun(doc, refs, sent, start, word_set(OPS, "fighter_nouns"))
+    j = subject_noun(doc, refs, sent, start, word_set(OPS, "fighter_nouns"))
     if j is None:
         return None
     reach = int(load_lexicon(OPS)["group_owner_reach"])
@@ -189,8 +189,8 @@ def departure_state(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor | 
     for ref in after:
         if before(ref) == "from":
             state = agent_actor(doc, ref.actor)
-            return state if _is_state(state) else None
-    dest = frozenset(r.actor.key for r in after if before(r) == "to" and _is_state(r.actor))
+            return state if is_state(state) else None
+    dest = frozenset(r.actor.key for r in after if before(r) == "to" and is_state(r.actor))
     home = home_country(doc) or _paragraph_state(doc, refs, sent, dest) or _dominant(doc, refs, dest)
     return home if home is not None and home.key not in dest else None  # "one to Colombia, one to Ecuador"
 
@@ -210,8 +210,8 @@ def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Act
     if quote is None or j < quote[0] or norms[j] not in word_set(OPS, "first_person_subjects"):
         return None  # "any president can bomb any country if we let it": not the subject
     spoken = announcer(doc, refs, sent, start)  # the speaker's own state (or the turn's), if it is known
-    if _is_state(spoken) or turn:
-        return spoken if _is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
+    if is_state(spoken) or turn:
+        return spoken if is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
     return (_last_force_state(doc, refs, start, None, countries=True) or _paragraph_state(doc, refs, sent)
             or home_country(doc) or _dominant(doc, refs))
 
@@ -225,7 +225,7 @@ def _last_force_state(doc: Doc, refs: list[Ref], before: int, kind: str | None,
         found = _force_ref_kind(doc, ref)
         if found is not None and (found == kind or general):
             state = agent_actor(doc, ref.actor)
-            if _is_state(state) and (not countries or state.type == "Country"):
+            if is_state(state) and (not countries or state.type == "Country"):
                 return state
     return None
 
