@@ -582,6 +582,16 @@ def test_blind_families_do_not_fire(nlp, text):
         ("Washington designated Antifa a militant left-wing terrorist organization in September.",
          [("united-states", "antifa", "terrorist_organization")]),
         ("Ecuador declared Los Lobos a domestic terrorist group.", [("ecuador", "los lobos", "terrorist_organization")]),
+        # on "the list" of the designation told before: that designator's list; coordinated names
+        ("The State Department designated four militias as foreign terrorist organizations. Kataib "
+         "Hezbollah has been on the list since 2009.", [("united-states", "militias", "foreign_terrorist_organization"),
+                                                ("united-states", "kataib hezbollah", "foreign_terrorist_organization")]),
+        ("Canada listed seven cartels as terrorist entities last year. The Sinaloa Cartel and the Gulf Clan are "
+         "on that list.", [("canada", "cartels", "terrorist_organization"), ("canada", "sinaloa cartel", "terrorist_organization"),
+                           ("canada", "gulf clan", "terrorist_organization")]),
+        # "a designated <category>" after a copula: an agentless label of the subject
+        ("Hamas is a designated Foreign Terrorist Organization under U.S. law.",
+         [("united-states", "hamas", "foreign_terrorist_organization")]),
         # a terrorist movement is a terrorist organization; a ban under a terrorism law labels
         ("Kinshasa has designated the M23 a terrorist movement.",
          [("democratic-republic-of-the-congo", "m23", "terrorist_organization")]),
@@ -624,6 +634,8 @@ def test_coordination_findings_and_contact_clauses(nlp, text, expected):
         # adding verbs with no label named before, or adding no group
         "Police raided the Gulf Cartel's safe house. Later they added the Sinaloa Cartel to their investigation.",
         "The minister added that Hamas had lost ground in the south.",
+        # no group on the list, or a designated something that is no category
+        "The Gulf Clan is a designated driver of the trade, officials said.",
         # a ban that gives no terrorist label
         "Germany banned the group's rallies last year.",
         "The league banned the club as a punishment for the riots.",
@@ -647,6 +659,8 @@ def test_coordination_findings_and_contact_clauses_do_not_fire(nlp, text):
         ("The United States designated Barrio 18 a terrorist group, along with sanctions on its leaders.",
          "barrio 18"),  # sanctions are no class of groups
         ("Canada listed the Gulf Clan as a terrorist entity, together with its leader.", "gulf clan"),  # a person
+        ("Canada listed seven cartels as terrorist entities. Colombia is on that list of partners.",
+         "cartels"),  # a state on a list of partners is on no terror list
         ("The United States designated the Gulf Cartel a terrorist group. The raid added pressure on Hamas.",
          "gulf cartel"),  # pressure is no group
         ("The United States designated the Gulf Cartel a terrorist group. Mexico added the Sinaloa Cartel's "

@@ -88,6 +88,25 @@ def bare_additions(doc: Doc, refs: list[Ref], sent: Span,
     return found
 
 
+def prior_designator(found: list[Designation], category: str, span: Span) -> Actor | None:
+    """The designator of the last designation of ``category``'s family told before ``span``:
+    who keeps the list an anaphoric "the list" points at."""
+    family = {"terrorist_organization", "foreign_terrorist_organization"}
+    same = family if category in family else {category}
+    before = [d for d in found if d.category in same and d.evidence.start < span.start_char]
+    return max(before, key=lambda d: d.evidence.start).designator if before else None
+
+
+def designated_complement(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
+    """"Hamas is a designated Foreign Terrorist Organization": the labelling participle as an
+    adjective after a copula and an article labels the subject named before the copula."""
+    norms = token_norms(doc)
+    if k - 2 <= sent.start or norms[k - 1] not in {"a", "an"} or norms[k - 2] not in _lex("copulas"):
+        return None
+    subj = next((r for r in refs if r.end == k - 2 and r.actor.type in _ORG_TYPES), None)
+    return (k, k + 1, subj.start, subj.end, sent.start) if subj is not None else None
+
+
 def _raw(key: str):
     return load_lexicon(LEX)[key]
 
@@ -224,8 +243,11 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
     while s > sent.start and norms[s - 1] in {"has", "have", "had", "already", "long"}:
         s -= 1  # "X has been on the list"
     subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None)
-    if subj is not None:
-        return (c, c + 1, subj.start, subj.end, sent.start)
+    if subj is not None:  # "X and Y are on that list": both
+        from kg.extract._designators import coordinated_start  # (that module imports this one)
+
+        first = coordinated_start(doc, [r for r in refs if r.actor.type in _ORG_TYPES], s)
+        return (c, c + 1, first if first is not None else subj.start, subj.end, sent.start)
     rel = c - 1
     if norms[rel] not in _lex("relatives") or rel - 1 <= sent.start:
         return None

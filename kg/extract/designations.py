@@ -259,7 +259,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         k = _find_left(doc, sent, k - 1, _lex("direct_labelling_words")) or k  # verb before the name
     if k is not None and k == j:  # "which X designates a ...", "were designated a ...", "Designated a ... by Y, X"
         return (_left_designee(doc, refs, sent, k) or extra.fronted_participle(doc, refs, sent, k, span)
-                or extra.zero_relative(doc, refs, sent, k))  # "the gangs it considers ..."
+                or extra.zero_relative(doc, refs, sent, k)  # "the gangs it considers ..."
+                or extra.designated_complement(doc, refs, sent, k))  # "X is a designated FTO"
     if k is not None and k + 1 <= j:
         if doc[k + 1].is_lower and norms[k + 1].endswith("ing"):
             return None  # "considered using the FTO designation": an action, no designee
@@ -419,7 +420,7 @@ def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: in
 
 
 def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span,
-                  frame: Frame | None = None) -> list[Designation]:
+                  frame: Frame | None = None, designator=None) -> list[Designation]:
     """The designations a category phrase (or a bare frame's verb or list noun, ``frame``
     given: named designees only) stands for (one per named designee and designator)."""
     named_only = frame is not None  # "proscribed the sale of ivory": no group named
@@ -440,7 +441,7 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     if (more := extra.companions(doc, sent, max(span.end, d_end))) is not None:
         designees = designees + (_designees(doc, refs, *more, named_only=True)  # "along with X"
                                  or extra.group_class(doc, *more))  # "along with several gangs"
-    designator = compound[1] if compound else find_designator(doc, refs, sent, frame, span, category)
+    designator = designator or (compound[1] if compound else find_designator(doc, refs, sent, frame, span, category))
     if designator is None or not designees:
         return []  # "this classification", "labelled them", a designation by nobody named
     states = [designator, *extra.co_designators(doc, refs, sent, designator, v_start, span.end)]
@@ -466,7 +467,9 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
     for sent in sents:  # bare frames: "has proscribed X", "added X to the list"
         for category, span in extra.anaphoric_lists(doc, sent, categories):
             if (frame := _list_frame(doc, refs, sent, span, _skip_left(doc, span.start - 1, sent.start))):
-                found.extend(_designations(doc, refs, sent, category, span, frame))
+                on_list = norm(doc[frame[0]]) in _lex("membership_verbs")  # "X has been on the list": the
+                prior = extra.prior_designator(found, category, span) if on_list else None  # list of the
+                found.extend(_designations(doc, refs, sent, category, span, frame, prior))  # designation before
         for category, span, frame in extra.bare_additions(doc, refs, sent, categories):  # "it added X"
             found.extend(_designations(doc, refs, sent, category, span, frame))
         for k in extra.proscriptions(doc, sent):
