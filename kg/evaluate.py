@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.evaluate_report import EvalReport, FamilyScore, Ratio
-from kg.evaluate_text import (_family, _local, _value, families, fold_name, place_parts, same_date,
+from kg.evaluate_text import (families, family_of, fold_name, local_name, place_parts, row_value, same_date,
                               text_overlap, words)
 from kg.gold import FAMILIES, load_gold
 
@@ -86,7 +86,7 @@ class ExtractedNames:
         self._governments = {str(k): str(v) for k, v in (governments or {}).items()}
         self._known: dict[str, tuple[str, str]] = {}  # IRI or folded label -> (IRI, label)
         for row in actor_rows:
-            iri, label = _value(row, "actor"), _value(row, "label")
+            iri, label = row_value(row, "actor"), row_value(row, "label")
             if iri or label:
                 entry = (iri or label, label or _iri_name(iri))
                 self._known.setdefault(iri or label, entry)
@@ -107,7 +107,7 @@ class ExtractedNames:
 
 def _iri_name(iri: str | None) -> str:
     """A readable name from an actor IRI slug (``.../actor/united-states`` -> ``united states``)."""
-    return _local(iri).replace("-", " ") if iri else ""
+    return local_name(iri).replace("-", " ") if iri else ""
 
 
 def resolve(index: GoldIndex, names: ExtractedNames, value: str | None) -> Entity | None:
@@ -178,7 +178,7 @@ class _Matcher:
         return text_overlap(gold["text"], row.get("text") or "")
 
     def statement(self, gold: dict, row: dict) -> bool:
-        return self.speaker_text(gold, row) and self.same_actor(gold["speaker"], _value(row, "speaker"))
+        return self.speaker_text(gold, row) and self.same_actor(gold["speaker"], row_value(row, "speaker"))
 
     def agent(self, gold_label: str | None, value: str | None) -> bool:
         """A government and its officials, agencies and forces count as that government."""
@@ -207,20 +207,20 @@ class _Matcher:
         return not gold_words or not all(found_words) or gold_words in found_words
 
     def operation(self, gold: dict, row: dict) -> bool:
-        return (_family("operation_type_families", gold["type"])
-                == _family("operation_type_families", _value(row, "type"))
-                and self.agent(gold.get("agent"), _value(row, "agent"))
-                and self.location(gold.get("location"), _value(row, "location")))
+        return (family_of("operation_type_families", gold["type"])
+                == family_of("operation_type_families", row_value(row, "type"))
+                and self.agent(gold.get("agent"), row_value(row, "agent"))
+                and self.location(gold.get("location"), row_value(row, "location")))
 
     def closeness(self, gold: dict, row: dict) -> int:
         """How many optional values of a matching pair also agree (to prefer the closest pair)."""
-        same = [_local(row.get(key)) == gold.get(key) for key in ("stance", "status", "type")]
+        same = [local_name(row.get(key)) == gold.get(key) for key in ("stance", "status", "type")]
         if gold.get("speaker"):
-            same.append(self.same_actor(gold["speaker"], _value(row, "speaker")))
+            same.append(self.same_actor(gold["speaker"], row_value(row, "speaker")))
         if gold.get("date") and row.get("date"):
             same.append(same_date(gold["date"], str(row["date"])))
         if gold.get("location") and row.get("location"):
-            same.append(self.location(gold["location"], _value(row, "location")))
+            same.append(self.location(gold["location"], row_value(row, "location")))
         if gold.get("target") and row.get("target"):
             same.append(bool(set(words(gold["target"])) & set(words(row["target"]))))
         return sum(same)
@@ -236,9 +236,9 @@ class _Matcher:
         return any(f" {g} " in f" {n} " for g in folded if g for n in found)
 
     def designation(self, gold: dict, row: dict) -> bool:
-        return (_family("designation_category_families", gold["category"])
-                == _family("designation_category_families", _value(row, "category"))
-                and self.designee(gold, _value(row, "designee")))
+        return (family_of("designation_category_families", gold["category"])
+                == family_of("designation_category_families", row_value(row, "category"))
+                and self.designee(gold, row_value(row, "designee")))
 
 
 # ---------------------------------------------------------------- scoring
@@ -253,9 +253,9 @@ def _describe(family: str, item: dict, names: ExtractedNames | None = None) -> s
     if family == "statements":
         return f'{name("speaker")}: "{item.get("text")}"'
     if family == "operations":
-        return (f"{_local(item.get('type'))}/{_local(item.get('status')) or '-'} by {name('agent')}"
+        return (f"{local_name(item.get('type'))}/{local_name(item.get('status')) or '-'} by {name('agent')}"
                 f" on {item.get('target') or '-'} in {name('location')} [{item.get('date') or '-'}]")
-    return f"{name('designator')}: {name('designee')} = {_local(item.get('category'))}"
+    return f"{name('designator')}: {name('designee')} = {local_name(item.get('category'))}"
 
 
 def _score_actors(index: GoldIndex, names: ExtractedNames, gold: dict, rows: list[dict],
@@ -269,7 +269,7 @@ def _score_actors(index: GoldIndex, names: ExtractedNames, gold: dict, rows: lis
                 target.setdefault(index.entity(label).label, article["file"])
     score, types = report.scores["actors"], report.accuracies["actor type"]
     seen: dict[str, str] = {}
-    distinct = {(_value(r, "actor") or _value(r, "label")): r for r in rows}
+    distinct = {(row_value(r, "actor") or row_value(r, "label")): r for r in rows}
     for key in sorted(distinct, key=lambda k: (-_int(distinct[k].get("mentions")), str(k))):
         row = distinct[key]
         label = names.names(key)[0]
@@ -281,12 +281,12 @@ def _score_actors(index: GoldIndex, names: ExtractedNames, gold: dict, rows: lis
             continue
         if entity is None or (entity.label not in required and entity.label not in allowed):
             score.fp += 1
-            score.false_positives.append(("*", f"{label} ({_local(row.get('type'))})"))
+            score.false_positives.append(("*", f"{label} ({local_name(row.get('type'))})"))
             continue
         seen[entity.label] = label
         score.tp += entity.label in required
         if entity.type:
-            found = _family("actor_type_families", row.get("type"))
+            found = family_of("actor_type_families", row.get("type"))
             types.add(found == entity.type, "*", f"{entity.label}: {entity.type}, extracted {found}")
     for label, file in required.items():
         if label not in seen:
@@ -328,18 +328,18 @@ def _score_article(matcher: _Matcher, article: dict, rows: dict[str, list[dict]]
     pairs = _score_facts("statements", article, rows["statements"], matcher.statement, names,
                          report.scores["statements"], matcher.closeness)
     for gold, row in pairs:
-        stance = _local(row.get("stance"))
+        stance = local_name(row.get("stance"))
         acc["stance"].add(stance == gold["stance"], file, f'"{gold["text"]}": {gold["stance"]}, got {stance}')
     by_text = match_one_to_one(article["statements"]["required"], rows["statements"],
                                matcher.speaker_text, matcher.closeness)
     for i, j in by_text.items():
         gold, row = article["statements"]["required"][i], rows["statements"][j]
-        ok = matcher.same_actor(gold["speaker"], _value(row, "speaker"))
+        ok = matcher.same_actor(gold["speaker"], row_value(row, "speaker"))
         acc["attribution"].add(ok, file, f'{_describe("statements", row, names)} (gold: {gold["speaker"]})')
     pairs = _score_facts("operations", article, rows["operations"], matcher.operation, names,
                          report.scores["operations"], matcher.closeness)
     for gold, row in pairs:
-        status = _local(row.get("status"))
+        status = local_name(row.get("status"))
         acc["operation status"].add(status == gold["status"], file,
                                     f"{_describe('operations', gold)}: got {status or '-'}")
         if gold.get("date"):
@@ -370,7 +370,7 @@ def evaluate(gold: dict, rows: dict[str, list[dict]], aliases: dict | None = Non
     grouped: dict[str, dict[str, list[dict]]] = {f: {k: [] for k in FAMILIES[1:]} for f in files}
     for family in FAMILIES[1:]:
         for row in rows.get(family, []):
-            file = _article_file(_value(row, "article"), files, sources or {})
+            file = _article_file(row_value(row, "article"), files, sources or {})
             if file is None:
                 report.unscored_rows += 1
             else:

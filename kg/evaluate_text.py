@@ -47,12 +47,12 @@ def text_overlap(gold_text: str, extracted_text: str) -> bool:
     return recall >= TEXT_RECALL and precision >= TEXT_PRECISION
 
 
-def _local(value: object) -> str:
+def local_name(value: object) -> str:
     """The last path segment of an IRI (a concept or class), or the value itself."""
     return re.split(r"[/#]", str(value))[-1] if value is not None else ""
 
 
-def _value(row: dict, key: str) -> str | None:
+def row_value(row: dict, key: str) -> str | None:
     """A row cell as a stripped string, ``None`` when absent or empty."""
     cell = row.get(key)
     if cell is None or not str(cell).strip():
@@ -74,8 +74,8 @@ def families() -> dict:
     return grouped
 
 
-def _family(kind: str, value: str | None) -> str | None:
-    return families()[kind].get(_local(value), _local(value)) if value else None
+def family_of(kind: str, value: str | None) -> str | None:
+    return families()[kind].get(local_name(value), local_name(value)) if value else None
 
 
 def same_date(gold: str, extracted: str) -> bool:

@@ -251,11 +251,11 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ 
 
 
 def _country_named(name: str) -> Actor | None:
-    """The Country a name or alias stands for in the gazetteer, or via the capitals list."""
+    """The Country a name or alias stands for in the gazetteer, or via the capitals and places."""
     folded = name.strip().lower()
-    capital = _capitals().get(folded) or place_countries().get(folded)
-    if capital:
-        return gazetteer().actors.get(capital)
+    place = _places().get(folded)
+    if place:
+        return gazetteer().actors.get(place)
     return _country_aliases().get(folded)
 
 
@@ -287,11 +287,12 @@ def _capitals() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def place_countries() -> dict[str, str]:
-    """Places inside a country (lower case, ``places.yaml``) -> the country's key; capitals are
-    in ``dateline_cities``."""
-    return {str(place).lower(): str(key) for key, places in load_lexicon("places.yaml")["places"].items()
-            for place in places}
+def _places() -> dict[str, str]:
+    """Capitals (``dateline_cities``) and places inside a country (``places.yaml``), lower case
+    -> the country's key: where a dateline or a lead's first city sets the story."""
+    places = {str(place).lower(): str(key) for key, names in load_lexicon("places.yaml")["places"].items()
+              for place in names}
+    return {**places, **_capitals()}
 
 
 def dateline_end(doc: Doc) -> int:
@@ -347,7 +348,7 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
     aliases = _alias_words()
     for run in re.findall(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*", lead):
         for name in (run.lower(), *run.lower().split(" ")):
-            key = _capitals().get(name) or place_countries().get(name)
+            key = _places().get(name)
             if key and name not in aliases:
                 return gazetteer().actors.get(key)
     return None

@@ -89,11 +89,9 @@ def bare_additions(doc: Doc, refs: list[Ref], sent: Span,
 
 
 def prior_designator(found: list[Designation], category: str, span: Span) -> Actor | None:
-    """The designator of the last designation of ``category``'s family told before ``span``:
-    who keeps the list an anaphoric "the list" points at."""
-    family = {"terrorist_organization", "foreign_terrorist_organization"}
-    same = family if category in family else {category}
-    before = [d for d in found if d.category in same and d.evidence.start < span.start_char]
+    """The designator of the last designation of ``category`` told before ``span``: who keeps
+    the list an anaphoric "the list" points at."""
+    before = [d for d in found if d.category == category and d.evidence.start < span.start_char]
     return max(before, key=lambda d: d.evidence.start).designator if before else None
 
 
@@ -180,14 +178,9 @@ def zero_relative(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None
     while start - 1 > sent.start and doc[start - 1].is_alpha and norms[start - 1] not in (
             words("prepositions") | words("determiners") | words("np_stop_words")):
         start -= 1  # "the armed smugglers", "Mexican cartels": the modifiers of the noun
-    if any(t.is_lower and norm_ends_verb(t.norm_) for t in doc[start:head]):
+    if any(t.is_lower and t.norm_.endswith(("ed", "ing")) for t in doc[start:head]):
         return None  # "that attacked cartels it ...": a verb before, no noun phrase
     return (k, k + 1, start, head + 1, s)
-
-
-def norm_ends_verb(word: str) -> bool:
-    """Whether a lower-case word looks like a finite or participial verb (-ed, -ing)."""
-    return word.endswith(("ed", "ing"))
 
 
 def compound_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> tuple[Frame, Actor] | None:
@@ -244,8 +237,6 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
         s -= 1  # "X has been on the list"
     subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None)
     if subj is not None:  # "X and Y are on that list": both
-        from kg.extract._designators import coordinated_start  # (that module imports this one)
-
         first = coordinated_start(doc, [r for r in refs if r.actor.type in _ORG_TYPES], s)
         return (c, c + 1, first if first is not None else subj.start, subj.end, sent.start)
     rel = c - 1
@@ -254,6 +245,26 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
     head = rel - 1 if token_words(doc)[rel - 1] == "," else rel
     ref = next((r for r in refs if r.end == head and r.actor.type in _ORG_TYPES), None)
     return (c, c + 1, ref.start, ref.end, rel + 1) if ref is not None else None
+
+
+def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
+    """Start of a coordination of named groups ending at ``end`` ("Tren de Aragua and the
+    Cartel de los Soles have been designated"); None when no group ends there."""
+    norms = token_norms(doc)
+    last = next((r for r in reversed(orgs) if r.end == end), None)
+    if last is None:
+        return None
+    s = last.start
+    while True:
+        i = s - 1
+        while i >= 0 and norms[i] in {"the", "both"}:
+            i -= 1
+        if i < 1 or norms[i] not in {"and", "or", ","}:
+            return s
+        before = next((r for r in orgs if r.end == i), None)
+        if before is None:
+            return s
+        s = before.start
 
 
 def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
@@ -274,6 +285,11 @@ def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
     return None
 
 
+def plural_group_noun(norm: str) -> bool:
+    """Whether a word is the plural of a group noun ("gangs", "cartels", "militias")."""
+    return norm.endswith("s") and norm[:-1] in _lex("group_nouns")
+
+
 def group_class(doc: Doc, start: int, end: int) -> list[tuple[None, str]]:
     """A companion that names no group but a class of them ("along with several Mexican
     cartels"): its text, when it ends on a plural group noun, else nothing."""
@@ -281,8 +297,7 @@ def group_class(doc: Doc, start: int, end: int) -> list[tuple[None, str]]:
     last = end - 1
     while last > start and doc[last].is_punct:
         last -= 1
-    noun = norms[last] if last >= start else ""
-    if not (noun.endswith("s") and noun[:-1] in _raw("group_nouns") and doc[last].is_lower):
+    if last < start or not (plural_group_noun(norms[last]) and doc[last].is_lower):
         return []  # "along with sanctions", "together with its leader": no class of groups
     return [(None, phrase_text(doc, start, last + 1))]
 

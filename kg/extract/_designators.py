@@ -1,5 +1,5 @@
 """Who gave a designation's label: the designator rules of :mod:`kg.extract.designations`
-(and three designee helpers it shares: coordinated subjects, group nouns, "their members").
+(and two designee helpers it shares: group nouns, "their members").
 
 The agent of the labelling word resolved to its state; a passive's by-phrase or the owner of
 the list ("the State Department's list"); the state right before the verb of a contact clause;
@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
-from kg.extract._designation_frames import capital_subject, category_owner, reduced_relative
+from kg.extract._designation_frames import capital_subject, category_owner, plural_group_noun, reduced_relative
 from kg.extract._context import Ref, agent_actor, inside, phrase_text, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
 from kg.nlp.lexicons import gazetteer
@@ -227,32 +227,11 @@ def _main_state(doc: Doc, refs: list[Ref]) -> Actor | None:
     return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
 
 
-def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
-    """Start of a coordination of named groups ending at ``end`` ("Tren de Aragua and the
-    Cartel de los Soles have been designated"); None when no group ends there."""
-    norms = token_norms(doc)
-    last = next((r for r in reversed(orgs) if r.end == end), None)
-    if last is None:
-        return None
-    s = last.start
-    while True:
-        i = s - 1
-        while i >= 0 and norms[i] in {"the", "both"}:
-            i -= 1
-        if i < 1 or norms[i] not in {"and", "or", ","}:
-            return s
-        before = next((r for r in orgs if r.end == i), None)
-        if before is None:
-            return s
-        s = before.start
-
-
 def common_head(doc: Doc, sent: Span, k: int, head: int, rel: int) -> Frame | None:
     """A relative clause after a plural group noun no name stands for ("22 gangs, which his
     decree classified as terrorist organizations"): the noun phrase is the designee."""
     norms = token_norms(doc)
-    noun = norms[head - 1] if head - 1 >= sent.start else ""
-    if not (noun.endswith("s") and noun[:-1] in _lex("group_nouns")):
+    if head - 1 < sent.start or not plural_group_noun(norms[head - 1]):
         return None
     s = head - 1
     while s - 1 >= sent.start and (doc[s - 1].like_num or norms[s - 1] in words("determiners")):

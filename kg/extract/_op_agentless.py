@@ -4,7 +4,7 @@ alive was X", "Recovered from the site were four rifles", "surveillance from the
 News rarely names who makes an arrest, a capture, a seizure, a raid or a deployment when it is
 told in the passive: the authorities of the state the story is about did. Such a trigger (of
 ``agentless_home_types``, conducted) with no agent found by the other rules is given the story's
-state: the dateline's country, else the one country the paragraph's mentions act for, else the
+state (:func:`kg.extract._op_owner.home_state`): the dateline's country, else the one country the paragraph's mentions act for, else the
 country the article's mentions act for far more often than any other; none when these
 are missing or unclear (no guess). The operations extractor still drops it when its place is another
 country. A nominal trigger followed by "from" and a state's force ("surveillance from the
@@ -14,14 +14,12 @@ an unowned government ("the federal government has sent 11,000 soldiers", ``gove
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor
-from kg.extract._context import Ref, clause_start, country_actor, dateline_end, home_country, phrase_text, words
+from kg.extract._context import Ref, clause_start, country_actor, dateline_end, phrase_text, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
-from kg.extract._op_owner import is_state, subject_noun
+from kg.extract._op_owner import home_state, is_state, subject_noun
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 
@@ -63,37 +61,6 @@ def inverted(doc: Doc, sent: Span, span: Span) -> bool:
         if norms[k] in ("was", "were"):
             return True
     return False
-
-
-def home_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
-    """The state the story is about: the dateline's country, else the country that the
-    mentions of the paragraph act for when they name one only, else the article's (None when
-    unclear)."""
-    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None)
-
-
-def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
-    """The country that the mentions act for (states and their bodies, officials and forces),
-    in the paragraph before token ``start`` (the only one: "was extradited to the United States"
-    names the receiver after it) or in the whole article (``None``: named at least
-    ``home_state_margin`` times as often as any other)."""
-    lo, hi = 0, len(doc.text)
-    if start is not None:
-        lo, hi = doc.text.rfind("\n", 0, doc[start].idx) + 1, doc[start].idx
-    counts: Counter = Counter()
-    firsts: dict[str, Actor] = {}
-    for ref in refs:
-        if lo <= doc[ref.start].idx < hi and (state := agent_actor(doc, ref.actor)) is not None \
-                and state.type == "Country":
-            counts[state.key] += 1
-            firsts.setdefault(state.key, state)
-    ranked = counts.most_common(2)
-    if not ranked or (start is not None and len(ranked) > 1):
-        return None
-    margin = float(load_lexicon(OPS)["home_state_margin"])
-    if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
-        return None  # two states equally plausible: no guess
-    return firsts[ranked[0][0]]
 
 
 def from_owner(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Actor | None:

@@ -4,11 +4,13 @@
 A news story names the state once (headline, dateline, an earlier sentence) and then says "the
 navy", "police", "agents". A force noun with no owner of its own that opens the trigger's clause
 acts for, in order: the state of the nearest earlier mention of a force of the same kind ("the
-Mexican Navy" ... "the navy"), the dateline's country, the state that owns most of the article's
-named forces (with the dateline's and the paragraph's one state in between: see
-:func:`force_owner`). A non-state fighter noun ("rebels", "gunmen") acts for the armed group named last
-before it. A passive extradition or deportation with no doer is done by the state the person
-leaves ("extradited from Colombia", else the story's state when it is not the destination).
+Mexican Navy" ... "the navy"), the dateline's country, the paragraph's one state, the state the
+article names far most (:func:`leading_country`), the state that owns most of the article's named
+forces (see :func:`force_owner`). :func:`home_state` is the story's state for operations told
+with no doer at all (:mod:`kg.extract._op_agentless`). A non-state fighter noun ("rebels",
+"gunmen") acts for the armed group named last before it. A passive extradition or deportation
+with no doer is done by the state the person leaves ("extradited from Colombia", else the story's
+state when it is not the destination).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from kg.extract._agents import AgentHit, agent_actor, announcer
 from kg.extract._context import (Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions,
                                  turn_person, words)
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
-from kg.nlp.quotes import token_words
+from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor
 
 OPS = "operations.yaml"
@@ -146,6 +148,38 @@ def _dominant(doc: Doc, refs: list[Ref], exclude: frozenset[str] = frozenset()) 
     return firsts[ranked[0][0]]
 
 
+def home_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
+    """The state the story is about: the dateline's country, else the country that the
+    mentions of the paragraph act for when they name one only, else the article's (None when
+    unclear)."""
+    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None)
+
+
+def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
+    """The country that the mentions act for (states and their bodies, officials and forces),
+    in the paragraph before token ``start`` (the only one: "was extradited to the United States"
+    names the receiver after it) or in the whole article (``None``: named at least
+    ``home_state_margin`` times as often as any other)."""
+    text = doc_text(doc)
+    lo, hi = 0, len(text)
+    if start is not None:
+        lo, hi = text.rfind("\n", 0, doc[start].idx) + 1, doc[start].idx
+    counts: Counter = Counter()
+    firsts: dict[str, Actor] = {}
+    for ref in refs:
+        if lo <= doc[ref.start].idx < hi and (state := agent_actor(doc, ref.actor)) is not None \
+                and state.type == "Country":
+            counts[state.key] += 1
+            firsts.setdefault(state.key, state)
+    ranked = counts.most_common(2)
+    if not ranked or (start is not None and len(ranked) > 1):
+        return None
+    margin = float(load_lexicon(OPS)["home_state_margin"])
+    if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
+        return None  # two states equally plausible: no guess
+    return firsts[ranked[0][0]]
+
+
 def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | None = None) -> tuple[Actor, str] | None:
     """(state, how) for an unowned force noun opening the trigger's clause (module docstring):
     how is "owner" for an earlier mention of that kind of force, else "home"."""
@@ -154,8 +188,6 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
         return state, "owner"  # "the Mexican Navy" ... "the navy": the same force
-    from kg.extract._op_agentless import leading_country  # (that module imports this one)
-
     # the story's state (dateline, paragraph, the state the article names far most) before the
     # state owning most named forces: "the U.S. military" named once does not own Canada's police
     home = home_country(doc) or _paragraph_state(doc, refs, sent) or leading_country(doc, refs, None) \

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.extract import _designation_frames as extra
-from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, coordinated_start, member_owner
+from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, member_owner
 from kg.extract._designators import designator as find_designator
 from kg.extract._context import (
     Ref,
@@ -61,7 +61,7 @@ from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, no
 from kg.extract.dates import find_date
 from kg.nlp.quotes import token_words
 from kg.nlp.tables import sentence_start
-from kg.records import Designation, Evidence
+from kg.records import Actor, Designation, Evidence
 
 LEX = "designations.yaml"
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
@@ -133,7 +133,7 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
         j -= 1
     orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES]
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
-        s = coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
+        s = extra.coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
         return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and _proper(doc, sent.start, j + 1):
         return (k, k + 1, sent.start, j + 1, sent.start)  # "Grupo X was designated": a name not
@@ -156,7 +156,7 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if ref is None:
         return common_head(doc, sent, k, head, rel)
     orgs = [r for r in refs if sent.start <= r.start and r.end <= ref.end and r.actor.type in _DESIGNEE_TYPES]
-    s = coordinated_start(doc, orgs, ref.end) or ref.start  # "X and Y, which Z designated": both
+    s = extra.coordinated_start(doc, orgs, ref.end) or ref.start  # "X and Y, which Z designated": both
     demonyms = load_lexicon("demonyms.yaml")
     while (s - 1 >= sent.start and texts[s - 1][:1].isupper() and doc[s - 1].is_alpha
            and norms[s - 1] not in words("determiners") and texts[s - 1] not in demonyms):
@@ -420,7 +420,7 @@ def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: in
 
 
 def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Span,
-                  frame: Frame | None = None, designator=None) -> list[Designation]:
+                  frame: Frame | None = None, designator: Actor | None = None) -> list[Designation]:
     """The designations a category phrase (or a bare frame's verb or list noun, ``frame``
     given: named designees only) stands for (one per named designee and designator)."""
     named_only = frame is not None  # "proscribed the sale of ivory": no group named
