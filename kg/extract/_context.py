@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -346,12 +347,38 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
     in the gazetteer ("Washington") are actors, not settings."""
     lead = re.split(r"(?<=[.!?])\s", doc_text(doc)[offset:].split("\n", 1)[0], maxsplit=1)[0]
     aliases = _alias_words()
-    for run in re.findall(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*", lead):
+    for run in _NAME_RUN.findall(lead):
         for name in (run.lower(), *run.lower().split(" ")):
             key = _places().get(name)
             if key and name not in aliases:
                 return gazetteer().actors.get(key)
     return None
+
+
+def place_country(doc: Doc) -> Actor | None:
+    """The country whose places (``places.yaml``, capitals) the article names far most (at
+    least ``place_vote_least`` times and ``place_vote_margin`` times as often as any other):
+    in a feature with no dateline ("in the hills above Apatzingán ... in Uruapan") the events
+    happen there (cached on the Doc)."""
+    if "kg.ops.place_country" in doc.user_data:
+        return doc.user_data["kg.ops.place_country"]
+    counts: Counter = Counter()
+    aliases, places = _alias_words(), _places()
+    for run in _NAME_RUN.findall(doc_text(doc)):
+        low = run.lower()
+        key = next((places[n] for n in (low, *low.split(" ")) if n in places and n not in aliases), None)
+        counts.update([key] if key else [])
+    ranked, lex = counts.most_common(2), load_lexicon("operations.yaml")
+    found = None
+    if ranked and ranked[0][1] >= int(lex["place_vote_least"]) and \
+            (len(ranked) == 1 or ranked[0][1] >= float(lex["place_vote_margin"]) * ranked[1][1]):
+        found = gazetteer().actors.get(ranked[0][0])
+    doc.user_data["kg.ops.place_country"] = found
+    return found
+
+
+# a run of capitalised words ("Vizcatán del Ene" is read as "Vizcatán", then "Ene")
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*")
 
 
 def fronted_country(doc: Doc, refs: list[Ref], sent: Span) -> Actor | None:

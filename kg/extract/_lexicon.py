@@ -3,7 +3,8 @@
 Patterns are data. A pattern is either a raw spaCy ``Matcher`` pattern (a list of token dicts)
 or a compact string: tokens separated by spaces, each token a ``|``-separated list of lower-case
 norms (``strike|strikes``), optionally suffixed with ``?`` (optional), ``*`` or ``+``; a lone
-``.`` stands for any token and ``#`` for a number-like token. Matching is on ``NORM`` so that
+``.`` stands for any token, ``#`` for a number-like token and ``~`` for a word inside a noun
+phrase (any word but ``phrase_breakers``, prepositions and punctuation, ``clauses.yaml``). Matching is on ``NORM`` so that
 contractions read as words (``'ll`` -> ``will``, ``n't`` -> ``not``, ``gon na`` -> ``going to``).
 """
 
@@ -67,6 +68,8 @@ def compile_pattern(pattern: str | list) -> list[dict]:
             spec: dict = {}
         elif body == "#":
             spec = {"LIKE_NUM": True}
+        elif body == "~":
+            spec = {"NORM": {"NOT_IN": _phrase_breakers()}}
         else:
             spec = {"NORM": {"IN": [alt.lower() for alt in body.split("|")]}}
         if op:
@@ -75,6 +78,12 @@ def compile_pattern(pattern: str | list) -> list[dict]:
     if not tokens:
         raise LexiconError(f"empty pattern {pattern!r}")
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _phrase_breakers() -> list[str]:
+    """The norms a ``~`` pattern token never matches: the words ending a noun phrase."""
+    return sorted(word_set("clauses.yaml", "phrase_breakers") | word_set("clauses.yaml", "prepositions"))
 
 
 def build_matcher(doc: Doc, entries: dict[str, list]) -> "TokenMatcher":

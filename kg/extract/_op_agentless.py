@@ -84,8 +84,8 @@ def agentless_hit(doc: Doc, refs: list[Ref], sent: Span, what: tuple[str, str], 
     if hit.actor is None and subject_noun(doc, refs, sent, span.start, word_set(OPS, "government_nouns")) is not None:
         home = home_state(doc, refs, span.start)  # "the federal government has sent 11,000 soldiers"
         return AgentHit(home, "home", hit.patient) if home is not None else hit
-    if hit.actor is not None or status != "conducted":
-        return hit
+    if hit.actor is not None or (status != "conducted" and op_type not in word_set(OPS, "agentless_planned_types")):
+        return hit  # "the town could be raided": a threat to come is not the story's state's
     if op_type in word_set(OPS, "from_owner_types") and (owner := from_owner(doc, refs, sent, span)) is not None:
         return AgentHit(owner, "subject", hit.patient)  # "surveillance from the Air Force"
     if op_type not in word_set(OPS, "agentless_home_types") or not passive_form(doc, sent, span):

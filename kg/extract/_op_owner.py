@@ -5,7 +5,8 @@ A news story names the state once (headline, dateline, an earlier sentence) and 
 navy", "police", "agents". A force noun with no owner of its own that opens the trigger's clause
 acts for, in order: the state of the nearest earlier mention of a force of the same kind ("the
 Mexican Navy" ... "the navy"), the dateline's country, the paragraph's one state, the state the
-article names far most (:func:`leading_country`), the state that owns most of the article's named
+article names far most (:func:`leading_country`), the country whose places the article names far
+most (:func:`kg.extract._context.place_country`), the state that owns most of the article's named
 forces (see :func:`force_owner`). :func:`home_state` is the story's state for operations told
 with no doer at all (:mod:`kg.extract._op_agentless`). A non-state fighter noun ("rebels",
 "gunmen") acts for the armed group named last before it. A passive extradition or deportation
@@ -20,8 +21,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import (Ref, clause_start, country_actor, dateline_end, home_country, inside, quote_regions,
-                                 turn_person, words)
+from kg.extract._context import (Ref, clause_start, country_actor, dateline_end, home_country, inside, place_country,
+                                 quote_regions, turn_person, words)
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor
@@ -152,7 +153,8 @@ def home_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     """The state the story is about: the dateline's country, else the country that the
     mentions of the paragraph act for when they name one only, else the article's (None when
     unclear)."""
-    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None)
+    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None) \
+        or place_country(doc)
 
 
 def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
@@ -191,7 +193,7 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
     # the story's state (dateline, paragraph, the state the article names far most) before the
     # state owning most named forces: "the U.S. military" named once does not own Canada's police
     home = home_country(doc) or _paragraph_state(doc, refs, sent) or leading_country(doc, refs, None) \
-        or _dominant(doc, refs)
+        or place_country(doc) or _dominant(doc, refs)
     return (home, "home") if home is not None else None
 
 

@@ -10,7 +10,8 @@ own clause does not give them (used by :mod:`kg.extract.operations`).
   first force of the subject ("soldiers of the Malian army and ..."), the claimant of an
   attack ("the group claimed an ambush"), a demonym owning a force or craft ("Afghan border
   forces", "a Chinese coast guard ship"), a possessive pointer opening the clause ("its
-  fighters" = the subject of the sentence before), a coordinated verb sharing the subject of
+  fighters" = the subject of the sentence before), the subject of a clause told how it acted
+  ("Thailand responded by deploying troops"), a coordinated verb sharing the subject of
   the first ("sent X, deployed Y"), and the dateline's state for an agency of no known state
   handing people over; a ship of a multinational mission acts for no state;
 - a force sent "to the border (with X)" stands at the border: the border is its target text,
@@ -22,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
-from kg.extract._context import Ref, home_country, quote_regions, words
+from kg.extract._context import Ref, clause_start, dateline_end, home_country, quote_regions, words
 from kg.extract._demonyms import demonym_agent
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._op_agentless import patient_subject
@@ -55,11 +56,24 @@ def context_hit(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dic
         hit = AgentHit(found, "subject", hit.patient)  # "Afghan border forces attacked"
     if hit.actor is None and (found := possessive_agent(doc, refs, sents, k, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "X stepped up ... its fighters enforced"
+    if hit.actor is None and (found := means_subject(doc, refs, sent, span.start)) is not None:
+        hit = AgentHit(found, "subject", hit.patient)  # "Thailand responded by deploying troops"
     if hit.actor is None and coordinated(doc, sent, span.start):
         hit = AgentHit(None, "participle", hit.patient)  # "sent X, deployed Y": the first verb's
     if hit.how == "subject" and op_type in _ops("patient_types") and patient_subject(doc, sent, span):
         hit = AgentHit(None, "", hit.patient)  # "a Gulf Clan commander was captured": taken, not taker
     return hit
+
+
+def means_subject(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
+    """"Thailand responded by deploying troops", "Kenya reacted to the raid by sending police":
+    a gerund after "by" tells how the subject of the clause acted, so that subject is its agent."""
+    norms = token_norms(doc)
+    if start - 1 <= sent.start or norms[start - 1] != "by" or not norms[start].endswith("ing"):
+        return None
+    lo = max(clause_start(sent, start - 1), dateline_end(doc) if start >= dateline_end(doc) else sent.start)
+    ref = subject_ref(doc, refs, lo, start - 1, quote_regions(sent), check_block=False)
+    return agent_actor(doc, ref.actor) if ref is not None else None
 
 
 def in_name(doc: Doc, sent: Span, span: Span) -> bool:

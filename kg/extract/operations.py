@@ -247,7 +247,8 @@ def _weapon_owner(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     if j < 0 or norms[j] not in _ops("weapon_nouns"):
         return None
     while j >= 0 and (norms[j] in _ops("weapon_nouns") or norms[j] in words("np_modifiers")
-                      or norms[j] in _ops("weapon_modifiers")):  # "Ukrainian sea drones hit"
+                      or norms[j] in _ops("weapon_modifiers")  # "Ukrainian sea drones hit"
+                      or (doc[j].is_lower and norms[j].endswith("ed"))):  # "Russian guided bombs"
         j -= 1
     ref = next((r for r in refs if r.end == j + 1), None)
     if ref is not None:

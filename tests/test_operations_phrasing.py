@@ -1,0 +1,89 @@
+"""Operations told in longer or less direct phrasing: passives after a modal ("will be
+extradited", "could be sent"), long noun phrases between the verb and the force ("sent more
+than 8,000 National Guard troops"), a gerund after "by" ("responded by deploying"), weapons
+with participle adjectives ("Russian guided bombs"). Sentences written for these tests; each
+table has "must not fire" cases too."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from op_helpers import ops  # noqa: E402
+
+from kg.extract._lexicon import compile_pattern  # noqa: E402
+
+
+def _keys(found) -> set[tuple]:
+    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive after a modal: planned by the story's state (the dateline's)
+        ("LIMA — The two brothers will be extradited to the United States next month.",
+         ("extradition", "proposed", "peru")),
+        ("TEGUCIGALPA — More gang suspects are expected to be arrested this week, police said.",
+         ("arrest", "conducted", "honduras")),
+        ("QUITO — Another 600 soldiers will be deployed to the coast, the minister said.",
+         ("deployment", "threatened", "ecuador")),
+        ("MANILA — More marines could be sent to the southern islands, the navy said.",
+         ("deployment", "threatened", "philippines")),
+        # a long noun phrase between the verb and the force noun
+        ("Ecuador has sent more than 8,000 National Police officers to the coast.",
+         ("deployment", "conducted", "ecuador")),
+        ("Kenya dispatched some 1,500 additional Rapid Deployment troops to the north.",
+         ("deployment", "conducted", "kenya")),
+        # a gerund after "by": how the subject of the clause acted
+        ("Ghana has responded by deploying extra troops along its northern border.",
+         ("deployment", "conducted", "ghana")),
+        ("Chile reacted to the attacks by sending 700 soldiers to the region.",
+         ("deployment", "conducted", "chile")),
+        # a weapon with a participle adjective before it names its owner by a demonym
+        ("Two Russian guided bombs struck the town, wounding four civilians.",
+         ("strike", "conducted", "russia")),
+        ("An Israeli armed drone hit a car on the coastal road.",
+         ("strike", "conducted", "israel")),
+    ],
+)
+def test_phrasing_found(nlp, text, expected):
+    assert expected in _keys(ops(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a raid to come is no plan of the story's own state: no guess
+        "CARACAS — The camps could be raided at any moment, the exile group warned.",
+        # the gap is a noun phrase only: a clause between the verb and the troops is not
+        "Peru sent a letter to the council about the troops.",
+        "The ministry sent word that the soldiers had left the region.",
+        # "by" + gerund with no state or force as the subject
+        "The protesters responded by blocking the road with burning tyres.",
+        # a future passive with no story state named anywhere: no guess
+        "The two men will be arrested if they return, a lawyer said.",
+    ],
+)
+def test_phrasing_not_found(nlp, text):
+    found = ops(nlp, text)
+    assert not [o for o in found if o.agent is not None], found
+
+
+@pytest.mark.parametrize(
+    "pattern, word, fits",
+    [
+        ("sent ~? troops", "10,000", True),
+        ("sent ~? troops", "National", True),
+        ("sent ~? troops", "to", False),   # a preposition ends the noun phrase
+        ("sent ~? troops", ",", False),    # so does punctuation
+        ("sent ~? troops", "that", False),  # and a clause word
+    ],
+)
+def test_phrase_word_token(pattern, word, fits):
+    spec = compile_pattern(pattern)[1]
+    assert spec["OP"] == "?"
+    assert (word.lower() not in spec["NORM"]["NOT_IN"]) is fits
