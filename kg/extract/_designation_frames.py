@@ -364,13 +364,14 @@ def among_head(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
     listed as ...": a reduced relative or contact clause after a group noun that the subject is
     counted among."""
     texts, norms = token_words(doc), token_norms(doc)
-    noun = next((m for m in range(k - 1, max(sent.start, k - 5), -1) if norms[m].endswith("s")
+    reach = int(load_lexicon(LEX)["among_reach"])  # "among the groups that the X government designated"
+    noun = next((m for m in range(k - 1, max(sent.start, k - reach), -1) if norms[m].endswith("s")
                  and norms[m].rstrip("s") in _lex("group_nouns")), None)
     if noun is None or noun - 1 <= sent.start or not norms[k].endswith("ed") or any(
             t.is_punct for t in doc[noun + 1:k]):
         return None
     m = noun - 1
-    while m > sent.start and (doc[m].like_num or doc[m].is_lower and norms[m] not in {"among", "of"}) and k - m < 7:
+    while m > sent.start and (doc[m].like_num or doc[m].is_lower and norms[m] not in {"among", "of"}) and noun - m < 5:
         m -= 1
     if norms[m] == "of" and norms[m - 1] == "one":
         m -= 1

@@ -221,7 +221,7 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
             return None
         if k + 1 == j or _adverbial(doc, k + 1, j):  # "were designated (in 2019) as ...": the
             # designee stands before, or after
-            return (_left_designee(doc, refs, sent, k) or extra.among_head(doc, refs, sent, k)
+            return (extra.among_head(doc, refs, sent, k) or _left_designee(doc, refs, sent, k)
                     or _object_after(doc, sent, k, span) or extra.fronted_participle(doc, refs, sent, k, span))
         if norms[k + 1] == "by":  # "X has been listed by Y as ...": the agent before "as"
             return _left_designee(doc, refs, sent, k)
@@ -328,8 +328,8 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
 def _proper(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) past determiners are a capitalised name."""
     toks = [t for t in doc[start:end] if norm(t) not in words("determiners")]
-    return bool(toks) and all(t.text[:1].isupper() or norm(t) in {"de", "del", "la", "los", "el"}
-                              for t in toks) and toks[0].text[:1].isupper()
+    return bool(toks) and all(t.text[:1].isupper() or norm(t) in _lex("name_particles")  # "al-Nujaba"
+                              for t in toks) and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper()
 
 
 def _adjectival(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,51 @@
+"""Designations told with names or clauses the first frames did not read: group names with
+lower-case particles ("Jaish al-Adl", "Cártel de los Soles") as coordinated designees, and a
+group counted "among the groups that <state> designated as ..." (sentences written for these
+tests; "must not fire" cases too)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.designations import extract_designations
+
+
+def _found(nlp, text: str) -> list[tuple]:
+    doc = nlp(nlp.make_doc(text))
+    return sorted((d.designator.key, d.designee_text, d.category) for d in extract_designations(doc))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name with an Arabic article is still a name: each conjunct is designated
+        ("Canada designated Jaish al-Adl and Ansar al-Furqan as terrorist entities.",
+         [("canada", "ansar al-furqan", "terrorist_organization"),
+          ("canada", "jaish al-adl", "terrorist_organization")]),
+        ("Canada listed three militias, including Liwa al-Fatah and Saraya al-Ashtar, as terrorist "
+         "entities.",
+         [("canada", "liwa al-fatah", "terrorist_organization"),
+          ("canada", "saraya al-ashtar", "terrorist_organization")]),
+        # a group counted among those that a state designated, with the state inside a relative
+        ("Los Lobos was among the groups that Ecuador designated as terrorist organizations.",
+         [("ecuador", "los lobos", "terrorist_organization")]),
+        ("Tren de Aragua was among the gangs that Canada listed as terrorist entities last year.",
+         [("canada", "tren de aragua", "terrorist_organization")]),
+    ],
+)
+def test_designation_phrasing(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a lower-case conjunct is no name: the named group only
+        ("Canada designated Jaish al-Adl and others as terrorist entities.", "others"),
+        # counted among the groups, but the relative clause says they were not designated
+        ("Los Lobos was among the groups that Ecuador refused to designate as terrorist "
+         "organizations.", "los lobos"),
+    ],
+)
+def test_designation_phrasing_limits(nlp, text, absent):
+    assert absent not in [designee for _designator, designee, _category in _found(nlp, text)]
