@@ -1,8 +1,9 @@
 """Operations told in longer or less direct phrasing: passives after a modal ("will be
 extradited", "could be sent"), long noun phrases between the verb and the force ("sent more
 than 8,000 National Guard troops"), a gerund after "by" ("responded by deploying"), weapons
-with participle adjectives ("Russian guided bombs"). Sentences written for these tests; each
-table has "must not fire" cases too."""
+with participle adjectives ("Russian guided bombs"), counted nouns with no doer ("led to the
+arrest of 41 people"), goods "recovered" in the passive, a force the speaker calls "our".
+Sentences written for these tests; each table has "must not fire" cases too."""
 
 from __future__ import annotations
 
@@ -48,6 +49,21 @@ def _keys(found) -> set[tuple]:
          ("strike", "conducted", "russia")),
         ("An Israeli armed drone hit a car on the coastal road.",
          ("strike", "conducted", "israel")),
+        # a counted arrest or seizure told as a noun with no doer: the story's state's
+        ("KINGSTON — The weekend operation led to the arrest of 41 people in Spanish Town.",
+         ("arrest", "conducted", "jamaica")),
+        ("KINGSTON — The raids resulted in the seizure of more than 300 kilograms of cannabis.",
+         ("seizure", "conducted", "jamaica")),
+        # goods "recovered" or "found", told in the passive
+        ("KINGSTON — Nineteen firearms and 2,000 rounds were recovered in the operation.",
+         ("seizure", "conducted", "jamaica")),
+        ("LIMA — Two tonnes of cocaine were found hidden in a shipment of asparagus.",
+         ("seizure", "conducted", "peru")),
+        # a force the speaker calls "our" acts for the speaker's side, as "we" does
+        ('KINGSTON — "Our soldiers intercepted a skiff carrying guns," the minister said.',
+         ("seizure", "conducted", "jamaica")),
+        ('MANILA — "Our security forces raided the camp at dawn," the spokesman said.',
+         ("raid", "conducted", "philippines")),
     ],
 )
 def test_phrasing_found(nlp, text, expected):
@@ -66,6 +82,10 @@ def test_phrasing_found(nlp, text, expected):
         "The protesters responded by blocking the road with burning tyres.",
         # a future passive with no story state named anywhere: no guess
         "The two men will be arrested if they return, a lawyer said.",
+        # an arrest named by its person points back to one told before: no new operation
+        'KINGSTON — "The arrest of the gang leader is a heavy blow," the minister said.',
+        # the dead recovered are no goods taken
+        "KINGSTON — The bodies of three fishermen were recovered off the coast.",
     ],
 )
 def test_phrasing_not_found(nlp, text):

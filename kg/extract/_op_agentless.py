@@ -4,7 +4,8 @@ alive was X", "Recovered from the site were four rifles", "surveillance from the
 News rarely names who makes an arrest, a capture, a seizure, a raid or a deployment when it is
 told in the passive: the authorities of the state the story is about did. Such a trigger (of
 ``agentless_home_types``, conducted) with no agent found by the other rules is given the story's
-state (:func:`kg.extract._op_owner.home_state`): the dateline's country, else the one country the paragraph's mentions act for, else the
+state (:func:`kg.extract._op_owner.home_state`), and so is such a noun followed by "of" and a
+count ("led to the arrest of 37 people"): the dateline's country, else the one country the paragraph's mentions act for, else the
 country the article's mentions act for far more often than any other; none when these
 are missing or unclear (no guess). The operations extractor still drops it when its place is another
 country. A nominal trigger followed by "from" and a state's force ("surveillance from the
@@ -88,7 +89,8 @@ def agentless_hit(doc: Doc, refs: list[Ref], sent: Span, what: tuple[str, str], 
         return hit  # "the town could be raided": a threat to come is not the story's state's
     if op_type in word_set(OPS, "from_owner_types") and (owner := from_owner(doc, refs, sent, span)) is not None:
         return AgentHit(owner, "subject", hit.patient)  # "surveillance from the Air Force"
-    if op_type not in word_set(OPS, "agentless_home_types") or not passive_form(doc, sent, span):
+    if op_type not in word_set(OPS, "agentless_home_types") or not (
+            passive_form(doc, sent, span) or (status == "conducted" and _nominal_of(doc, sent, span))):
         return hit
     named = _subject_states(doc, refs, sent, span)
     if op_type == "deployment" and len(named) == 1 and (own := country_actor(doc, next(iter(named)))) is not None:
@@ -97,6 +99,20 @@ def agentless_hit(doc: Doc, refs: list[Ref], sent: Span, what: tuple[str, str], 
     if home is None or named - {home.key}:
         return hit  # "Peruvian soldiers were deployed" in a story from Quito: not Ecuador's
     return AgentHit(home, "home", hit.patient)
+
+
+def _nominal_of(doc: Doc, sent: Span, span: Span) -> bool:
+    """Whether the trigger is a noun of ``agentless_nouns`` followed by "of" and a count ("led
+    to the arrest of 37 people", "the seizure of more than two tonnes"): the operation told with
+    no doer, as in the passive (not "the arrest of X is a blow": a name points back)."""
+    norms = token_norms(doc)
+    if len(span) != 1 or span.end >= sent.end or norms[span.start] not in word_set(OPS, "agentless_nouns") \
+            or norms[span.end] != "of":
+        return False
+    j = span.end + 1
+    while j < sent.end and norms[j] in word_set(OPS, "count_qualifiers"):
+        j += 1  # "of at least 37", "of more than two tonnes"
+    return j < sent.end and doc[j].like_num
 
 
 def _subject_range(doc: Doc, sent: Span, span: Span) -> tuple[int, int] | None:

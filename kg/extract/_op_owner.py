@@ -241,6 +241,8 @@ def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Act
     j = start - 1
     while quote is not None and j > quote[0] and (norms[j] in gap or doc[j].like_num):
         j -= 1  # "we have already deployed", "our forces struck", "we've conducted 43 strikes"
+    if quote is not None and j >= quote[0]:
+        j = _own_force_owner(doc, quote[0], j)  # '"Our Coast Guard intercepted a pirogue"'
     if quote is None or j < quote[0] or norms[j] not in word_set(OPS, "first_person_subjects"):
         return None  # "any president can bomb any country if we let it": not the subject
     spoken = announcer(doc, refs, sent, start)  # the speaker's own state (or the turn's), if it is known
@@ -248,6 +250,21 @@ def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Act
         return spoken if is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
     return (_last_force_state(doc, refs, start, None, countries=True) or _paragraph_state(doc, refs, sent)
             or home_country(doc) or _dominant(doc, refs))
+
+
+def _own_force_owner(doc: Doc, lo: int, j: int) -> int:
+    """The "our" of a force noun ending at ``j`` ("our Coast Guard", "our security forces"),
+    a few words back and not before ``lo``; else ``j``."""
+    norms = token_norms(doc)
+    forces = frozenset(n for ns in _kinds().values() for n in ns) | word_set(OPS, "own_force_heads")
+    if norms[j] not in forces:
+        return j
+    for k in range(j - 1, max(lo, j - 4) - 1, -1):
+        if norms[k] in word_set(OPS, "first_person_owners"):
+            return k
+        if not doc[k].is_alpha:
+            return j
+    return j
 
 
 def _last_force_state(doc: Doc, refs: list[Ref], before: int, kind: str | None,
