@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from spacy.util import normalize_slice
 
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._memo import sentence_memo
+from kg.extract._setting import dateline_end, home_country
 from kg.extract.actors import acting_state, doc_actors, span_rows
 from kg.nlp.lexicons import gazetteer
 from kg.nlp.quotes import doc_text, token_spaces, token_words
@@ -242,143 +242,6 @@ def read_np(doc: Doc, i: int, limit: int, max_len: int = 6) -> tuple[int, int]:
     while end > i and norms[end - 1] in {"of", "-"}:
         end -= 1
     return (i, end)
-
-
-# "SANTO DOMINGO. —": a full stop after the city, blanked (same length) before a dateline is read
-_CITY_STOP = re.compile(r"^(\s*[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)\.(\s*[\u2014\u2013-]\s)")
-_DATELINE = re.compile(r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]+?)(?:/[A-ZÀ-Þ .'\-]+)?"
-                       r"(?:,\s*(?P<country>[A-Z][A-Za-zÀ-ÿ .'\-]+?))?(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?"
-                       r"\s*(?:\([^)\n]{1,60}\)\s*)?[\u2014\u2013-]\s")
-
-
-def _country_named(name: str) -> Actor | None:
-    """The Country a name or alias stands for in the gazetteer, or via the capitals and places."""
-    folded = name.strip().lower()
-    place = _places().get(folded)
-    if place:
-        return gazetteer().actors.get(place)
-    return _country_aliases().get(folded)
-
-
-@lru_cache(maxsize=1)
-def _country_aliases() -> dict[str, Actor]:
-    """Lower-cased alias -> Country (the first in alias order when two share one)."""
-    index: dict[str, Actor] = {}
-    for alias, key in gazetteer().aliases():
-        actor = gazetteer().actors[key]
-        if actor.type == "Country":
-            index.setdefault(alias.lower(), actor)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _alias_words() -> frozenset[str]:
-    """Every gazetteer alias, lower case."""
-    return frozenset(a.lower() for a, _k in gazetteer().aliases())
-
-
-def load_capitals() -> dict[str, str]:
-    """Dateline cities (lower case) -> country key, from clauses.yaml."""
-    return dict(_capitals())
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    return {str(k).lower(): str(v) for k, v in (load_lexicon(CLAUSES).get("dateline_cities") or {}).items()}
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    """Capitals (``dateline_cities``) and places inside a country (``places.yaml``), lower case
-    -> the country's key: where a dateline or a lead's first city sets the story."""
-    places = {str(place).lower(): str(key) for key, names in load_lexicon("places.yaml")["places"].items()
-              for place in names}
-    return {**places, **_capitals()}
-
-
-def dateline_end(doc: Doc) -> int:
-    """Token index after the dateline ("ADEN, Yemen —"), 0 when there is none: a place or agency
-    named there is no subject of the first sentence."""
-    home_country(doc)
-    return doc.user_data.get("kg.ops.dateline_end", 0)
-
-
-def home_country(doc: Doc) -> Actor | None:
-    """The country of the article's dateline ("BOGOTÁ —", "ADEN, Yemen —"): in local reporting a
-    bare "the army" or "police" are that country's (cached on the Doc)."""
-    if "kg.ops.home" in doc.user_data:
-        return doc.user_data["kg.ops.home"]
-    text = doc_text(doc)
-    offset = next((m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)), 0)
-    line = text[offset:].split("\n", 1)[0]
-    m = _DATELINE.match(line)
-    home, doc.user_data["kg.ops.dateline_end"] = None, 0
-    if m and len(m.group("city").strip()) > 2:
-        end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
-        doc.user_data["kg.ops.dateline_end"] = end.end if end is not None else 0
-        home = (_country_named(m.group("country")) if m.group("country") else None) or \
-            _country_named(m.group("city").title())
-    doc.user_data["kg.ops.home"] = home if m else _lead_city_country(doc, offset)
-    if doc.user_data["kg.ops.home"] is None and (below := _dateline_below(doc)) is not None:
-        doc.user_data["kg.ops.home"], doc.user_data["kg.ops.dateline_end"] = below
-    return doc.user_data["kg.ops.home"]
-
-
-def _dateline_below(doc: Doc) -> tuple[Actor, int] | None:
-    """(country, token after the dateline) of a dateline below the headline, byline or a
-    masthead ("MOGADISHU, Somalia (AP) —" on the fifth line, "SANTO DOMINGO. —" under "DIARIO
-    DEL CARIBE — ENGLISH EDITION"): the story is told from there too."""
-    text, offset, lex = doc_text(doc), 0, load_lexicon("operations.yaml")
-    for line in text[: int(lex["dateline_chars"])].split("\n")[: int(lex["dateline_lines"])]:
-        m = _DATELINE.match(_CITY_STOP.sub(r"\1 \2", line))  # "SANTO DOMINGO. —" (same length)
-        if m and len(m.group("city").strip()) > 2:
-            home = (_country_named(m.group("country")) if m.group("country") else None) or \
-                _country_named(m.group("city").title())
-            end = doc.char_span(offset, offset + m.end(), alignment_mode="expand")
-            if home is not None and end is not None:
-                return home, end.end  # (a masthead above it names no place)
-        offset += len(line) + 1
-    return None
-
-
-def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
-    """Without a dateline, the country of the first listed city in the lead sentence ("for
-    control of Culiacán"): a local story is told from there. Cities that name a government
-    in the gazetteer ("Washington") are actors, not settings."""
-    lead = re.split(r"(?<=[.!?])\s", doc_text(doc)[offset:].split("\n", 1)[0], maxsplit=1)[0]
-    aliases = _alias_words()
-    for run in _NAME_RUN.findall(lead):
-        for name in (run.lower(), *run.lower().split(" ")):
-            key = _places().get(name)
-            if key and name not in aliases:
-                return gazetteer().actors.get(key)
-    return None
-
-
-def place_country(doc: Doc) -> Actor | None:
-    """The country whose places (``places.yaml``, capitals) the article names far most (at
-    least ``place_vote_least`` times and ``place_vote_margin`` times as often as any other):
-    in a feature with no dateline ("in the hills above Apatzingán ... in Uruapan") the events
-    happen there (cached on the Doc)."""
-    if "kg.ops.place_country" in doc.user_data:
-        return doc.user_data["kg.ops.place_country"]
-    counts: Counter = Counter()
-    aliases, places = _alias_words(), _places()
-    for run in _NAME_RUN.findall(doc_text(doc)):
-        low = run.lower()
-        key = next((places[n] for n in (low, *low.split(" ")) if n in places and n not in aliases), None)
-        counts.update([key] if key else [])
-    ranked, lex = counts.most_common(2), load_lexicon("operations.yaml")
-    found = None
-    if ranked and ranked[0][1] >= int(lex["place_vote_least"]) and \
-            (len(ranked) == 1 or ranked[0][1] >= float(lex["place_vote_margin"]) * ranked[1][1]):
-        found = gazetteer().actors.get(ranked[0][0])
-    doc.user_data["kg.ops.place_country"] = found
-    return found
-
-
-# a run of capitalised words ("Vizcatán del Ene" is read as "Vizcatán", then "Ene")
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'\-]*(?: [A-ZÀ-Þ][\w'\-]*)*")
 
 
 def fronted_country(doc: Doc, refs: list[Ref], sent: Span) -> Actor | None:

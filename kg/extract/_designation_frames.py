@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import Ref, agent_actor, country_actor, load_capitals, phrase_text, read_np, words
+from kg.extract._context import Ref, agent_actor, country_actor, phrase_text, read_np, words
+from kg.extract._setting import load_capitals
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.nlp.quotes import token_words
 from kg.records import Actor, Designation

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import Ref, country_actor, home_country, phrase_text, read_np, words
+from kg.extract._context import Ref, country_actor, phrase_text, read_np, words
+from kg.extract._setting import home_country
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._memo import sentence_memo
 from kg.nlp.quotes import doc_text, token_words

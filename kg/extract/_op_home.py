@@ -1,12 +1,13 @@
 """Bare forces ("the army") that stand for the forces of the country a story is told from
-(:func:`kg.extract._context.home_country`, which reads the dateline) rather than for a group
+(:func:`kg.extract._setting.home_country`, which reads the dateline) rather than for a group
 with the word in its name."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract._context import Ref, home_country, words
+from kg.extract._context import Ref, words
+from kg.extract._setting import home_country
 from kg.extract._lexicon import token_norms
 
 

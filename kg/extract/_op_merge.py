@@ -28,7 +28,7 @@ from dataclasses import dataclass, fields, replace
 from spacy.tokens import Doc
 
 from kg.extract._agents import STRONG as _STRONG
-from kg.extract._context import home_country
+from kg.extract._setting import home_country
 from kg.extract._lexicon import build_matcher, load_lexicon, word_set
 from kg.records import Actor, Evidence, Operation
 

@@ -6,7 +6,7 @@ navy", "police", "agents". A force noun with no owner of its own that opens the 
 acts for, in order: the state of the nearest earlier mention of a force of the same kind ("the
 Mexican Navy" ... "the navy"), the dateline's country, the paragraph's one state, the state the
 article names far most (:func:`leading_country`), the country whose places the article names far
-most (:func:`kg.extract._context.place_country`), the state that owns most of the article's named
+most (:func:`kg.extract._setting.place_country`), the state that owns most of the article's named
 forces (see :func:`force_owner`). :func:`home_state` is the story's state for operations told
 with no doer at all (:mod:`kg.extract._op_agentless`). A non-state fighter noun ("rebels",
 "gunmen") acts for the armed group named last before it. A passive extradition or deportation
@@ -21,8 +21,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import (Ref, clause_start, country_actor, dateline_end, home_country, inside, place_country,
-                                 quote_regions, turn_person, words)
+from kg.extract._context import Ref, clause_start, country_actor, inside, quote_regions, turn_person, words
+from kg.extract._setting import dateline_end, home_country, place_country
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor

@@ -23,7 +23,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
-from kg.extract._context import Ref, clause_start, dateline_end, home_country, quote_regions, words
+from kg.extract._context import Ref, clause_start, quote_regions, words
+from kg.extract._setting import dateline_end, home_country
 from kg.extract._demonyms import demonym_agent
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._op_agentless import patient_subject

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import dateline_end
+from kg.extract._setting import dateline_end
 from kg.extract._lexicon import load_lexicon
 from kg.extract._memo import sentence_memo
 from kg.nlp.quotes import doc_text

@@ -20,7 +20,7 @@ behind). A seizure of a held place is
 a military action; a trigger compared with another event ("like the boat strikes") is none.
 Agents read from the context (a force's owner, a claimant, "its fighters", a coordinated verb)
 and types decided by the target are in :mod:`kg.extract._op_rules`; the dateline in
-:func:`kg.extract._context.home_country`.
+:func:`kg.extract._setting.home_country`.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, GAZETTEER, MODEL, Candidate
 from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before
-from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, slugify
+from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, hand_places, slugify, world_places
 from kg.nlp.name_cues import (
     acronym_bodies,
     alias_after,
@@ -343,6 +343,12 @@ def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidat
     return Candidate(s, e, kind, DISCOVERED, key=key, government=gov)
 
 
+def _place_name(low: list[str], start: int, stop: int) -> bool:
+    """Whether the words [start, stop) are a place of the place tables, whole."""
+    name = " ".join(low[start:stop])
+    return name in world_places() or name in hand_places()
+
+
 def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str | None = None):
     """The actor candidate a run of capitalised words stands for, or None."""
     text, low, starts = token_words(doc), token_lowers(doc), sentence_start_flags(doc)
@@ -399,6 +405,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
+    if not (honorific or saw_head or title) and stop - start > 1 and _place_name(low, start, stop):
+        return None  # "Pedro Juan Caballero", "Rio de Janeiro": a city named like a man
     if text[start] in ctx.org_cues["named_missions"] and stop - start > 1:
         return Candidate(start, stop, "Organization", DISCOVERED)  # "Operation Aspides says": a mission speaks
     priority = DISCOVERED if cue else MODEL

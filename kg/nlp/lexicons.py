@@ -192,3 +192,22 @@ def sentence_openers() -> frozenset[str]:
 def capital_cities() -> frozenset[str]:
     """Capitals listed as aliases of their country, named as places after a preposition."""
     return frozenset(read_yaml("actor_stoplist.yaml").get("capital_cities", []))
+
+
+@lru_cache(maxsize=1)
+def world_places() -> dict[str, str]:
+    """Lower-case place name -> country key, from ``world_places.tsv`` (regions and cities of
+    GeoNames and ISO 3166-2 that name one country; ``tools/build_world_places.py``)."""
+    found: dict[str, str] = {}
+    for line in lexicon_path("world_places.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, key = line.split("\t", 2)[:2]
+            found[name.lower()] = key
+    return found
+
+
+@lru_cache(maxsize=1)
+def hand_places() -> dict[str, str]:
+    """Lower-case place name -> country key, from the hand-made ``places.yaml``."""
+    return {str(place).lower(): str(key) for key, names in read_yaml("places.yaml")["places"].items()
+            for place in names}
