@@ -524,3 +524,41 @@ def test_places_named_like_people(nlp, text, absent, present):
     labels = {a.label for a in doc_actors(nlp(text)).values() if a.type == "Person"}
     assert absent not in labels
     assert present is None or present in labels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # unknown initials before a noun for a force's members name a state body
+        ("SENAN units intercepted a boat carrying cocaine off the Pacific coast.", ("SENAN", "GovernmentBody")),
+        ("Two SBU officers were wounded in the blast, officials said.", ("SBU", "GovernmentBody")),
+        # a name with a glued particle between hyphens is one name
+        ('"We had nothing to do with it," said Zia-ul-Rehman Khattak, a spokesman.',
+         ("Zia-ul-Rehman Khattak", "Person")),
+    ],
+)
+def test_names_of_initials_and_particles(nlp, text, expected):
+    assert expected in {(a.label, a.type) for a in doc_actors(nlp(text)).values()}
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # initials of a kind of unit name no body
+        ("SWAT officers surrounded the house before dawn.", "SWAT"),
+        # a line in capitals is a headline, not initials
+        ("POLICE SAY ARMY UNITS MOVED INTO THE TOWN", "ARMY"),
+        # the members of an armed group are no state body's
+        ("ELN fighters attacked the base before dawn.", None),
+    ],
+)
+def test_initials_that_name_no_state_body(nlp, text, absent):
+    bodies = {a.label for a in doc_actors(nlp(text)).values() if a.type == "GovernmentBody"}
+    assert absent not in bodies if absent else not bodies
+
+
+def test_initials_defined_in_parentheses_are_one_body(nlp):
+    text = ("The National Aeronaval Service (SENAN) patrolled the coast. Later, SENAN units "
+            "intercepted a boat carrying cocaine.")
+    bodies = [a for a in doc_actors(nlp(text)).values() if a.type == "GovernmentBody"]
+    assert len(bodies) == 1, bodies

@@ -107,3 +107,19 @@ def test_phrase_word_token(pattern, word, fits):
     spec = compile_pattern(pattern)[1]
     assert spec["OP"] == "?"
     assert (word.lower() not in spec["NORM"]["NOT_IN"]) is fits
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body named by unknown initials acts for the story's state (its dateline)
+        ("PANAMA CITY — SENAN units intercepted a semi-submersible carrying cocaine.",
+         ("seizure", "conducted", "panama")),
+        ("KYIV — SBU officers detained two men suspected of spying.", ("arrest", "conducted", "ukraine")),
+        # or for the state named with it
+        ("Panama's border police said SENAN units intercepted a boat carrying cocaine.",
+         ("seizure", "conducted", "panama")),
+    ],
+)
+def test_initials_body_acts_for_the_story_state(nlp, text, expected):
+    assert expected in _keys(ops(nlp, text))

@@ -77,6 +77,8 @@ def country_actor(doc: Doc, key: str | None) -> Actor | None:
 
 def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
     """The state or armed group an actor stands for as an agent; None for private persons, media."""
+    if actor.type == "GovernmentBody" and not actor.government and actor.label.isupper():
+        return home_country(doc) or actor  # "SENAN units intercepted" in a story from Panama City
     if actor.type.lower() in words("agent_types") or actor.government:
         return acting_state(doc, actor)
     return None

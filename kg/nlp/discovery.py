@@ -38,6 +38,7 @@ from kg.nlp.descriptions import appositive_type, described_before, kind_noun_bef
 from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, hand_places, slugify, world_places
 from kg.nlp.name_cues import (
     acronym_bodies,
+    acronym_forces,
     alias_after,
     alias_people,
     context_state,
@@ -436,7 +437,7 @@ def _set_off(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> bool:
 def discover(doc: Doc, ctx: Context) -> list[Candidate]:
     """Candidates from capitalised runs with cues, outside headline-case sentences."""
     out = state_adjectives(doc, ctx, _country_at) + state_forces(doc, ctx, _country_at) \
-        + state_ministries(doc, ctx, _country_at)
+        + state_ministries(doc, ctx, _country_at) + acronym_forces(doc, ctx)
     for sent in doc.sents:
         if is_headline(sent):
             continue

@@ -381,7 +381,7 @@ def _main_state(doc: Doc, ctx) -> str | None:
     for i, word in enumerate(token_words(doc)):
         if word in ctx.demonyms and i not in ctx.known:
             counts[ctx.demonyms[word]] = counts.get(ctx.demonyms[word], 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [(None, 0)]
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [(None, 0), (None, 0)]
     (first, most), (_, second) = ranked[0], ranked[1]
     return first if most >= MAIN_STATE_MENTIONS and most >= MAIN_STATE_LEAD * second else None
 
@@ -448,3 +448,23 @@ def _trailing_kind(word: str) -> str:
         if word in words:
             return kind
     return "Organization"
+
+
+def acronym_forces(doc: Doc, ctx) -> list[Candidate]:
+    """"SENAN units intercepted", "SBU officers detained": unknown initials right before a noun
+    for a force's members (``member_nouns``) name a state body, of the state in context
+    (:func:`context_state`, else the state the article names most)."""
+    text, low = token_words(doc), token_lowers(doc)
+    members, units = frozenset(org_cues()["member_nouns"]), frozenset(org_cues()["unit_initials"])
+    out = []
+    for i in range(len(text) - 1):
+        word = text[i]
+        if low[i + 1] not in members or i in ctx.known or not (word.isalpha() and word.isupper()) or word in units:
+            continue
+        if not 3 <= len(word) <= 10 or (i > 0 and text[i - 1].isupper() and text[i - 1].isalpha()):
+            continue  # "AP", or a line in capitals ("POLICE SAY ARMY UNITS ...")
+        if f"({word})" in doc.text:
+            continue  # "the National Aeronaval Service (SENAN)": the full name's initials (acronym_bodies)
+        state = context_state(doc, i, ctx) or _main_state(doc, ctx)
+        out.append(Candidate(i, i + 1, "GovernmentBody", DISCOVERED, key=slugify(word), government=state))
+    return out

@@ -166,8 +166,8 @@ def _qualified(doc: Doc, c: Candidate, gaz: Gazetteer) -> str:
     of Colombia -> "Colombia Defense Ministry"), so two countries' ministries stay apart."""
     text = span_text(doc, c.start, c.end)
     country = gaz.actors.get(c.government) if c.government else None
-    if country is None or c.type == "Person" or country.label in text:
-        return text
+    if country is None or c.type == "Person" or country.label in text or text.isupper():
+        return text  # (initials, "SENAN", name one body already)
     names = {country.label, *country.aliases}
     dem = demonyms()
     if any(word in names or dem.get(word) == c.government for word in token_words(doc)[c.start:c.end]):

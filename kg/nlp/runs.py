@@ -54,6 +54,13 @@ def _particle_chain(caps: list[bool], low: list[str], i: int, end: int) -> bool:
         and low[i] != "of" and caps[i + 2]
 
 
+def _hyphen_particle(text: list[str], low: list[str], space: list, caps: list[bool], i: int, end: int) -> bool:
+    """A hyphen, a particle, a hyphen and a capitalised word, all glued ("Anwar-ul-Haq",
+    "Jaish-e-Mohammed"): the name goes on."""
+    return i + 3 < end and text[i] == "-" and low[i + 1] in PARTICLES and text[i + 2] == "-" \
+        and caps[i + 3] and not (space[i] or space[i + 1] or space[i + 2])
+
+
 def name_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of capitalised words, joined by particles and in-word hyphens."""
     runs, start = [], None
@@ -69,6 +76,7 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
         joiner = start is not None and i + 1 < end and (
             caps[i + 1] or (nxt is not None and caps[nxt])
             or (glued and low[i] in PARTICLES)
+            or _hyphen_particle(text, low, space, caps, i, end)  # "Anwar-ul-Haq"
             or _particle_chain(caps, low, i, end)) and (  # "Basim al-Jabouri"
             low[i] in PARTICLES
             or (text[i] == "-" and not space[i - 1] and not space[i])
