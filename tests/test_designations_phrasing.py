@@ -1,7 +1,7 @@
 """Designations told with names or clauses the first frames did not read: group names with
-lower-case particles ("Jaish al-Adl", "Cártel de los Soles") as coordinated designees, and a
-group counted "among the groups that <state> designated as ..." (sentences written for these
-tests; "must not fire" cases too)."""
+lower-case particles ("Jaish al-Adl", "Cártel de los Soles") as coordinated designees, a group
+counted "among the groups that <state> designated as ...", a group "included in" a state's list
+(sentences written for these tests; "must not fire" cases too)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def _found(nlp, text: str) -> list[tuple]:
          [("ecuador", "los lobos", "terrorist_organization")]),
         ("Tren de Aragua was among the gangs that Canada listed as terrorist entities last year.",
          [("canada", "tren de aragua", "terrorist_organization")]),
+        # a group included "in" a state's list, in the passive or the active
+        ("Los Lobos is included in the list of terrorist organizations of Canada.",
+         [("canada", "los lobos", "terrorist_organization")]),
+        ("Canada included Los Lobos in its list of terrorist entities in March.",
+         [("canada", "los lobos", "terrorist_organization")]),
     ],
 )
 def test_designation_phrasing(nlp, text, expected):
@@ -45,6 +50,8 @@ def test_designation_phrasing(nlp, text, expected):
         # counted among the groups, but the relative clause says they were not designated
         ("Los Lobos was among the groups that Ecuador refused to designate as terrorist "
          "organizations.", "los lobos"),
+        # "in the list of" after a verb that lists nothing
+        ("Los Lobos appeared in the list of terrorist organizations' suspected funders.", "los lobos"),
     ],
 )
 def test_designation_phrasing_limits(nlp, text, absent):

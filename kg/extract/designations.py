@@ -179,11 +179,13 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
     if owner is not None:  # "to the State Department's list", "on the U.S. list": past the owner
         j = _skip_left(doc, owner.start - 1, sent.start)
         j -= 1 if j >= sent.start and norms[j] == "the" else 0
-    if j < sent.start or norms[j] not in {"to", "on", "onto"}:
+    if j < sent.start or norms[j] not in {"to", "on", "onto", "in"}:
         return None
     if norms[j] == "on" and (member := extra.membership(doc, refs, sent, j)) is not None:
         return member  # "X, which is on the State Department's list of ..."
     k = _find_left(doc, sent, j - 1, _lex("listing_verbs"))
+    if norms[j] == "in" and (k is None or norms[k] not in _lex("in_list_verbs")):
+        return None  # "included X in the list of ...", not "in the list of demands"
     if k is not None and k + 1 == j and k > sent.start and norms[k - 1] in _lex("passive_aux"):
         subj = next((r for r in refs if sent.start <= r.start and r.end < k
                      and r.actor.type in _DESIGNEE_TYPES), None)  # "X was added to the list"
