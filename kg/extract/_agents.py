@@ -27,6 +27,7 @@ Actors resolve to the state they act for; private persons and media are never ag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
@@ -53,6 +54,7 @@ from kg.records import Actor
 
 STRONG = ("premod", "by")
 BY_WINDOW = 14  # tokens after a trigger where its by-phrase may stand (past a date and an appositive)
+_START = attrgetter("start")  # the sort key of refs, read in C
 
 
 def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
@@ -442,9 +444,10 @@ def find_agent(
         return AgentHit(demonym, "premod", patient)
     if force_after and (force := of_phrase(doc, refs, sent, end)) is not None:
         return AgentHit(force, "premod", patient)
-    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=lambda r: r.start)
-    with_forces = sorted(with_forces + bare_force_refs(doc, sent, with_forces)
-                         + descriptor_refs(doc, sent, refs), key=lambda r: r.start)
+    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=_START)
+    more = bare_force_refs(doc, sent, with_forces) + descriptor_refs(doc, sent, refs)
+    if more:  # (none mostly: the list is in order already)
+        with_forces = sorted(with_forces + more, key=_START)
     by = by_phrase(doc, with_forces, sent, start, end)
     if by is not None and (agent := agent_actor(doc, by.actor)) is not None:
         return AgentHit(agent, "by", patient)

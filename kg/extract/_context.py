@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import normalize_slice
 
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
-from kg.extract._memo import sentence_memo
+from kg.extract._memo import doc_memo, sentence_memo
 from kg.extract._setting import dateline_end, home_country
 from kg.extract.actors import acting_state, doc_actors, span_rows
 from kg.nlp.lexicons import gazetteer
@@ -52,7 +52,13 @@ def _actor(doc: Doc, key: str | None) -> Actor | None:
 
 
 def actor_refs(doc: Doc) -> list[Ref]:
-    """Actor mentions (names first, then coreferent pronouns/descriptions), no overlaps, sorted."""
+    """Actor mentions (names first, then coreferent pronouns/descriptions), no overlaps, sorted;
+    found once per Doc while its mentions and actors stay the same (a new list each call)."""
+    inputs = (span_rows(doc, "kg_actors"), span_rows(doc, "kg_coref"), doc.user_data.get("kg.actors"))
+    return list(doc_memo(doc, "actor_refs", inputs, _actor_refs))
+
+
+def _actor_refs(doc: Doc) -> list[Ref]:
     found: list[tuple[int, int, int, Actor]] = []
     for rank, group in enumerate(("kg_actors", "kg_coref")):
         for span in span_rows(doc, group):

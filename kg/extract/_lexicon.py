@@ -134,6 +134,7 @@ class TokenMatcher:
     def __init__(self, vocab, entries: dict[str, list]):
         self.index: dict[int, list[tuple[int, tuple]]] = {}  # first norm -> (key id, form)
         self.anywhere: list[tuple[int, tuple]] = []  # forms whose first token is no norm test
+        self.headed: dict[int, list[tuple[int, tuple]]] = {}  # first norm -> (key id, whole form)
         self.attrs: set[int] = {NORM}
         fallback: dict[str, list] = {}
         for key, patterns in sorted(entries.items()):
@@ -153,11 +154,16 @@ class TokenMatcher:
         self.steps = {value: _split_forms(forms) for value, forms in self.index.items()}
 
     def _add(self, key_id: int, form: tuple) -> None:
-        self.attrs.update(attr for attr, _kind, _values in form)
+        self.attrs.update(a for attr, kind, values in form
+                          for a in ((t[0] for t in values) if kind == _ALL else (attr,)))
         attr, kind, values = form[0]
+        head = next((t for t in values if t[0] == NORM and t[1] == _IN), None) if kind == _ALL else None
         if attr == NORM and kind == _IN:
             for value in values:  # the first token is known to match where the index points
                 self.index.setdefault(value, []).append((key_id, form[1:]))
+        elif head is not None:  # several tests on the first token, one of them its norm
+            for value in head[2]:
+                self.headed.setdefault(value, []).append((key_id, form))
         else:
             self.anywhere.append((key_id, form))
 
@@ -186,6 +192,11 @@ class TokenMatcher:
                     end = i + 1 + len(rest)
                     if end <= n and _fits(rest, columns, i + 1):
                         found.add((key_id, i, end))
+        for value in self.headed.keys() & positions.keys():  # the first token's other tests too
+            for i in positions[value]:
+                for key_id, form in self.headed[value]:
+                    if i + len(form) <= n and _fits(form, columns, i):
+                        found.add((key_id, i, i + len(form)))
         for key_id, form in self.anywhere:
             for i in range(n - len(form) + 1):
                 if _fits(form, columns, i):
@@ -195,7 +206,7 @@ class TokenMatcher:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
-_IN, _NOT_IN, _IS = 0, 1, 2
+_IN, _NOT_IN, _IS, _ALL = 0, 1, 2, 3  # _ALL: (NORM, _ALL, tests of one token, all to pass)
 _STRING_ATTRS = {"NORM": NORM, "LOWER": LOWER, "ORTH": ORTH}
 _FLAG_ATTRS = {"LIKE_NUM": LIKE_NUM, "IS_TITLE": IS_TITLE, "IS_DIGIT": IS_DIGIT, "IS_PUNCT": IS_PUNCT,
                "IS_LOWER": IS_LOWER, "IS_UPPER": IS_UPPER, "IS_ALPHA": IS_ALPHA}
@@ -210,7 +221,7 @@ def _forms(pattern: list[dict]) -> set[tuple] | None:
     for token in pattern:
         token = dict(token)
         op = token.pop("OP", None)
-        test = _token_test(token) if op in (None, "?") and len(token) <= 1 else None
+        test = _token_test(token) if op in (None, "?") else None
         if test is None:
             return None
         optional += op == "?"
@@ -221,9 +232,13 @@ def _forms(pattern: list[dict]) -> set[tuple] | None:
 
 
 def _token_test(token: dict) -> tuple | None:
-    """(attribute, test, values) of a one-attribute token spec; ``{}`` is NOT_IN nothing."""
+    """(attribute, test, values) of a token spec; ``{}`` is NOT_IN nothing; a spec of several
+    attributes is (NORM, _ALL, their tests)."""
     if not token:
         return (NORM, _NOT_IN, frozenset())
+    if len(token) > 1:
+        tests = tuple(_token_test({name: value}) for name, value in sorted(token.items()))
+        return None if None in tests else (NORM, _ALL, tests)
     (name, value), = token.items()
     if name in _STRING_ATTRS:
         if isinstance(value, str):
@@ -289,7 +304,10 @@ def _fits(form: tuple, columns: dict[int, list[int]], i: int) -> bool:
         elif kind == _NOT_IN:
             if value in values:
                 return False
-        elif value != values:
+        elif kind == _IS:
+            if value != values:
+                return False
+        elif not all(_fits((test,), columns, i + k) for test in values):
             return False
     return True
 

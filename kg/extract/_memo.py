@@ -23,3 +23,15 @@ def sentence_memo(doc: Doc, name: str, sent: Span, compute: Callable[[Doc, Span]
     except KeyError:
         found = memo[key] = compute(doc, sent)
         return found
+
+
+def doc_memo(doc: Doc, name: str, inputs: tuple, compute: Callable[[Doc], T]) -> T:
+    """``compute(doc)``, remembered per Doc under ``name`` while it reads the very same
+    ``inputs`` (objects compared by identity, kept with the answer so that no identity is
+    reused meanwhile): several extractors ask for it, and a new input computes it again."""
+    memo = doc.user_data.get("kg.memo." + name)
+    if memo is not None and len(memo[0]) == len(inputs) and all(a is b for a, b in zip(memo[0], inputs)):
+        return memo[1]
+    found = compute(doc)
+    doc.user_data["kg.memo." + name] = (inputs, found)
+    return found

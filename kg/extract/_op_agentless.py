@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor
 from kg.extract._context import Ref, clause_start, country_actor, phrase_text, words
-from kg.extract._setting import dateline_end
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._op_owner import home_state, is_state, subject_noun
+from kg.extract._setting import dateline_end
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 

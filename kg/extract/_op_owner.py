@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
 from kg.extract._context import Ref, clause_start, country_actor, inside, quote_regions, turn_person, words
-from kg.extract._setting import dateline_end, home_country, place_country
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._setting import dateline_end, home_country, place_country
 from kg.nlp.quotes import doc_text, token_words
+from kg.nlp.tables import char_offsets
 from kg.records import Actor
 
 OPS = "operations.yaml"
@@ -124,9 +125,9 @@ def _force_ref_kind(doc: Doc, ref: Ref) -> str | None:
 def _paragraph_state(doc: Doc, refs: list[Ref], sent: Span, exclude: frozenset[str] = frozenset()) -> Actor | None:
     """The one state that the mentions of the paragraph, up to the trigger's sentence, act for
     ("President X said ... the Army says it has dismantled 312 laboratories")."""
-    text = doc.text
+    text, idx = doc_text(doc), char_offsets(doc)  # (doc.text joins every token again)
     lo = text.rfind("\n", 0, sent.start_char) + 1
-    states = {s.key: s for r in refs if lo <= doc[r.start].idx < sent.end_char
+    states = {s.key: s for r in refs if lo <= idx[r.start] < sent.end_char
               for s in [agent_actor(doc, r.actor)] if is_state(s) and s.key not in exclude}
     return next(iter(states.values())) if len(states) == 1 else None
 

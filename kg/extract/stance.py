@@ -205,9 +205,11 @@ def _scan(ws: list[str]) -> dict[str, list[tuple[int, int]]]:
     wild = index.get("*", ())
     hits: dict[str, list[tuple[int, int]]] = {}
     for i, w in enumerate(ws):
-        for phrase, has_wild, name in (*index.get(w, ()), *wild):
-            if _matches(ws, i, phrase, has_wild):
-                hits.setdefault(name, []).append((i, i + len(phrase)))
+        for cands in (index.get(w, ()), wild):
+            for phrase, has_wild, name in cands:
+                # a one-word phrase is found where the index (or its "*") points
+                if len(phrase) == 1 or _matches(ws, i, phrase, has_wild):
+                    hits.setdefault(name, []).append((i, i + len(phrase)))
     return hits
 
 
