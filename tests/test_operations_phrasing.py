@@ -59,6 +59,9 @@ def _keys(found) -> set[tuple]:
          ("seizure", "conducted", "jamaica")),
         ("LIMA — Two tonnes of cocaine were found hidden in a shipment of asparagus.",
          ("seizure", "conducted", "peru")),
+        # words of the noun phrase between "striking" and what is struck
+        ("U.S. forces have been striking suspected smuggling boats off Venezuela.",
+         ("strike", "conducted", "united-states")),
         # a force the speaker calls "our" acts for the speaker's side, as "we" does
         ('KINGSTON — "Our soldiers intercepted a skiff carrying guns," the minister said.',
          ("seizure", "conducted", "jamaica")),
@@ -123,3 +126,19 @@ def test_phrase_word_token(pattern, word, fits):
 )
 def test_initials_body_acts_for_the_story_state(nlp, text, expected):
     assert expected in _keys(ops(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a trigger in a "where" clause happens at the place the clause hangs on
+        ("Analysts point to the Caribbean, where U.S. forces have been striking suspected drug boats.",
+         "caribbean"),
+        # not across another comma: the place of an earlier clause
+        ("Talks began in Geneva, where, officials said, U.S. forces had struck suspected drug boats.",
+         None),
+    ],
+)
+def test_where_clause_place(nlp, text, place):
+    found = [o for o in ops(nlp, text) if o.type == "strike"]
+    assert found and found[0].location_text == place

@@ -240,7 +240,22 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
             return _narrowed(doc, refs, sent, k + 1) or (None, text)
         if actor is not None or text:
             return actor, text
-    return None, None
+    return _where_place(doc, refs, sent, start)
+
+
+def _where_place(doc: Doc, refs: list[Ref], sent: Span, start: int) -> tuple[Actor | None, str | None]:
+    """"the Caribbean, where U.S. forces have been striking boats": a trigger in a relative
+    clause opened by "where" happens at the place the clause hangs on."""
+    norms = token_norms(doc)
+    k = next((k for k in range(start - 1, sent.start + 1, -1) if norms[k] == "where"), None)
+    if k is None or norms[k - 1] != "," or any(norms[j] in {",", ";"} for j in range(k + 1, start)):
+        return None, None
+    s = k - 1
+    while s > sent.start and (doc[s - 1].is_title or norms[s - 1] in {"the", "of", "-"}):
+        s -= 1  # back over the place's name ("the Gulf of Mexico")
+    while s < k - 1 and norms[s] in {"of", "-"}:
+        s += 1
+    return _place_in(doc, refs, s, k - 1) if s < k - 1 else (None, None)
 
 
 def _narrowed(doc: Doc, refs: list[Ref], sent: Span, k: int) -> tuple[Actor, str] | None:
