@@ -204,6 +204,18 @@ def test_transcript_labels_name_their_speakers(nlp):
     assert sorted(people) == ["Imani Okoro", "Raúl Benavides Soto"]
 
 
+def test_transcript_labels_with_abbreviated_titles(nlp):
+    # abbreviated titles the lexicon lacks are not part of the label's name; an initial is
+    text = ("The briefing was given by Deputy Superintendent Marta Oyelaran-Kuti and Inspector "
+            "Joseph K. Adeyemi.\n\n"
+            "DEP. SUPT. OYELARAN-KUTI: The raid began at dawn and ended by noon.\n\n"
+            "Q: Were weapons found?\n\n"
+            "INSP. JOSEPH K. ADEYEMI: We found four rifles in the house.\n")
+    found = speakers(nlp(text))
+    assert ("Marta Oyelaran-Kuti", "The raid began at dawn and ended by noon.") in found
+    assert ("Joseph K. Adeyemi", "We found four rifles in the house.") in found
+
+
 def actor_named(doc, label):
     return next((a for a in doc_actors(doc).values() if a.label == label), None)
 

@@ -41,10 +41,12 @@ class Turn:
 
 
 def _label_words(label: str) -> list[str]:
-    """The name part of a label: title words ("PRESIDENT", "SEN.") dropped, folded, lower case."""
+    """The name part of a label: title words ("PRESIDENT", "SEN.") and abbreviated titles the
+    lexicon lacks ("ASST. COMMR.", not an initial "J.") dropped, folded, lower case."""
     t = titles()
     words = [w for w in fold_accents(label).lower().replace("’", "'").split()]
-    return [w for w in words if w not in t.heads and w not in t.modifiers and w not in t.honorifics]
+    return [w for w in words if w not in t.heads and w not in t.modifiers and w not in t.honorifics
+            and not (w.endswith(".") and len(w) > 2)]
 
 
 def _speaker(label: str, people: list[Actor]) -> Actor | None:
