@@ -249,8 +249,8 @@ def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Act
     spoken = announcer(doc, refs, sent, start)  # the speaker's own state (or the turn's), if it is known
     if is_state(spoken) or turn:
         return spoken if is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
-    return (_last_force_state(doc, refs, start, None, countries=True) or _paragraph_state(doc, refs, sent)
-            or home_country(doc) or _dominant(doc, refs))
+    return (_last_force_state(doc, refs, j, None, countries=True) or _paragraph_state(doc, refs, sent)
+            or home_country(doc) or _dominant(doc, refs))  # (forces named before "we"/"our" only)
 
 
 def _own_force_owner(doc: Doc, lo: int, j: int) -> int:

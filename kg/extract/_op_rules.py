@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
 from kg.extract._context import Ref, clause_start, quote_regions, words
-from kg.extract._setting import dateline_end, home_country
 from kg.extract._demonyms import demonym_agent
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
 from kg.extract._op_agentless import patient_subject
+from kg.extract._op_owner import first_person_state
+from kg.extract._setting import dateline_end, home_country
 from kg.nlp.quotes import doc_text, token_words
 from kg.records import Actor
 
@@ -57,6 +58,8 @@ def context_hit(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dic
         hit = AgentHit(found, "subject", hit.patient)  # "Afghan border forces attacked"
     if hit.actor is None and (found := possessive_agent(doc, refs, sents, k, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "X stepped up ... its fighters enforced"
+    if hit.how == "subject" and (found := own_force(doc, refs, sent, span.start)) is not None:
+        hit = AgentHit(found, "subject", hit.patient)  # '"Our Coast Guard intercepted ...," the minister said'
     if hit.actor is None and (found := means_subject(doc, refs, sent, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "Thailand responded by deploying troops"
     if hit.actor is None and coordinated(doc, sent, span.start):
@@ -64,6 +67,16 @@ def context_hit(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dic
     if hit.how == "subject" and op_type in _ops("patient_types") and patient_subject(doc, sent, span):
         hit = AgentHit(None, "", hit.patient)  # "a Gulf Clan commander was captured": taken, not taker
     return hit
+
+
+def own_force(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
+    """The speaker's state for a force the speaker calls "our" right before the trigger ("Our
+    Coast Guard intercepted", said in Port of Spain): not the state whose body of that name
+    the gazetteer knows."""
+    norms = token_norms(doc)
+    if not any(norms[k] == "our" for k in range(max(sent.start, start - 4), start)):
+        return None
+    return first_person_state(doc, refs, sent, start)
 
 
 def means_subject(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
