@@ -62,6 +62,9 @@ def _keys(found) -> set[tuple]:
         # words of the noun phrase between "striking" and what is struck
         ("U.S. forces have been striking suspected smuggling boats off Venezuela.",
          ("strike", "conducted", "united-states")),
+        # a participle sharing the auxiliary of the passive before "and" (gapping)
+        ("KINGSTON — Six men were arrested and a cache of rifles seized in the raid.",
+         ("seizure", "conducted", "jamaica")),
         # a force the speaker calls "our" acts for the speaker's side, as "we" does
         ('KINGSTON — "Our soldiers intercepted a skiff carrying guns," the minister said.',
          ("seizure", "conducted", "jamaica")),
@@ -146,3 +149,16 @@ def test_initials_body_acts_for_the_story_state(nlp, text, expected):
 def test_where_clause_place(nlp, text, place):
     found = [o for o in ops(nlp, text) if o.type == "strike"]
     assert found and found[0].location_text == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after "and", a clause with its own subject or object is no gapped passive: the
+        # seizure is not the story's state's
+        "KINGSTON — Six men were arrested and the gunmen who escaped seized a car on the highway.",
+        "KINGSTON — Six men were arrested and gunmen seized a car on the highway.",
+    ],
+)
+def test_no_gapped_passive(nlp, text):
+    assert ("seizure", "conducted", "jamaica") not in _keys(ops(nlp, text))

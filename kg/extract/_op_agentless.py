@@ -38,7 +38,27 @@ def passive_form(doc: Doc, sent: Span, span: Span) -> bool:
         return True  # "X was captured"
     if any(norms[k] in aux for k in range(span.start, span.end - 1)):
         return True  # "troops ... have been deployed": the auxiliary is inside the trigger
-    return inverted(doc, sent, span)
+    return inverted(doc, sent, span) or gapped(doc, sent, span)
+
+
+def gapped(doc: Doc, sent: Span, span: Span) -> bool:
+    """"31 fighters were arrested and a weapons depot seized": a participle after "and" and its
+    own subject shares the auxiliary of the passive before the "and"."""
+    norms = token_norms(doc)
+    if len(span) != 1 or not norms[span.start].endswith("ed") or not doc[span.start].is_lower:
+        return False
+    reach, aux = int(load_lexicon(OPS)["gapped_reach"]), word_set(OPS, "agentless_aux")
+    joint = next((k for k in range(span.start - 2, max(sent.start, span.start - reach) - 1, -1)
+                  if norms[k] == "and"), None)
+    between = range(joint + 1, span.start) if joint is not None else range(0)
+    if joint is None or any(doc[k].is_punct or norms[k] in aux or norms[k] in word_set(OPS, "gap_blockers")
+                            for k in between):
+        return False  # "and the men who fled seized ...": a clause of its own
+    after = norms[span.end] if span.end < sent.end else ""
+    if after in words("determiners") or (span.end < sent.end and doc[span.end].like_num):
+        return False  # "... and gunmen seized a car": an active verb with its object
+    return any(norms[k] in aux and norms[k + 1].endswith("ed") and doc[k + 1].is_lower
+               for k in range(max(sent.start, joint - reach), joint - 1))
 
 
 def patient_subject(doc: Doc, sent: Span, span: Span) -> bool:
