@@ -26,6 +26,11 @@ def _found(nlp, text: str) -> list[tuple]:
          "entities.",
          [("canada", "liwa al-fatah", "terrorist_organization"),
           ("canada", "saraya al-ashtar", "terrorist_organization")]),
+        # a possessive inside a group's name ("People's") keeps it a name
+        ("Canada designated the Patriotic Front and its People's Liberation Brigade as terrorist "
+         "entities.",
+         [("canada", "patriotic front", "terrorist_organization"),
+          ("canada", "people's liberation brigade", "terrorist_organization")]),
         # a group counted among those that a state designated, with the state inside a relative
         ("Los Lobos was among the groups that Ecuador designated as terrorist organizations.",
          [("ecuador", "los lobos", "terrorist_organization")]),
