@@ -65,6 +65,10 @@ def _keys(found) -> set[tuple]:
         # a participle sharing the auxiliary of the passive before "and" (gapping)
         ("KINGSTON — Six men were arrested and a cache of rifles seized in the raid.",
          ("seizure", "conducted", "jamaica")),
+        # a place taken by force ("took control of" a named place or a town)
+        ("GOMA — M23 rebels seized control of Kamanyola on Tuesday.", ("military_action", "conducted", "m23")),
+        ("BAMAKO — The army said it had regained ground and taken control of the town of Boni.",
+         ("military_action", "conducted", "mali")),
         # a force the speaker calls "our" acts for the speaker's side, as "we" does
         ('KINGSTON — "Our soldiers intercepted a skiff carrying guns," the minister said.',
          ("seizure", "conducted", "jamaica")),
@@ -94,6 +98,8 @@ def test_phrasing_found(nlp, text, expected):
         "The two men will be arrested if they return, a lawyer said.",
         # an arrest named by its person points back to one told before: no new operation
         'KINGSTON — "The arrest of the gang leader is a heavy blow," the minister said.',
+        # control of no place is no use of force
+        "BAMAKO — The finance ministry took control of the budget in March.",
         # the dead recovered are no goods taken
         "KINGSTON — The bodies of three fishermen were recovered off the coast.",
     ],
