@@ -39,6 +39,9 @@ def _keys(found) -> set[tuple]:
          ("deployment", "conducted", "ecuador")),
         ("Kenya dispatched some 1,500 additional Rapid Deployment troops to the north.",
          ("deployment", "conducted", "kenya")),
+        # trainers, advisers and aircraft sent are forces deployed
+        ("Turkey has sent a few hundred military instructors to Tripoli.", ("deployment", "conducted", "turkey")),
+        ("Chile sent two helicopters and a medical team to the border.", ("deployment", "conducted", "chile")),
         # a gerund after "by": how the subject of the clause acted
         ("Ghana has responded by deploying extra troops along its northern border.",
          ("deployment", "conducted", "ghana")),
