@@ -15,3 +15,8 @@ def one(nlp, text: str, published: str | None = None):
     found = ops(nlp, text, published)
     assert len({(o.type, o.status, o.agent, o.target, o.target_text, o.location, o.location_text) for o in found}) == 1, found
     return found[0]
+
+
+def keys(found) -> set[tuple]:
+    """(type, status, agent key) of each operation found."""
+    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}

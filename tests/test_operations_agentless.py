@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from op_helpers import ops  # noqa: E402
-
-
-def _keys(found) -> set[tuple]:
-    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
+from op_helpers import keys, ops  # noqa: E402
 
 
 # ---------------------------------------------------------------- agentless passives
@@ -45,7 +41,7 @@ def _keys(found) -> set[tuple]:
     ],
 )
 def test_agentless_passive_gets_story_state(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -93,7 +89,7 @@ def test_passive_subject_is_target_text(nlp):
     ],
 )
 def test_from_owner(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -127,7 +123,7 @@ def test_from_owner_not(nlp, text):
     ],
 )
 def test_shoot_down(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -162,7 +158,7 @@ def test_shoot_down_not(nlp, text):
     ],
 )
 def test_other_forms(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -232,7 +228,7 @@ def test_agent_is_not_the_patient(nlp, text, wrong):
     ],
 )
 def test_scrambled(nlp, text, agent):
-    assert ("deployment", "conducted", agent) in _keys(ops(nlp, text))
+    assert ("deployment", "conducted", agent) in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -273,7 +269,7 @@ def test_judged_act_is_no_threat(nlp, text):
     ],
 )
 def test_judgement_leaves_threats_and_deeds(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 # ---------------------------------------------------------------- the subject of a passive custody verb was taken
@@ -307,7 +303,7 @@ def test_active_subject_and_by_phrase_still_act(nlp, text, agent):
 
 def test_progressive_is_active(nlp):
     found = ops(nlp, "Across the border, Guatemala has posted 3,000 soldiers on its frontier and is deporting Hondurans by the hundreds.")
-    assert ("repatriation", "conducted", "guatemala") in _keys(found)
+    assert ("repatriation", "conducted", "guatemala") in keys(found)
 
 
 # ---------------------------------------------------------------- "we" in a transcript turn
@@ -316,7 +312,7 @@ def test_progressive_is_active(nlp):
 def test_transcript_turn_first_person(nlp):
     text = ("Defense Secretary Pete Hegseth took questions.\n\n"
             "HEGSETH: Since September, we've conducted 20 strikes in the Caribbean.\n\nQ: Will there be more?")
-    assert ("strike", "conducted", "united-states") in _keys(ops(nlp, text))
+    assert ("strike", "conducted", "united-states") in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -348,7 +344,7 @@ def test_transcript_turn_first_person_not(nlp, text):
     ],
 )
 def test_uncrewed_craft_destroyed(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -377,7 +373,7 @@ def test_crewed_craft_destroyed_is_no_military_action(nlp, text):
     ],
 )
 def test_pursuit_monitoring_counted(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -399,7 +395,7 @@ def test_pursuit_monitoring_counted_not(nlp, text):
 
 def test_more_forces_moved(nlp):
     found = ops(nlp, "The French army moved extra troops, tanks and artillery toward the border on Monday.")
-    assert ("deployment", "conducted", "france") in _keys(found)
+    assert ("deployment", "conducted", "france") in keys(found)
 
 
 @pytest.mark.parametrize(

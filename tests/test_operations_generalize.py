@@ -9,11 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from op_helpers import one, ops  # noqa: E402
-
-
-def _keys(found) -> set[tuple]:
-    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
+from op_helpers import keys, one, ops  # noqa: E402
 
 
 # ---------------------------------------------------------------- not operations
@@ -101,7 +97,7 @@ def test_status_of_new_constructions(nlp, text, status):
     ],
 )
 def test_new_triggers(nlp, text, op_type, status, agent):
-    assert (op_type, status, agent) in _keys(ops(nlp, text))
+    assert (op_type, status, agent) in keys(ops(nlp, text))
 
 
 # ---------------------------------------------------------------- agents
@@ -125,7 +121,7 @@ def test_new_triggers(nlp, text, op_type, status, agent):
     ],
 )
 def test_agents_of_new_constructions(nlp, text, op_type, agent):
-    assert (op_type, agent) in {(t, a) for t, _s, a in _keys(ops(nlp, text))}
+    assert (op_type, agent) in {(t, a) for t, _s, a in keys(ops(nlp, text))}
 
 
 def test_only_states_extradite(nlp):
@@ -136,20 +132,20 @@ def test_only_states_extradite(nlp):
 def test_an_official_speaks_for_the_body_in_their_title(nlp):
     text = ("State Department spokeswoman Joan Pruett spoke on Monday. "
             '"We will strike them wherever they are," Pruett said.')
-    assert ("strike", "threatened", "united-states") in _keys(ops(nlp, text))
+    assert ("strike", "threatened", "united-states") in keys(ops(nlp, text))
 
 
 def test_an_appositive_title_names_the_speakers_state(nlp):
     text = ("Laura Benítez, Mexico's deputy minister of security, spoke in Tijuana. "
             '"We are going to hit them hard," Benítez said.')
-    assert ("strike", "threatened", "mexico") in _keys(ops(nlp, text))
+    assert ("strike", "threatened", "mexico") in keys(ops(nlp, text))
 
 
 def test_a_briefing_speaker_without_title_shares_the_podium_state(nlp):
     text = ("Pentagon spokesman Carl Dorsey and Gen. Anne Voss briefed reporters.\n\n"
             "DORSEY: Good morning.\n\n"
             "VOSS: We moved two destroyers to the Caribbean last week.\n")
-    assert ("deployment", "conducted", "united-states") in _keys(ops(nlp, text))
+    assert ("deployment", "conducted", "united-states") in keys(ops(nlp, text))
 
 
 # ---------------------------------------------------------------- places

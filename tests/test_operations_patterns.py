@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from op_helpers import ops  # noqa: E402
-
-
-def _keys(found) -> set[tuple]:
-    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
+from op_helpers import keys, ops  # noqa: E402
 
 
 # ---------------------------------------------------------------- agents
@@ -34,7 +30,7 @@ def _keys(found) -> set[tuple]:
     ],
 )
 def test_dateline_and_bare_forces(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -50,7 +46,7 @@ def test_dateline_and_bare_forces(nlp, text, expected):
     ],
 )
 def test_pronoun_subject_takes_the_previous_subject(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_expletive_it_gives_no_agent(nlp):
@@ -99,7 +95,7 @@ def test_trigger_word_inside_a_name_is_no_operation(nlp):
     ],
 )
 def test_mandating_body_authorizes_a_force(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_mandated_amount_is_no_target(nlp):
@@ -129,7 +125,7 @@ def test_mandated_amount_is_no_target(nlp):
     ],
 )
 def test_trigger_classes(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_seized_goods_are_the_target(nlp):
@@ -139,7 +135,7 @@ def test_seized_goods_are_the_target(nlp):
 
 def test_passive_threat_is_the_announcers(nlp):
     found = ops(nlp, "Trump warned last week that drug labs in Venezuela could be targeted.")
-    assert ("strike", "threatened", "united-states") in _keys(found)
+    assert ("strike", "threatened", "united-states") in keys(found)
     assert "venezuela" not in {o.agent.key for o in found if o.agent}
 
 
@@ -268,9 +264,9 @@ def test_modal_after_a_noun_trigger(nlp, text, expected):
     ],
 )
 def test_legitimate_targets_is_a_threat(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_sent_suspects_abroad_is_an_extradition(nlp):
     found = ops(nlp, "Guatemala sent 14 jailed drug suspects to the United States on Friday.")
-    assert ("extradition", "conducted", "guatemala") in _keys(found)
+    assert ("extradition", "conducted", "guatemala") in keys(found)

@@ -13,13 +13,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from op_helpers import ops  # noqa: E402
+from op_helpers import keys, ops  # noqa: E402
 
 from kg.extract._lexicon import compile_pattern  # noqa: E402
-
-
-def _keys(found) -> set[tuple]:
-    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
 
 
 @pytest.mark.parametrize(
@@ -84,7 +80,7 @@ def _keys(found) -> set[tuple]:
     ],
 )
 def test_phrasing_found(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -141,7 +137,7 @@ def test_phrase_word_token(pattern, word, fits):
     ],
 )
 def test_initials_body_acts_for_the_story_state(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -170,4 +166,4 @@ def test_where_clause_place(nlp, text, place):
     ],
 )
 def test_no_gapped_passive(nlp, text):
-    assert ("seizure", "conducted", "jamaica") not in _keys(ops(nlp, text))
+    assert ("seizure", "conducted", "jamaica") not in keys(ops(nlp, text))

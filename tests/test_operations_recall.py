@@ -9,11 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from op_helpers import ops  # noqa: E402
-
-
-def _keys(found) -> set[tuple]:
-    return {(o.type, o.status, o.agent.key if o.agent else None) for o in found}
+from op_helpers import keys, ops  # noqa: E402
 
 
 def _types(found) -> set[str]:
@@ -47,7 +43,7 @@ def _types(found) -> set[str]:
     ],
 )
 def test_trigger_families(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_strike_group_is_no_strike(nlp):
@@ -84,7 +80,7 @@ def test_threat_to_act_in_anothers_place(nlp, text, place):
     ],
 )
 def test_status_cues(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -154,7 +150,7 @@ def test_no_agent_from_other_roles(nlp, text, not_agent):
 
 def test_seizing_a_held_place_is_military_action(nlp):
     found = ops(nlp, "The Rapid Support Forces seized Babanusa, the army's last base in West Kordofan.")
-    assert ("military_action", "conducted", "rapid-support-forces") in _keys(found)
+    assert ("military_action", "conducted", "rapid-support-forces") in keys(found)
     assert "seizure" not in _types(found)
 
 
@@ -182,7 +178,7 @@ def test_mentions_with_different_arguments_stay_apart(nlp):
 def test_generic_threat_with_own_target_is_kept(nlp):
     text = ("Trump has threatened military action against the cartels in Mexico. Officials in Mexico City "
             "feared the designation would be used to justify U.S. drone strikes.")
-    assert ("military_action", "threatened", "united-states") in _keys(ops(nlp, text))
+    assert ("military_action", "threatened", "united-states") in keys(ops(nlp, text))
 
 
 def test_campaign_with_the_strikes_place_and_target_is_one(nlp):
@@ -260,7 +256,7 @@ def test_operations_that_would_stop_are_going_on(nlp):
     ],
 )
 def test_verb_families(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_aboard_is_no_boarding(nlp):
@@ -276,7 +272,7 @@ def test_target_after_the_triggers_own_preposition(nlp):
 def test_subject_after_a_fronted_participle(nlp):
     text = ("Acting on a tip passed through a joint cell known as the Border Task Group, a unit of "
             "the Guatemalan army, raided a ranch in Petén.")
-    assert ("raid", "conducted", "guatemala") in _keys(ops(nlp, text))
+    assert ("raid", "conducted", "guatemala") in keys(ops(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -290,12 +286,12 @@ def test_subject_after_a_fronted_participle(nlp):
     ],
 )
 def test_unnamed_force_of_the_dateline_country(nlp, text, expected):
-    assert expected in _keys(ops(nlp, text))
+    assert expected in keys(ops(nlp, text))
 
 
 def test_unnamed_force_abroad_is_not_the_dateline_country(nlp):
     text = "LIMA — When soldiers raided a warehouse in Colombia on Friday, the smugglers had already fled."
-    assert ("raid", "conducted", "peru") not in _keys(ops(nlp, text))
+    assert ("raid", "conducted", "peru") not in keys(ops(nlp, text))
 
 
 def test_craft_used_to_find_a_target_asked_for(nlp):
