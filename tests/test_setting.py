@@ -85,3 +85,38 @@ def test_world_places_table_is_consistent():
     names = {row[0].lower() for row in rows}
     assert not names & aliases  # a gazetteer name is an actor, never a mere place
     assert not names & ruled_out
+
+
+def _builder():
+    """tools/build_world_places.py as a module (its choices are pure; its sources need packages
+    kg does not install)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "build_world_places.py"
+    spec = importlib.util.spec_from_file_location("build_world_places", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "name, by_country, kept",
+    [
+        # one country's city of 100,000 or more: kept
+        ("bamenda", {"cameroon": (420_000, "city", "Bamenda")}, ("Bamenda", "cameroon", "city", 420_000)),
+        # a one-word city under 100,000: left out
+        ("djibo", {"burkina-faso": (60_000, "city", "Djibo")}, None),
+        # two countries' places of a size: left out; one ten times the other's: kept
+        ("santa rita", {"brazil": (120_000, "city", "Santa Rita"), "paraguay": (30_000, "city", "Santa Rita")}, None),
+        ("guadalajara", {"mexico": (1_500_000, "city", "Guadalajara"), "spain": (84_000, "city", "Guadalajara")},
+         ("Guadalajara", "mexico", "city", 1_500_000)),
+        # a region named by a natural feature, a lower-case English word, a country the gazetteer lacks
+        ("red sea", {"sudan": (1_000_000, "region", "Red Sea")}, None),
+        ("mobile", {"united-states": (190_000, "city", "Mobile")}, None),
+        ("atlantis", {"?XX": (500_000, "city", "Atlantis")}, None),
+    ],
+)
+def test_world_places_build_rules(name, by_country, kept):
+    rows = _builder().choose({name: by_country}, frozenset(), frozenset({"mobile"}))
+    assert rows == ([kept] if kept else [])

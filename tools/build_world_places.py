@@ -119,7 +119,7 @@ def choose(found, skip: frozenset[str], words: frozenset[str]) -> list[tuple[str
         if key.startswith("?") or (len(ranked) > 1 and size < MARGIN * ranked[1][1][0]):
             continue  # a country the gazetteer lacks, or two countries' places of a size
         letters = sum(ch.isalpha() for ch in low)
-        if letters <= 3 or low in skip or low in words or any(w in skip for w in low.split()) and " " not in low:
+        if letters <= 3 or low in skip or low in words:
             continue
         if kind == "city" and " " not in low and "-" not in low and size < ONE_WORD_CITY:
             continue
