@@ -562,3 +562,24 @@ def test_initials_defined_in_parentheses_are_one_body(nlp):
             "intercepted a boat carrying cocaine.")
     bodies = [a for a in doc_actors(nlp(text)).values() if a.type == "GovernmentBody"]
     assert len(bodies) == 1, bodies
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # an appositive's head noun stands before its prepositions: an operation described as
+        # "an investigation into a network" is no news network
+        ("Police announced Operation Cold Harbour, a six-month investigation into a trafficking network.",
+         None, "Operation Cold Harbour"),
+        # a Spanish form of address is no part of the name
+        ('"The boats come at night," said Doña Marisela Uribe, 71, who sells fish.', ("Marisela Uribe", "Person"),
+         "Doña Marisela Uribe"),
+        # a place-based analyst's appositive still types the person
+        ("Kavita Rao-Singh, a Delhi-based analyst at a security institute, said the raids would go on.",
+         ("Kavita Rao-Singh", "Person"), None),
+    ],
+)
+def test_appositives_and_forms_of_address(nlp, text, expected, absent):
+    found = {(a.label, a.type) for a in doc_actors(nlp(text)).values()}
+    assert expected is None or expected in found
+    assert absent is None or absent not in {label for label, _type in found}

@@ -27,7 +27,12 @@ if TYPE_CHECKING:
 POSSESSIVES = frozenset({"'s", "’s"})
 DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "in", "from", "to"})
 APPOSITIVE_ENDS = frozenset({",", ".", ";", "of", "for", "at", "in", "with", "from", "and", "who",
-                             "on", "to", "since", "until", "whose", "which", "that", "now"})
+                             "on", "to", "since", "until", "whose", "which", "that", "now",
+                             # ", a six-month investigation into a trafficking network": the head
+                             # noun stands before any preposition
+                             "into", "against", "by", "near", "over", "about", "between", "under",
+                             "across", "through", "toward", "towards", "among", "during", "after",
+                             "before", "like", "inside", "behind"})
 DESCRIPTION_CUTS = DESCRIPTION_PREPOSITIONS | {"who", "whose", "which", "that"}
 BARE_TITLE_WORDS = 3  # ", deputy regional commander of": words of a title with no article
 DESCRIPTION_WORDS = 12  # lower-case words a description before ", Name" may take
