@@ -167,3 +167,16 @@ def test_where_clause_place(nlp, text, place):
 )
 def test_no_gapped_passive(nlp, text):
     assert ("seizure", "conducted", "jamaica") not in keys(ops(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court judges an attack; it does not carry it out
+        "BOGOTA — The Cundinamarca Superior Court found the three men guilty over the 2023 attack "
+        "on a police post in the town.",
+        "LIMA — The National Criminal Court convicted the pair for the ambush of an army patrol in the valley.",
+    ],
+)
+def test_courts_conduct_no_operations(nlp, text):
+    assert all(o.agent is None or not o.agent.label.endswith("Court") for o in ops(nlp, text))

@@ -64,6 +64,8 @@ def context_hit(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dic
         hit = AgentHit(found, "subject", hit.patient)  # "Thailand responded by deploying troops"
     if hit.actor is None and coordinated(doc, sent, span.start):
         hit = AgentHit(None, "participle", hit.patient)  # "sent X, deployed Y": the first verb's
+    if hit.actor is not None and op_type in _ops("court_free_types") and _court(hit.actor):
+        hit = AgentHit(None, "", hit.patient)  # "the court found them guilty over the attack"
     if hit.how == "subject" and op_type in _ops("patient_types") and patient_subject(doc, sent, span):
         hit = AgentHit(None, "", hit.patient)  # "a Gulf Clan commander was captured": taken, not taker
     return hit
@@ -77,6 +79,12 @@ def own_force(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None
     if not any(norms[k] == "our" for k in range(max(sent.start, start - 4), start)):
         return None
     return first_person_state(doc, refs, sent, start)
+
+
+def _court(actor: Actor) -> bool:
+    """Whether an actor is a court or a judge (by the last word of its name)."""
+    words = actor.label.lower().split()
+    return bool(words) and words[-1] in _ops("court_heads")
 
 
 def means_subject(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
