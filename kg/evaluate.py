@@ -151,10 +151,15 @@ def match_one_to_one(golds: list, extracted: list, agree, prefer=None) -> dict[i
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:  # a free candidate first: no closer pair is undone for a tie
+            if j not in seen and j not in owner:
+                seen.add(j)
+                owner[j] = i
+                return True
         for j in edges[i]:
             if j not in seen:
                 seen.add(j)
-                if j not in owner or augment(owner[j], seen):
+                if augment(owner[j], seen):
                     owner[j] = i
                     return True
         return False

@@ -424,3 +424,16 @@ def test_dates_compare_whole_when_both_have_a_year(gold, extracted, same):
     from kg.evaluate_text import same_date
 
     assert same_date(gold, extracted) is same
+
+
+def test_matching_keeps_the_closest_pairs_on_a_tie():
+    from kg.evaluate import match_one_to_one
+
+    # gold 0 agrees best with row 0; gold 1 agrees equally with both: each keeps its own
+    golds, rows = ["dated", "plain"], ["dated", "plain"]
+    prefer = {("dated", "dated"): 2, ("dated", "plain"): 1, ("plain", "dated"): 1, ("plain", "plain"): 1}
+    found = match_one_to_one(golds, rows, lambda g, r: True, lambda g, r: prefer[(g, r)])
+    assert found == {0: 0, 1: 1}
+    # the matching stays maximum: a gold that agrees with one row only still gets it
+    found = match_one_to_one(["any", "only-b"], ["a", "b"], lambda g, r: g == "any" or r == "b")
+    assert found == {0: 0, 1: 1}
