@@ -50,9 +50,10 @@ def gapped(doc: Doc, sent: Span, span: Span) -> bool:
     reach, aux = int(load_lexicon(OPS)["gapped_reach"]), word_set(OPS, "agentless_aux")
     joint = next((k for k in range(span.start - 2, max(sent.start, span.start - reach) - 1, -1)
                   if norms[k] == "and"), None)
-    between = range(joint + 1, span.start) if joint is not None else range(0)
-    if joint is None or any(doc[k].is_punct or norms[k] in aux or norms[k] in word_set(OPS, "gap_blockers")
-                            for k in between):
+    if joint is None:
+        return False
+    blockers = aux | word_set(OPS, "gap_blockers")
+    if any(doc[k].is_punct or norms[k] in blockers for k in range(joint + 1, span.start)):
         return False  # "and the men who fled seized ...": a clause of its own
     after = norms[span.end] if span.end < sent.end else ""
     if after in words("determiners") or (span.end < sent.end and doc[span.end].like_num):

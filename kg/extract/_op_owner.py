@@ -17,6 +17,7 @@ state when it is not the destination).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,12 @@ OPS = "operations.yaml"
 
 def _kinds() -> dict[str, list[str]]:
     return load_lexicon(OPS)["force_kinds"]
+
+
+@lru_cache(maxsize=1)
+def _force_nouns() -> frozenset[str]:
+    """Every noun of every kind of force ("navy", "marines", "agents")."""
+    return frozenset(n for ns in _kinds().values() for n in ns)
 
 
 def _kind_of(norm: str) -> str | None:
@@ -96,7 +103,7 @@ def of_owner(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
 def _of_owner_at(doc: Doc, refs: list[Ref], j: int, start: int) -> Actor | None:
     """The owner of "<force noun> of <state body>" opening at token ``j`` before ``start``."""
     norms = token_norms(doc)
-    nouns = frozenset(n for ns in _kinds().values() for n in ns)
+    nouns = _force_nouns()
     lead = words("determiners") | word_set(OPS, "owner_lead_words")
     while j < start - 2 and (norms[j] in lead or doc[j].like_num):
         j += 1
@@ -163,14 +170,14 @@ def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | Non
     in the paragraph before token ``start`` (the only one: "was extradited to the United States"
     names the receiver after it) or in the whole article (``None``: named at least
     ``home_state_margin`` times as often as any other)."""
-    text = doc_text(doc)
+    text, idx = doc_text(doc), char_offsets(doc)
     lo, hi = 0, len(text)
     if start is not None:
-        lo, hi = text.rfind("\n", 0, doc[start].idx) + 1, doc[start].idx
+        lo, hi = text.rfind("\n", 0, idx[start]) + 1, idx[start]
     counts: Counter = Counter()
     firsts: dict[str, Actor] = {}
     for ref in refs:
-        if lo <= doc[ref.start].idx < hi and (state := agent_actor(doc, ref.actor)) is not None \
+        if lo <= idx[ref.start] < hi and (state := agent_actor(doc, ref.actor)) is not None \
                 and state.type == "Country":
             counts[state.key] += 1
             firsts.setdefault(state.key, state)
@@ -186,7 +193,7 @@ def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | Non
 def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | None = None) -> tuple[Actor, str] | None:
     """(state, how) for an unowned force noun opening the trigger's clause (module docstring):
     how is "owner" for an earlier mention of that kind of force, else "home"."""
-    j = subject_noun(doc, refs, sent, start, frozenset(n for ns in _kinds().values() for n in ns), end)
+    j = subject_noun(doc, refs, sent, start, _force_nouns(), end)
     if j is None:
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
@@ -257,8 +264,7 @@ def _own_force_owner(doc: Doc, lo: int, j: int) -> int:
     """The "our" of a force noun ending at ``j`` ("our Coast Guard", "our security forces"),
     a few words back and not before ``lo``; else ``j``."""
     norms = token_norms(doc)
-    forces = frozenset(n for ns in _kinds().values() for n in ns) | word_set(OPS, "own_force_heads")
-    if norms[j] not in forces:
+    if norms[j] not in _force_nouns() and norms[j] not in word_set(OPS, "own_force_heads"):
         return j
     for k in range(j - 1, max(lo, j - 4) - 1, -1):
         if norms[k] in word_set(OPS, "first_person_owners"):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.candidates import DISCOVERED, Candidate
 from kg.nlp.lexicons import gazetteer, org_cues, slugify
 from kg.nlp.paragraphs import doc_paragraphs
-from kg.nlp.quotes import quoted_token_mask, token_lowers, token_spaces, token_words, word_positions
+from kg.nlp.quotes import doc_text, quoted_token_mask, token_lowers, token_spaces, token_words, word_positions
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'"})
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -463,7 +463,7 @@ def acronym_forces(doc: Doc, ctx) -> list[Candidate]:
             continue
         if not 3 <= len(word) <= 10 or (i > 0 and text[i - 1].isupper() and text[i - 1].isalpha()):
             continue  # "AP", or a line in capitals ("POLICE SAY ARMY UNITS ...")
-        if f"({word})" in doc.text:
+        if f"({word})" in doc_text(doc):
             continue  # "the National Aeronaval Service (SENAN)": the full name's initials (acronym_bodies)
         state = context_state(doc, i, ctx) or _main_state(doc, ctx)
         out.append(Candidate(i, i + 1, "GovernmentBody", DISCOVERED, key=slugify(word), government=state))
