@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import Ref, country_actor, words
+from kg.extract._context import CLAUSES, Ref, country_actor, words
 from kg.extract._lexicon import load_lexicon, token_norms
 from kg.extract._memo import sentence_memo
 from kg.nlp.quotes import token_words
@@ -51,6 +51,20 @@ def _demonym_slots(doc: Doc, sent: Span) -> list[tuple[int, str | None]]:
         nxt = i + 1
         if nxt + 2 < sent.end and norms[nxt] == "and" and texts[nxt + 1] in demonyms:
             nxt += 2  # "American and British warplanes": both demonyms own the force
-        if norms[nxt] in forces:
+        if norms[_past_modifiers(doc, nxt, sent.end)] in forces:
             found.append((i, demonyms.get(text)))
     return found
+
+
+def _past_modifiers(doc: Doc, j: int, end: int) -> int:
+    """The token after up to ``demonym_modifiers`` lower-case words that qualify a force
+    ("Belgian [customs] officers", "Brazilian [border] police"), unless one gives the force
+    another owner ("Mexican cartel fighters")."""
+    norms, owners = token_norms(doc), words("not_bare_before")
+    for _ in range(int(load_lexicon(CLAUSES)["demonym_modifiers"])):
+        while j + 2 < end and norms[j + 1] == "-" and doc[j + 2].is_lower:
+            j += 2  # "anti-narcotics": one word
+        if j + 1 >= end or not doc[j].is_lower or norms[j] in owners or norms[j] in words("force_nouns"):
+            break
+        j += 1
+    return j

@@ -131,12 +131,14 @@ def _linked(links: list[tuple[int, int]], a: Candidate, b: Candidate) -> bool:
 def _merge_sentence(links: list[tuple[int, int]], group: list[Candidate]) -> list[Candidate]:
     """Rules 1-3 within one sentence."""
     out: list[Candidate] = []
+    paired: set[int] = set()  # raids that took their arrests already
     for cand in group:
         merged = False
         for i, prev in enumerate(out):
-            if _raid_pair(prev, cand):  # "raided a lab and detained six": the raid's arrests
+            if _raid_pair(prev, cand) and i not in paired:  # "raided a lab and detained six": the raid's arrests
                 raid, other = (prev, cand) if prev.type == "raid" else (cand, prev)
                 out[i] = _absorb(raid, other)
+                paired.add(i)  # "arrested 23 in raids, and marines detained X": a second arrest is its own
                 merged = True
                 break
             # an outcome or a specific type may correct a mere subject agent; two mentions of

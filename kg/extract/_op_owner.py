@@ -254,8 +254,8 @@ def first_person_state(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Act
     if quote is None or j < quote[0] or norms[j] not in word_set(OPS, "first_person_subjects"):
         return None  # "any president can bomb any country if we let it": not the subject
     spoken = announcer(doc, refs, sent, start)  # the speaker's own state (or the turn's), if it is known
-    if is_state(spoken) or turn:
-        return spoken if is_state(spoken) else None  # (a turn's speaker of no known state: no guess)
+    if is_state(spoken) or turn:  # a turn's speaker of no known state: the story's state
+        return spoken if is_state(spoken) else home_state(doc, refs, start)
     return (_last_force_state(doc, refs, j, None, countries=True) or _paragraph_state(doc, refs, sent)
             or home_country(doc) or _dominant(doc, refs))  # (forces named before "we"/"our" only)
 

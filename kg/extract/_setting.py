@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -150,10 +151,9 @@ def place_country(doc: Doc) -> Actor | None:
     counts: Counter = Counter()
     aliases, places, world = _alias_words(), _places(), world_places()
     text, before = doc_text(doc), _locatives()
-    for match in _NAME_RUN.finditer(text):
-        low = match.group(0).lower()
+    for low, word_before in _name_runs(text, before):
         key = next((places[n] for n in (low, *low.split(" ")) if n in places and n not in aliases), None)
-        if key is None and low not in surnames and _word_before(text, match.start()) in before:
+        if key is None and low not in surnames and word_before in before:
             key = world.get(low)  # a world place only as a whole run after "in", "near" ...
         counts.update([key] if key else [])
     ranked, lex = counts.most_common(2), load_lexicon("operations.yaml")
@@ -163,6 +163,18 @@ def place_country(doc: Doc) -> Actor | None:
         found = gazetteer().actors.get(ranked[0][0])
     doc.user_data["kg.ops.place_country"] = found
     return found
+
+
+def _name_runs(text: str, locatives: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(lower-case run of capitalised words, lower-case word before it) of a text; a locative
+    opening a sentence is the word before the run, not part of it ("In Culiacán the ...")."""
+    for match in _NAME_RUN.finditer(text):
+        run, at = match.group(0), match.start()
+        first, _, rest = run.partition(" ")
+        if rest and first.lower() in locatives:
+            yield rest.lower(), first.lower()
+        else:
+            yield run.lower(), _word_before(text, at)
 
 
 def _word_before(text: str, at: int) -> str:

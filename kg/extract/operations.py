@@ -51,6 +51,7 @@ from kg.extract._op_home import state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract._op_owner import force_owner, owner_hit, partner_states
 from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
+from kg.extract._setting import place_country
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
 from kg.nlp.tables import span_text
@@ -340,7 +341,7 @@ def _unnamed_force(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: 
         if ref is not None and ref.actor.type not in ("Person", "Country", "MediaOrganization"):
             found = agent_actor(doc, ref.actor)
             return (found, "speaker") if found is not None else None
-    home = home_country(doc)  # else the force's state (kg.extract._op_owner), else the dateline's
+    home = home_country(doc) or place_country(doc)  # else the force's state (kg.extract._op_owner), else the setting's
     return force_owner(doc, refs, sent, start) or ((home, "home") if home is not None else None)
 
 

@@ -1,0 +1,92 @@
+"""Operations whose doer is told only by the setting or a plain word: a nationality before a
+qualified force ("Belgian customs officers"), an unnamed force in a story set in one country
+with no dateline, the "we" of a transcript speaker nobody identified, a raid and its two
+separate arrests, and triggers told with other verbs ("moved troops", "reinforced X with",
+"dropped bombs on", "launched an operation in"). Sentences written for these tests; each
+table has "must not fire" rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+from tests.op_helpers import keys, ops
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+# (text, (type, status, agent key) that must be among the operations found)
+FOUND = [
+    # a nationality before a force noun, over one or two words qualifying the force
+    ("Belgian customs officers seized 12 tonnes of cocaine in the port last year.",
+     ("seizure", "conducted", "belgium")),
+    ("Brazilian border police detained nine smugglers near the river.",
+     ("arrest", "conducted", "brazil")),
+    ("Colombian anti-narcotics police seized a tonne of cocaine on Friday.",
+     ("seizure", "conducted", "colombia")),
+    # an unnamed force in a story with no dateline, set among one country's places
+    ("The Road North\n\nIn Culiacán the markets close early. In Mazatlán the hotels are empty. "
+     "In Los Mochis the buses stopped running.\n\nIn the weeks since, soldiers arrested 23 people "
+     "in the hills.", ("arrest", "conducted", "mexico")),
+    # the "we" of a transcript speaker whose state is not known: the story's state
+    ("Transcript: Peru's navy on river patrols\n\nThe following is a transcript of a briefing by "
+     "Peru's navy.\n\nCAPT. RENATO QUISPE-ALVA (river command): We detained 14 people and seized "
+     "two boats this week.\n\nREPORTER: Will Peru send more ships?\n\nQUISPE-ALVA: Peru has "
+     "enough ships.", ("arrest", "conducted", "peru")),
+    # forces moved, sent in as "elements", ordered into a place, or reinforcing one
+    ("Ethiopia has moved troops and heavy equipment towards the border.",
+     ("deployment", "conducted", "ethiopia")),
+    ("Mexico sent 600 elements of the National Guard to Ensenada.",
+     ("deployment", "conducted", "mexico")),
+    ("Sheinbaum ordered about 10,000 soldiers and National Guard troops into Michoacán.",
+     ("deployment", "conducted", "mexico")),
+    ("Panama has reinforced the Caribbean coast with three patrol boats and 200 officers.",
+     ("deployment", "conducted", "panama")),
+    # bombs dropped on a place, explosives dropped from drones: air attacks
+    ("Russian forces dropped at least three guided aerial bombs on the city overnight.",
+     ("strike", "conducted", "russia")),
+    ("The CJNG has dropped improvised explosives from drones on three villages.",
+     ("strike", "conducted", "jalisco-new-generation-cartel")),
+    # an operation launched somewhere
+    ("Israel launched a large-scale operation in the Jenin refugee camp in January.",
+     ("military_action", "conducted", "israel")),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_operation_is_found_with_its_doer(nlp, text, expected):
+    assert expected in keys(ops(nlp, text))
+
+
+# (text, type that must not be found, or a (type, status, agent) that must not be found)
+NOT_FOUND = [
+    # a cartel between the nationality and the noun gives the fighters another owner
+    ("Mexican cartel fighters seized the town square on Sunday.", ("military_action", "conducted", "mexico")),
+    ("Mexican cartel fighters seized the town square on Sunday.", ("seizure", "conducted", "mexico")),
+    # words that move, reinforce or drop no force
+    ("The council moved the meeting to Thursday.", "deployment"),
+    ("She reinforced the message with three new charts.", "deployment"),
+    ("Prosecutors dropped the charges against the two men.", "strike"),
+    ("The company launched a new operation in Lagos.", "military_action"),
+]
+
+
+@pytest.mark.parametrize("text,unwanted", NOT_FOUND)
+def test_no_operation_from_other_senses(nlp, text, unwanted):
+    found = ops(nlp, text)
+    if isinstance(unwanted, tuple):
+        assert unwanted not in keys(found), found
+    else:
+        assert all(o.type != unwanted for o in found), found
+
+
+def test_a_raid_takes_one_arrest_and_a_second_arrest_stays_its_own(nlp):
+    text = ("In the weeks since, Mexican soldiers have arrested 23 people in raids in Ciudad Victoria, "
+            "and marines of the Mexican Navy detained a man identified as Efrén Quintanilla in a house "
+            "in Matamoros.")
+    custody = [o for o in ops(nlp, text) if o.type in ("raid", "arrest", "capture")]
+    assert len(custody) == 2, custody
+    assert {o.agent.key for o in custody} == {"mexico"}
