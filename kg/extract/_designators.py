@@ -19,6 +19,7 @@ from kg.extract._agents import by_phrase, demonym_agent, find_agent, subject
 from kg.extract._designation_frames import capital_subject, category_owner, plural_group_noun, reduced_relative
 from kg.extract._context import Ref, agent_actor, inside, phrase_text, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.extract._setting import home_country
 from kg.nlp.lexicons import gazetteer
 from kg.nlp.quotes import token_words
 from kg.records import Actor
@@ -211,7 +212,7 @@ def _implied_designator(doc: Doc, refs: list[Ref], frame: Frame, category: str |
     states = [(r.start, agent_actor(doc, r.actor)) for r in refs if r.actor.key not in designee]
     states = [(i, a) for i, a in states if a is not None and a.type == "Country"]
     before = [a for i, a in states if i < v_start]
-    return before[-1] if before else next((a for i, a in states if i > v_start), None)
+    return before[-1] if before else next((a for i, a in states if i > v_start), home_country(doc))
 
 
 def _main_state(doc: Doc, refs: list[Ref]) -> Actor | None:

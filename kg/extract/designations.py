@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.extract import _designation_frames as extra
+from kg.extract import _designee_shapes as shapes
 from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, member_owner
 from kg.extract._designators import designator as find_designator
 from kg.extract._context import (
@@ -58,6 +59,7 @@ from kg.extract._context import (
     words,
 )
 from kg.extract._lexicon import build_matcher, load_lexicon, longest_matches, norm, token_norms, word_set
+from kg.extract._setting import dateline_end
 from kg.extract.dates import find_date
 from kg.nlp.quotes import token_words
 from kg.nlp.tables import sentence_start
@@ -135,8 +137,9 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         s = extra.coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
         return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
-    if j < k - 1 and norms[k - 1] in _lex("passive_aux") and _proper(doc, sent.start, j + 1):
-        return (k, k + 1, sent.start, j + 1, sent.start)  # "Grupo X was designated": a name not
+    lo = max(sent.start, dateline_end(doc) if dateline_end(doc) <= j else sent.start)
+    if j < k - 1 and norms[k - 1] in _lex("passive_aux") and shapes.names(doc, lo, j + 1):
+        return (k, k + 1, lo, j + 1, sent.start)  # "Grupo X was designated": a name not
         # known as an actor, the whole subject
     named = next((r for r in orgs if r.end == k - 1), None)
     if named is not None and texts[k - 1] == "," and norms[k].endswith("ed"):
@@ -274,8 +277,10 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
 def _adverbial(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) between a labelling verb and "as" are only an adverbial
     ("which Washington classified in December as ..."): a preposition, then no name."""
-    dates = load_lexicon("dates.yaml")
-    return (token_norms(doc)[start] in words("prepositions") - {"of"} and not any(
+    dates, norms = load_lexicon("dates.yaml"), token_norms(doc)
+    if end - start == 2 and norms[start] in {"last", "this", "next"} and norms[start + 1] in _lex("date_units"):
+        return True  # "were listed last month as ..."
+    return (norms[start] in words("prepositions") - {"of"} and not any(
         t.text[:1].isupper() and t.text not in dates["months"] and t.text not in dates["weekdays"]
         for t in doc[start + 1:end]))
 
@@ -300,20 +305,14 @@ def _named_part(doc: Doc, start: int, cut: int) -> int:
     return start
 
 
-def _skip_introducer(doc: Doc, start: int, cut: int) -> int:
-    """Past a word opening a list of examples ("including", "among them") at ``start``."""
-    for phrase in load_lexicon(LEX)["list_introducers"]:
-        toks = phrase.split()  # the tokens' ``norm``s read from the table, no Span or Token built
-        if start + len(toks) < cut and token_norms(doc)[start:start + len(toks)] == toks:
-            return start + len(toks)
-    return start
-
 
 def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | None, str | None]:
     """One conjunct of a designee: the organization named in it and its text, no possessor."""
     texts, norms = token_words(doc), token_norms(doc)
-    start = _skip_introducer(doc, start, cut)  # "among them the X Cartel": the named group
+    start = shapes.skip_introducer(doc, start, cut)  # "among them the X Cartel": the named group
     start = _named_part(doc, start, cut)  # "a faction called X": the name
+    start = next((m + 1 for m in range(cut - 2, start - 1, -1) if doc[m].is_lower and norms[m] in
+                  _lex("group_nouns") and texts[m + 1][:1].isupper()), start)  # "the FARC dissident group X": X
     inner = [r for r in refs if start <= r.start and r.end <= cut]
     for ref in inner:  # "Mexico's Sinaloa Cartel": the possessor is not designated
         if ref.start == start and ref.end < cut and norms[ref.end] == "'s":
@@ -327,28 +326,10 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     return org, text
 
 
-def _proper(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens [start, end) past determiners are a capitalised name."""
-    toks = [t for t in doc[start:end] if norm(t) not in words("determiners")]
-    return bool(toks) and all(t.text[:1].isupper() or norm(t) in _lex("name_particles")  # "al-Nujaba"
-                              for t in toks) and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper()
 
 
-def _adjectival(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens [start, end) are only demonyms and region words ("Mexican", "South
-    American"): adjectives sharing the noun of the next conjunct."""
-    demonyms = load_lexicon("demonyms.yaml")
-    toks = [t for t in doc[start:end] if norm(t) not in words("determiners")]
-    return bool(toks) and toks[-1].text in demonyms and all(
-        t.text in demonyms or norm(t) in _lex("region_words") for t in toks)
 
 
-def _in_modifier(doc: Doc, start: int, k: int) -> bool:
-    """Whether [start, k) ends inside a post-modifier: a participle or a locating adjective
-    after the head noun, then a preposition ("the ring based in X", "a gang operating from X")."""
-    norms = token_norms(doc)
-    return any(doc[m].is_lower and (norms[m].endswith(("ing", "ed")) or norms[m] in _lex("modifier_words"))
-               and norms[m + 1] in words("prepositions") for m in range(start + 1, k - 1))
 
 
 def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
@@ -358,15 +339,16 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
     texts, norms = token_words(doc), token_norms(doc)
     conjuncts, s, apposition = [], start, False
     for k in range(start, end + 1):
-        if k < end and norms[k] in {"and", "or", ","} and _adjectival(doc, _skip_introducer(doc, s, k), k):
+        if k < end and norms[k] in {"and", "or", ","} and shapes.adjectival(doc, shapes.skip_introducer(doc, s, k), k):
             continue  # "Mexican and South American cartels": one designee with a shared noun
-        if k + 1 < end and norms[k] in {"and", "or"} and _in_modifier(doc, s, k) and norm(
+        if k + 1 < end and norms[k] in {"and", "or"} and shapes.in_modifier(doc, s, k) and norm(
                 doc[k + 1]) not in words("determiners") and not any(r.start == k + 1 for r in refs):
             continue  # "the network operating from X and Y": one designee, two places
         if k == end or norms[k] in {"and", "or", ","}:
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
-                conjuncts.append((org, text, _proper(doc, _skip_introducer(doc, s, k), k)))
+                head = shapes.skip_introducer(doc, s, k)  # (so is a class of a nation: "six Mexican cartels")
+                conjuncts.append((org, text, shapes.named(doc, head, k) or shapes.national_class(doc, head, k)))
             # "Katiba Macina, a JNIM affiliate, as ...": an indefinite after a comma describes;
             # so does a definite common noun after a name ("X, the coalition Y leads, and Z")
             apposition = k < end and texts[k] == "," and k + 2 < end and (norms[k + 1] in {"a", "an"} or (
@@ -413,7 +395,7 @@ def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: in
     are the designees (only when the designee before it is a count or a class, no name)."""
     texts, norms = token_words(doc), token_norms(doc)
     i = span.end + (1 if span.end < sent.end and texts[span.end] == "," else 0)
-    if d_end > span.start or i >= sent.end or _skip_introducer(doc, i, sent.end) == i:
+    if d_end > span.start or i >= sent.end or shapes.skip_introducer(doc, i, sent.end) == i:
         return []
     stops = {".", ";", ")", "\u2014", "--"}
     end = next((m for m in range(i, sent.end) if texts[m] in stops

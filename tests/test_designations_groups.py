@@ -1,0 +1,71 @@
+"""Designees told as groups: coordinated subjects of a passive with "both" ("X and Y are both
+designated ... by Z"), a name after a describing noun ("the FARC dissident group X"), a
+nation's class of groups coordinated with names ("X and several Mexican cartels"), names not
+in the gazetteer with a group noun ("the Klansman gang"), and the dateline's state for a
+passive with no agent. Sentences written for these tests; "must not" rows included."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.designations import extract_designations
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def found(nlp, text: str) -> set[tuple]:
+    """(designator key, designee text, category) of each designation."""
+    return {(d.designator.key, d.designee_text, d.category) for d in extract_designations(nlp(text))}
+
+
+FOUND = [
+    # "both", "all" between the auxiliary and the passive labelling verb
+    ("Hamas and Palestinian Islamic Jihad are both designated as foreign terrorist organisations "
+     "by the United States.", ("united-states", "palestinian islamic jihad", "foreign_terrorist_organization")),
+    ("Hamas and Palestinian Islamic Jihad are both designated as foreign terrorist organisations "
+     "by the United States.", ("united-states", "hamas", "foreign_terrorist_organization")),
+    # the name after a describing noun is the designee, not a group named inside the description
+    ("In 2021 the State Department added the FARC dissident group Segunda Marquetalia to the list "
+     "of foreign terrorist organizations.", ("united-states", "segunda marquetalia", "foreign_terrorist_organization")),
+    # a nation's class of groups coordinated with a name is designated too
+    ("Washington has designated the Tren de Aragua and several Mexican cartels as foreign terrorist "
+     "organizations.", ("united-states", "mexican cartels", "foreign_terrorist_organization")),
+    ("In February the United States designated MS-13 as a foreign terrorist organization, along with "
+     "Tren de Aragua and six Mexican cartels.", ("united-states", "mexican cartels", "foreign_terrorist_organization")),
+    # names no gazetteer lists, one with a group noun after it, in a passive with no agent: the
+    # dateline's state
+    ("KINGSTON — The Blue Hole Crew and the Klansman gang were listed last month as terrorist "
+     "organizations.", ("jamaica", "klansman gang", "terrorist_organization")),
+    ("KINGSTON — The Blue Hole Crew and the Klansman gang were listed last month as terrorist "
+     "organizations.", ("jamaica", "blue hole crew", "terrorist_organization")),
+    ("KINGSTON — The Sinaloa Cartel was listed as a terrorist organization last month.",
+     ("jamaica", "sinaloa cartel", "terrorist_organization")),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_group_designee_is_found(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+NOT_FOUND = [
+    # a class of "other" groups, or one whose examples follow, is told by its names
+    ("The administration has designated the Gulf Cartel and four other Mexican organizations as "
+     "foreign terrorist organizations.", "four other mexican organizations"),
+    ("The State Department designated four Iraqi militias, including Harakat al-Nujaba, as foreign "
+     "terrorist organizations.", "four iraqi militias"),
+    # the group inside a description is not designated
+    ("In 2021 the State Department added the FARC dissident group Segunda Marquetalia to the list "
+     "of foreign terrorist organizations.", "farc dissident group segunda marquetalia"),
+    # people told of in the passive are no named group
+    ("KINGSTON — Residents and shopkeepers were described as terrorists.", "residents"),
+]
+
+
+@pytest.mark.parametrize("text,designee", NOT_FOUND)
+def test_no_designee_from_a_class_or_description(nlp, text, designee):
+    assert designee not in {d for _, d, _ in found(nlp, text)}
