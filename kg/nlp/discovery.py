@@ -369,6 +369,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
             return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
+    if e < sent.end and low[e] in ctx.org_cues["place_heads"]:
+        return None  # "at Ben Gurion airport", "on the Euphrates river": a place named for someone
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
     appositive = appositive_type(doc, e, sent.end, ctx) or described_before(doc, s, sent, ctx) or role

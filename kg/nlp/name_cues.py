@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, Candidate
-from kg.nlp.lexicons import gazetteer, org_cues, slugify
+from kg.nlp.lexicons import gazetteer, given_names, org_cues, slugify
 from kg.nlp.paragraphs import doc_paragraphs
 from kg.nlp.quotes import doc_text, quoted_token_mask, token_lowers, token_spaces, token_words, word_positions
 
@@ -137,6 +137,8 @@ def nickname_people(doc: Doc, sent: Span, known: dict) -> list[Candidate]:
             continue
         end = _surname_end(text, doc, close + 1, sent.end)
         start = i - 1
+        while start - 1 >= sent.start and text[start - 1] in given_names() and start > i - 3:
+            start -= 1  # 'Jesús Alberto "El Chore" Quiñones': two given names
         if any(j in known for j in range(start, end)) or low[close + 1] in STOP_WORDS:
             continue
         out.append(Candidate(start, end, "Person", DISCOVERED))
