@@ -90,3 +90,40 @@ def test_a_raid_takes_one_arrest_and_a_second_arrest_stays_its_own(nlp):
     custody = [o for o in ops(nlp, text) if o.type in ("raid", "arrest", "capture")]
     assert len(custody) == 2, custody
     assert {o.agent.key for o in custody} == {"mexico"}
+
+
+# (text, (type, status, agent key)): a subject pronoun after a short fronted adverbial, or
+# after ", and", stands for the subject of the sentence before
+PRONOUNS = [
+    ("Guatemala has become a source of defendants. This year it extradited at least 30 people "
+     "to the United States.", ("extradition", "conducted", "guatemala")),
+    ("Mexico has sought to show results. In February it sent 29 jailed cartel figures to the "
+     "United States, and it has deployed 10,000 troops to its northern border.",
+     ("deployment", "conducted", "mexico")),
+    # an unnamed force told as "law enforcement", in a story from a dateline
+    ("HOUSTON — Law enforcement seized 410,000 counterfeit pills during the operation.",
+     ("seizure", "conducted", "united-states")),
+    # counted operations with a hyphenated modifier
+    ("RAWALPINDI — Security forces conducted three intelligence-based operations in the "
+     "districts of Kech and Kalat.", ("military_action", "conducted", "pakistan")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUNS)
+def test_pronoun_and_plain_doers(nlp, text, expected):
+    assert expected in keys(ops(nlp, text))
+
+
+# (text, agent key that must not be given): a condition, or a name in the sentence before the
+# pronoun, is no report by the previous sentence's subject
+PRONOUN_NOT = [
+    ("The United States has struck boats. \"If they can hit them the way they hit the boats, "
+     "fine,\" the sheriff said.", "united-states"),
+    ("Mexico rejected the plan. Last week Honduran officials said it seized two tonnes.", "mexico"),
+]
+
+
+@pytest.mark.parametrize("text,wrong", PRONOUN_NOT)
+def test_pronoun_does_not_reach_back(nlp, text, wrong):
+    told = [o for o in ops(nlp, text) if "If" not in text or o.status != "conducted"]  # (not the first sentence's)
+    assert all(o.agent is None or o.agent.key != wrong for o in told), told

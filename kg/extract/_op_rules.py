@@ -15,7 +15,9 @@ own clause does not give them (used by :mod:`kg.extract.operations`).
   the first ("sent X, deployed Y"), and the dateline's state for an agency of no known state
   handing people over; a ship of a multinational mission acts for no state;
 - a force sent "to the border (with X)" stands at the border: the border is its target text,
-  not X its place.
+  not X its place;
+- a subject pronoun after at most a short fronted adverbial ("In February it sent") stands for
+  the subject of the sentence before.
 """
 
 from __future__ import annotations
@@ -267,3 +269,31 @@ def urged_by_other(doc: Doc, refs: list[Ref], sent: Span, span: Span, agent: Act
         return False
     speaker = announcer(doc, refs, sent, span.start)
     return speaker is not None and speaker.type == "Country" and speaker.key != agent.key
+
+
+def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> Actor | None:
+    """"It deployed 10,000 troops", "In February it sent 29 prisoners ..., and it has deployed":
+    a subject pronoun of the trigger, the sentence's first after at most a short fronted
+    adverbial and no name, stands for the subject of the sentence before (through more such
+    pronouns)."""
+    norms, sent = token_norms(doc), sents[k]
+    gap = _ops("pronoun_gap_words") | words("determiners")
+    p = start - 1
+    while p > sent.start and (norms[p] in gap or doc[p].like_num):
+        p -= 1
+    if p < sent.start or norms[p] not in _ops("subject_pronouns"):
+        return None
+    first = next(q for q in range(sent.start, p + 1) if norms[q] == norms[p])
+    if first - sent.start > int(load_lexicon(OPS)["pronoun_lead_reach"]) or any(
+            sent.start <= r.start < first for r in refs):
+        return None  # "the army said it ...": a name of the sentence is the antecedent
+    blockers = _ops("pronoun_lead_blockers") | words("reporting_words")
+    if any(norms[j] in blockers for j in range(sent.start, first)):
+        return None  # '"If they can hit them ...', "The army said it ...": not the deed's doer
+    for j in range(k - 1, max(-1, k - 4), -1):
+        prev = sents[j]
+        if norms[prev.start] in _ops("subject_pronouns"):
+            continue  # "It sent ... It deployed ...": the same antecedent
+        ref = subject_ref(doc, refs, prev.start, prev.end, quote_regions(prev), check_block=False)
+        return agent_actor(doc, ref.actor) if ref is not None else None
+    return None

@@ -50,7 +50,9 @@ from kg.extract._op_args import casualties_of, count_of, location_of, target_of
 from kg.extract._op_home import state_force_refs
 from kg.extract._op_merge import Candidate, merge_candidates
 from kg.extract._op_owner import force_owner, owner_hit, partner_states
-from kg.extract._op_rules import border_destination, context_hit, for_mission, in_name, refined_type, urged_by_other
+from kg.extract._op_rules import (
+    border_destination, context_hit, for_mission, in_name, pronoun_agent, refined_type, urged_by_other,
+)
 from kg.extract._setting import place_country
 from kg.extract.dates import find_date
 from kg.nlp.quotes import doc_quotes, token_words
@@ -257,24 +259,6 @@ def _weapon_owner(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     return demonym_agent(doc, j + 1)
 
 
-def _pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: int) -> Actor | None:
-    """"It deployed 10,000 troops": a sentence opened by a subject pronoun whose verb is the
-    trigger's stands for the subject of the sentence before (through more such pronouns)."""
-    norms, sent = token_norms(doc), sents[k]
-    if norms[sent.start] not in _ops("subject_pronouns") or start - sent.start > 6:
-        return None
-    gap = _ops("pronoun_gap_words") | words("determiners")
-    if any(norms[j] not in gap and not doc[j].like_num for j in range(sent.start + 1, start)):
-        return None  # "It is unclear whether strikes ...": no agent's verb
-    for j in range(k - 1, max(-1, k - 4), -1):
-        prev = sents[j]
-        if norms[prev.start] in _ops("subject_pronouns"):
-            continue  # "It sent ... It deployed ...": the same antecedent
-        ref = subject_ref(doc, refs, prev.start, prev.end, quote_regions(prev), check_block=False)
-        return agent_actor(doc, ref.actor) if ref is not None else None
-    return None
-
-
 def _held_place(doc: Doc, sent: Span, end: int) -> bool:
     """Whether a seizure's object is a place held by force: a place noun heads it ("seized the
     town") or names it in an appositive ("seized El Fasher, the last army stronghold")."""
@@ -361,7 +345,7 @@ def _agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict, sp
         hit = AgentHit(None, "participle", hit.patient)  # "X raided a warehouse, seizing cocaine"
     if hit.actor is None and (found := _weapon_owner(doc, refs, span.start)) is not None:
         hit = AgentHit(found, "premod", hit.patient)  # "a Russian missile hit a freighter"
-    if hit.actor is None and (found := _pronoun_agent(doc, refs, sents, k, span.start)) is not None:
+    if hit.actor is None and (found := pronoun_agent(doc, refs, sents, k, span.start)) is not None:
         hit = AgentHit(found, "subject", hit.patient)  # "Mexico ... It sent 29 prisoners north"
     if hit.actor is None and status == "authorized":  # "the U.N. Security Council authorized a force"
         hit = AgentHit(next((r.actor for r in refs if sent.start <= r.start and r.end <= span.start
