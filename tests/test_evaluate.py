@@ -194,6 +194,9 @@ def op(type_="strike", agent="United States", location=None, status="conducted",
     (op(location="Caribbean"), op(location="the Caribbean Sea"), True),  # generic words dropped
     (op(location="eastern Pacific"), op(location="Pacific Ocean"), True),
     (op(location="Mexico"), op(location="Gulf of Mexico"), False),
+    # a compound direction is a side of the place as "eastern" is ("northeastern Syria")
+    (op(location="northeastern Syria"), op(location=ACTOR + "syria"), True),
+    (op(location="northeastern Syria"), op(location="Iraq"), False),
     # a gold place listing several places agrees with any one of them, not with another place
     (op(location="Caribbean and eastern Pacific"), op(location="the Caribbean"), True),
     (op(location="eastern Pacific, 200 km off Manta"), op(location="Pacific"), True),

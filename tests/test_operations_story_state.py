@@ -127,3 +127,17 @@ PRONOUN_NOT = [
 def test_pronoun_does_not_reach_back(nlp, text, wrong):
     told = [o for o in ops(nlp, text) if "If" not in text or o.status != "conducted"]  # (not the first sentence's)
     assert all(o.agent is None or o.agent.key != wrong for o in told), told
+
+
+# (text, location text): a country that ends a longer name is not the place ("Lake Chad")
+PLACES = [
+    ("Chadian troops attacked Boko Haram fighters on islands in Lake Chad.", "lake chad"),
+    ("The Mexican navy seized a boat in the Gulf of Mexico.", "gulf of mexico"),
+    ("Chadian troops attacked Boko Haram fighters in Chad.", "chad"),
+    ("Mexican troops attacked the gang in northern Mexico.", "mexico"),
+]
+
+
+@pytest.mark.parametrize("text,place", PLACES)
+def test_a_country_inside_a_longer_name_is_not_the_place(nlp, text, place):
+    assert [o.location_text for o in ops(nlp, text)] == [place]

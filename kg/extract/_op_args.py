@@ -150,6 +150,8 @@ def _place_in(doc: Doc, refs: list[Ref], s: int, limit: int,
         return None, None
     actor, text, e = _np_value(doc, refs, s, limit)
     opens = any(r.start == s for r in refs)
+    if actor is not None and actor.type == "Country" and not opens and (named := _inside_name(doc, refs, s, e)):
+        return None, phrase_text(doc, s, named)  # "in Lake Chad": another place named after the country
     if actor is not None and actor.type == "Country" and (opens or not at_once):
         return actor, actor.label.lower()
     if actor is not None and actor.known:
@@ -168,6 +170,16 @@ def _place_in(doc: Doc, refs: list[Ref], s: int, limit: int,
             k -= 1
         return _region_or_country(doc, refs, phrase_text(doc, s, k), k, limit)
     return None, None
+
+
+def _inside_name(doc: Doc, refs: list[Ref], s: int, e: int) -> int:
+    """The end of a longer capitalised name opening at ``s`` that the last country named in
+    [s, e) ends ("Lake Chad", "Gulf of Mexico"; not "northern Mexico"), else 0."""
+    ref = next((r for r in reversed(_refs_in(refs, s, e)) if r.actor.type == "Country"), None)
+    if ref is None or ref.start <= s or not doc[s].is_title:
+        return 0
+    named = all(doc[j].is_title or token_norms(doc)[j] in {"of", "the"} for j in range(s, ref.start))
+    return ref.end if named else 0
 
 
 def _region_or_country(doc: Doc, refs: list[Ref], name: str, after: int,
