@@ -1,6 +1,7 @@
 """Actors and places: a name followed by a lower-case place noun is a place ("Ben Gurion
-airport"), two given names before a quoted nickname stay in the name, and a territory of a
-state is a place, not a country of its own. Sentences written for these tests."""
+airport"), two given names before a quoted nickname stay in the name, a territory of a state
+is a place, not a country of its own, and a name with an age or "who" after it is a person.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def labels(doc) -> dict[str, str]:
         ("Police set up roadblocks in Salvador Escalante municipality.", "Salvador Escalante"),
         # a territory of a state is no country of its own
         ("The cocaine was bound for Puerto Rico, officials said.", "Puerto Rico"),
+        # "who" after a name inside a longer phrase points at the phrase's head
+        ("A woman from Tinzaouaten, who gave only her first name, said families had fled.", "Tinzaouaten"),
+        ("said Sen. Carla Whitmore, an Arizona Republican, who backs the bill.", "Arizona Republican"),
     ],
 )
 def test_places_are_no_actors(nlp, text, absent):
@@ -41,6 +45,9 @@ def test_places_are_no_actors(nlp, text, absent):
          "Jesús Alberto Quiñones"),
         ('The commander, Gen. Mohamud Cabdulle "Gaagaab" Siciid, announced a new phase.',
          "Mohamud Cabdulle Siciid"),
+        # an age or "who" after a name no list knows makes it a person
+        ("Luz Dary Ipia-Tombé, 34, coordinates one of the guard's posts.", "Luz Dary Ipia-Tombé"),
+        ("Ronna Delacroix-Haines, who teaches law in Austin, disagreed.", "Ronna Delacroix-Haines"),
         # one given name as before, and no title joins the name
         ('Commander Jimmy "Barbecue" Chérizier said the gangs would fight.', "Jimmy Chérizier"),
     ],

@@ -64,11 +64,12 @@ def appositive_type(doc: Doc, e: int, sent_end: int, ctx: Context) -> str | None
         return None
     if token_lowers(doc)[e + 1] == "which" and token_lowers(doc)[e + 2] in ctx.org_cues["maker_verbs"]:
         return "Organization"  # "Kongsberg, which makes the missile,": what makes things is a company
-    e += _age_words(doc, e + 1, sent_end)  # "Miguel, 34, a boat mechanic": an age first
+    age = _age_words(doc, e + 1, sent_end)  # "Miguel, 34, a boat mechanic": an age first
+    e += age
     opener = token_lowers(doc)[e + 1] in {"a", "an", "the", "its", "his", "her", "their"}  # ", its founder,"
     owner = text[e + 1][:1].isupper() and e + 2 < sent_end and text[e + 2] in POSSESSIVES
     if not (opener or owner):  # ", a spokesman" or ", Sinaloa's secretary of security"
-        return _bare_title(doc, e + 1, sent_end, ctx)
+        return _bare_title(doc, e + 1, sent_end, ctx) or ("Person" if age else None)  # "X, 34, coordinates"
     words, low, punct = [], token_lowers(doc), lexeme_flags(doc, IS_PUNCT)
     for k in range(e + (2 if opener else 3), min(sent_end, e + 12, len(text))):
         if low[k] in APPOSITIVE_ENDS or punct[k] and text[k] != "-":
@@ -172,3 +173,13 @@ def _cue_ends(org_cues: dict) -> frozenset[str]:
     if id(org_cues) not in _CUE_ENDS:
         _CUE_ENDS[id(org_cues)] = frozenset(cue[-1] for cue in appositive_index(org_cues)[0] if cue)
     return _CUE_ENDS[id(org_cues)]
+
+
+def who_after(doc: Doc, s: int, e: int, sent: Span, ctx: Context) -> str | None:
+    """"Ronna Delacroix-Haines, who teaches law,": a run that a comma and "who" follow is a
+    person, unless a word before it makes it part of a longer phrase ("a woman from X, who",
+    "an Arizona Republican, who")."""
+    text, low = token_words(doc), token_lowers(doc)
+    if e + 1 >= sent.end or text[e] != "," or low[e + 1] not in ctx.org_cues["person_relatives"]:
+        return None
+    return "Person" if s == sent.start or low[s - 1] not in ctx.org_cues["who_blockers"] else None

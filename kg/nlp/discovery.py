@@ -34,7 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, GAZETTEER, MODEL, Candidate
-from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before
+from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before, who_after
 from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, hand_places, slugify, world_places
 from kg.nlp.name_cues import (
     acronym_bodies,
@@ -373,7 +373,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         return None  # "at Ben Gurion airport", "on the Euphrates river": a place named for someone
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
-    appositive = appositive_type(doc, e, sent.end, ctx) or described_before(doc, s, sent, ctx) or role
+    appositive = appositive_type(doc, e, sent.end, ctx) or described_before(doc, s, sent, ctx) or role \
+        or who_after(doc, s, e, sent, ctx)
     located = s > sent.start and low[s - 1] in ctx.org_cues["locatives"] and not role  # "in Khan Younis, the agency"
     if appositive not in (None, "Person") and forced is None and not located:
         org = appositive
