@@ -35,3 +35,10 @@ def doc_memo(doc: Doc, name: str, inputs: tuple, compute: Callable[[Doc], T]) ->
     found = compute(doc)
     doc.user_data["kg.memo." + name] = (inputs, found)
     return found
+
+
+def covered_tokens(doc: Doc, refs: list) -> frozenset[int]:
+    """The token indices inside any of ``refs`` (anything with ``start`` and ``end``), once per
+    Doc for the same list: rules ask it of token after token ("is a mention here?")."""
+    return doc_memo(doc, "covered_tokens", (refs,),
+                    lambda _doc: frozenset(j for r in refs for j in range(r.start, r.end)))

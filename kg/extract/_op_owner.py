@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from kg.extract._agents import AgentHit, agent_actor, announcer
 from kg.extract._context import Ref, clause_start, country_actor, inside, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._memo import covered_tokens
 from kg.extract._setting import dateline_end, home_country, place_country
 from kg.nlp.quotes import doc_text, token_words
 from kg.nlp.tables import char_offsets
@@ -61,8 +62,9 @@ def subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: froze
     lo = joins[-1] if joins else lo  # "a drone struck a base, and the group bombed ...": the last clause
     reach = int(load_lexicon(OPS)["owner_subject_reach"])
     lead = words("determiners") | word_set(OPS, "owner_lead_words")
+    covered = covered_tokens(doc, refs)
     for j in range(lo, min(end or start, lo + reach)):
-        if any(r.start <= j < r.end for r in refs):
+        if j in covered:
             return None  # "Honduran police", "Rebels of the ELN": an owner is named
         if norms[j] in nouns:
             nxt = norms[j + 1] if j + 1 < start else ""

@@ -327,7 +327,9 @@ def _own_cues(doc: Doc, found: list[Found]) -> dict[int, str | None]:
 
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Statements of a Doc in text order (see the module docstring)."""
-    turns = transcript_turns(doc, doc_actors(doc))
+    turns = doc.user_data.get("kg.turns")  # read once per Doc, with turn_person (kg.extract._context)
+    if turns is None:
+        turns = doc.user_data["kg.turns"] = transcript_turns(doc, doc_actors(doc))
     # a turn holds its quotes, unless one is someone else's words, reported in its own
     # sentence ("He said, and I quote, '...'" in a reporter's question)
     found = [s for s in _quote_statements(doc) if all(

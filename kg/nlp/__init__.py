@@ -11,11 +11,13 @@ Components, in order (each a class with a thin ``@Language.factory``; data in ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from kg.errors import ModelError
 from kg.nlp import coref, recognizer, segmenter  # noqa: F401  (registers the factories)
@@ -27,14 +29,35 @@ from kg.nlp.lexicons import read_yaml
 EXTRA_INFIXES = (r"[“”\"]", r"(?<=[A-Za-z])\.(?=[“”\"])", r"(?<=\.)-(?=[A-Za-z])")
 
 
+# The blank pipeline's tokenizer: spaCy's default one with kg's settings, built once (see
+# _tuned_tokenizer); building spaCy's own first cost ~0.1 s of every process's start-up.
+_BLANK_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kg.news_tokenizer.v1"}}}
+
+
 def _load(model: str | None) -> Language:
     if model is None:
-        return spacy.blank("en")
+        return spacy.blank("en", config=_BLANK_CONFIG)
     try:
         return spacy.load(model)
     except Exception as exc:  # spaCy raises OSError, ValueError, IOError... for bad pipelines
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy model {model!r}: {reason}") from exc
+
+
+@registry.tokenizers("kg.news_tokenizer.v1")
+def news_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer (``spacy.Tokenizer.v1``, the same settings from the language
+    defaults) with kg's settings (:func:`_tuned_tokenizer`)."""
+    def create(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return _tuned_tokenizer(
+            nlp.vocab, defaults.tokenizer_exceptions,
+            compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            defaults.infixes, token_match=defaults.token_match, url_match=defaults.url_match,
+        )
+
+    return create
 
 
 def _tune_tokenizer(nlp: Language) -> None:
@@ -43,21 +66,28 @@ def _tune_tokenizer(nlp: Language) -> None:
     if not isinstance(old, Tokenizer):  # a model's own tokenizer class: tuned in place
         _tune_in_place(nlp)
         return
-    infixes = list(nlp.Defaults.infixes or []) + list(EXTRA_INFIXES)
-    rules = dict(old.rules or {})
+    nlp.tokenizer = _tuned_tokenizer(
+        nlp.vocab, old.rules, old.prefix_search, old.suffix_search, nlp.Defaults.infixes,
+        token_match=old.token_match, url_match=old.url_match,
+        faster_heuristics=old.faster_heuristics, max_cache_size=old.max_cache_size,
+    )
+
+
+def _tuned_tokenizer(vocab, rules, prefix_search, suffix_search, infixes, **settings) -> Tokenizer:
+    """A tokenizer with these settings and kg's: glued quote marks split off (EXTRA_INFIXES),
+    abbreviations kept whole (segmenter.yaml)."""
+    rules = dict(rules or {})
     for abbreviation in read_yaml("segmenter.yaml").get("abbreviations", []):
         rules[abbreviation] = [{ORTH: abbreviation}]
     # One new tokenizer with every setting: spaCy loads its ~1,400 special cases again for each
     # setting changed in place (a third of this function's start-up time). The patterns are
     # the same behind a lookahead for their first characters (kg.nlp.first_chars): the same
     # tokens, found in a third less time on the words the tokenizer has not cached.
-    suffix = old.suffix_search
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab, rules=rules, prefix_search=old.prefix_search,
-        suffix_search=with_first_chars(suffix.__self__).search if suffix is not None else None,
-        infix_finditer=with_first_chars(compile_infix_regex(infixes)).finditer,
-        token_match=old.token_match, url_match=old.url_match,
-        faster_heuristics=old.faster_heuristics, max_cache_size=old.max_cache_size,
+    return Tokenizer(
+        vocab, rules=rules, prefix_search=prefix_search,
+        suffix_search=with_first_chars(suffix_search.__self__).search if suffix_search is not None else None,
+        infix_finditer=with_first_chars(compile_infix_regex(list(infixes or []) + list(EXTRA_INFIXES))).finditer,
+        **settings,
     )
 
 
@@ -74,7 +104,8 @@ def _tune_in_place(nlp: Language) -> None:
 def load_pipeline(model: str | None = None) -> Language:
     """Return the kg pipeline; raise :class:`ModelError` when ``model`` cannot be loaded."""
     nlp = _load(model)
-    _tune_tokenizer(nlp)
+    if model is not None:  # a blank pipeline's tokenizer is built tuned (kg.news_tokenizer.v1)
+        _tune_tokenizer(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("kg_sentences", before=first) if first else nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_actors", last=True)

@@ -12,14 +12,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.lexicons import Gazetteer
 from kg.nlp.quotes import doc_text
-from kg.nlp.tables import span_text
+from kg.nlp.tables import char_offsets, span_text
 
 # Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
 GAZETTEER, DISCOVERED, MODEL = 3, 2, 1
@@ -115,7 +115,7 @@ class GazetteerMatcher:
             span = doc.char_span(found.start_char, found.end_char, label=vocab[m])
             if span is not None:
                 spans.append(span)
-        stops = [(s, e) for _, s, e in self.stops(doc)]
+        stops = self.stop_spans(doc)
         kept = [
             sp for sp in spans
             if not any(s <= sp.start and sp.end <= e and (e - s) > len(sp) for s, e in stops)
@@ -137,8 +137,9 @@ class GazetteerMatcher:
             return self.make_doc(folded_text)
         # the unchanged tokens by their ORTH ids: Doc() then finds each lexeme by id, without
         # hashing its text again (five times faster inside a memory zone)
-        starts, flags, words = doc.to_array([IDX, SPACY, ORTH]).T.tolist()
-        spaces = [bool(flag) for flag in flags]
+        # (space flags as 0/1: Doc() reads them as booleans; offsets from the Doc's shared table)
+        words, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+        starts = char_offsets(doc)
         # the changed chunks, tokenized in one call: joined by spaces, each on its own still
         redone = self.tokenizer(" ".join(folded_text[start:end] for start, end in chunks))
         pieces: list[list[str]] = [[] for _ in chunks]
@@ -157,4 +158,9 @@ class GazetteerMatcher:
         return Doc(doc.vocab, words=words, spaces=spaces)
 
     def stop_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        return [(s, e) for _, s, e in self.stops(doc)]
+        """The (start, end) of the stop phrases of ``doc``, found once per Doc (the recognizer
+        asks again after matching)."""
+        found = doc.user_data.get("kg.stop_spans")
+        if found is None or found[0] != id(self):
+            found = doc.user_data["kg.stop_spans"] = (id(self), [(s, e) for _, s, e in self.stops(doc)])
+        return list(found[1])

@@ -69,4 +69,5 @@ class WarmVocabulary:
 
 
 def _has_digit(chunk: str) -> bool:
-    return any(char.isdigit() for char in chunk)
+    # letters are never digits: most chunks are answered without a look at each character
+    return not chunk.isalpha() and any(char.isdigit() for char in chunk)
