@@ -27,6 +27,10 @@ FOUND = [
      ("arrest", "conducted", "brazil")),
     ("Colombian anti-narcotics police seized a tonne of cocaine on Friday.",
      ("seizure", "conducted", "colombia")),
+    # a city's police or authorities are its country's
+    ("Antwerp police began flying drones over the container terminals this year.",
+     ("surveillance", "conducted", "belgium")),
+    ("Tijuana police arrested three suspects in the attack.", ("arrest", "conducted", "mexico")),
     # an unnamed force in a story with no dateline, set among one country's places
     ("The Road North\n\nIn Culiacán the markets close early. In Mazatlán the hotels are empty. "
      "In Los Mochis the buses stopped running.\n\nIn the weeks since, soldiers arrested 23 people "

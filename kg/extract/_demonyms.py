@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from kg.extract._context import CLAUSES, Ref, country_actor, words
 from kg.extract._lexicon import load_lexicon, token_norms
 from kg.extract._memo import sentence_memo
+from kg.nlp.lexicons import hand_places, world_places
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 
@@ -47,6 +48,8 @@ def _demonym_slots(doc: Doc, sent: Span) -> list[tuple[int, str | None]]:
             found.append((i, demonyms.get(text[:-1])))
             continue
         if text not in demonyms:
+            if (key := _city_owner(doc, i, sent.end)) is not None:
+                found.append((i, key))  # "Antwerp police", "Ciudad Juárez authorities"
             continue
         nxt = i + 1
         if nxt + 2 < sent.end and norms[nxt] == "and" and texts[nxt + 1] in demonyms:
@@ -54,6 +57,16 @@ def _demonym_slots(doc: Doc, sent: Span) -> list[tuple[int, str | None]]:
         if norms[_past_modifiers(doc, nxt, sent.end)] in forces:
             found.append((i, demonyms.get(text)))
     return found
+
+
+def _city_owner(doc: Doc, i: int, end: int) -> str | None:
+    """The country of a city or region that ends at token ``i`` (one or two words) right
+    before a local force or office ("Antwerp police", "Ciudad Juárez authorities")."""
+    if i + 1 >= end or token_norms(doc)[i + 1] not in words("local_force_nouns"):
+        return None
+    texts = token_words(doc)
+    names = [texts[i].lower()] + ([f"{texts[i - 1]} {texts[i]}".lower()] if i > 0 and texts[i - 1][:1].isupper() else [])
+    return next((places[n] for n in reversed(names) for places in (hand_places(), world_places()) if n in places), None)
 
 
 def _past_modifiers(doc: Doc, j: int, end: int) -> int:
