@@ -44,6 +44,11 @@ FOUND = [
      "organizations.", ("jamaica", "blue hole crew", "terrorist_organization")),
     ("KINGSTON — The Sinaloa Cartel was listed as a terrorist organization last month.",
      ("jamaica", "sinaloa cartel", "terrorist_organization")),
+    # a name no list knows before ", which <designator> designated"
+    ("Police arrested members of Foxtrot, which Sweden designated a terrorist organisation.",
+     ("sweden", "foxtrot", "terrorist_organization")),
+    ("A court sentenced a commander of the Azov brigade, which Russia designated a terrorist "
+     "organisation in 2022.", ("russia", "azov brigade", "terrorist_organization")),
 ]
 
 

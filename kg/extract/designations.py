@@ -156,6 +156,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
                                                       and r.end + 1 == head)), None)
     if ref is None and (ref := extra.apposition_head(doc, refs, head)) is not None:
         return (k, k + 1, ref.start, ref.end, rel + 1)  # "X, the group that Y listed as"
+    if ref is None and (named := _name_before(doc, sent, head)) is not None:
+        return (k, k + 1, named, head, rel + 1)  # "the Azov brigade, which Russia designated"
     if ref is None:
         return common_head(doc, sent, k, head, rel)
     orgs = [r for r in refs if sent.start <= r.start and r.end <= ref.end and r.actor.type in _DESIGNEE_TYPES]
@@ -165,6 +167,18 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
            and norms[s - 1] not in words("determiners") and texts[s - 1] not in demonyms):
         s -= 1  # "Kataib Hezbollah, which ...": the whole capitalised name (not "The", "Lebanese")
     return (k, k + 1, s, head, rel + 1)
+
+
+def _name_before(doc: Doc, sent: Span, head: int) -> int | None:
+    """The start of a name no list knows that ends right before ``head``, maybe with a group
+    noun after it ("the Azov brigade", "Foxtrot"), else None."""
+    j = head - 1
+    if j > sent.start and doc[j].is_lower and token_norms(doc)[j] in _lex("group_nouns"):
+        j -= 1
+    while j >= sent.start and not doc[j].is_sent_start and (doc[j].is_title or doc[j].is_upper or (
+            doc[j].text == "-" and j - 1 >= sent.start and not doc[j - 1].whitespace_)):
+        j -= 1  # ("NSCN-K": a hyphen inside the name)
+    return j + 1 if j + 1 < head and shapes.named(doc, j + 1, head) else None
 
 
 def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Frame | None:
