@@ -350,13 +350,18 @@ def turn_speaker(doc: Doc, i: int) -> Actor | None:
     return agent_actor(doc, person) if person is not None else None
 
 
-def turn_person(doc: Doc, i: int) -> Actor | None:
-    """The speaker of the transcript turn ("LEAVITT: ...") that holds token ``i``."""
+def doc_turns(doc: Doc) -> list:
+    """The transcript turns of a Doc ("LEAVITT: ..."), read once per Doc."""
     turns = doc.user_data.get("kg.turns")
     if turns is None:
         turns = doc.user_data["kg.turns"] = transcript_turns(doc, doc_actors(doc))
+    return turns
+
+
+def turn_person(doc: Doc, i: int) -> Actor | None:
+    """The speaker of the transcript turn ("LEAVITT: ...") that holds token ``i``."""
     char = doc[i].idx
-    return next((t.speaker for t in turns if t.start <= char < t.end), None)
+    return next((t.speaker for t in doc_turns(doc) if t.start <= char < t.end), None)
 
 
 def participle_by(doc: Doc, k: int) -> bool:

@@ -22,6 +22,8 @@ own clause does not give them (used by :mod:`kg.extract.operations`).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
@@ -277,7 +279,7 @@ def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: i
     adverbial and no name, stands for the subject of the sentence before (through more such
     pronouns)."""
     norms, sent = token_norms(doc), sents[k]
-    gap = _ops("pronoun_gap_words") | words("determiners")
+    gap, blockers = _pronoun_words()
     p = start - 1
     while p > sent.start and (norms[p] in gap or doc[p].like_num):
         p -= 1
@@ -287,7 +289,6 @@ def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: i
     if first - sent.start > int(load_lexicon(OPS)["pronoun_lead_reach"]) or any(
             sent.start <= r.start < first for r in refs):
         return None  # "the army said it ...": a name of the sentence is the antecedent
-    blockers = _ops("pronoun_lead_blockers") | words("reporting_words")
     if any(norms[j] in blockers for j in range(sent.start, first)):
         return None  # '"If they can hit them ...', "The army said it ...": not the deed's doer
     for j in range(k - 1, max(-1, k - 4), -1):
@@ -297,3 +298,11 @@ def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: i
         ref = subject_ref(doc, refs, prev.start, prev.end, quote_regions(prev), check_block=False)
         return agent_actor(doc, ref.actor) if ref is not None else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _pronoun_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of a verb group between a pronoun and its verb, words before a pronoun that make
+    it no report of a deed) for :func:`pronoun_agent`."""
+    return (_ops("pronoun_gap_words") | words("determiners"),
+            _ops("pronoun_lead_blockers") | words("reporting_words"))

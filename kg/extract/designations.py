@@ -137,7 +137,7 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         s = extra.coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
         return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
-    lo = max(sent.start, dateline_end(doc) if dateline_end(doc) <= j else sent.start)
+    lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and shapes.names(doc, lo, j + 1):
         return (k, k + 1, lo, j + 1, sent.start)  # "Grupo X was designated": a name not
         # known as an actor, the whole subject
@@ -319,7 +319,6 @@ def _named_part(doc: Doc, start: int, cut: int) -> int:
     return start
 
 
-
 def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | None, str | None]:
     """One conjunct of a designee: the organization named in it and its text, no possessor."""
     texts, norms = token_words(doc), token_norms(doc)
@@ -338,12 +337,6 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     if org is not None and org.start > start and texts[org.start - 1][:1].isupper():
         org = None  # "Kataib Hezbollah": a longer name than the known actor inside it
     return org, text
-
-
-
-
-
-
 
 
 def _designees(doc: Doc, refs: list[Ref], start: int, end: int,

@@ -201,9 +201,8 @@ def _scanner() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
 
 def _scan(ws: list[str]) -> dict[str, list[tuple[int, int]]]:
     """One pass over the words: lexicon name -> (start, end) of each phrase found."""
-    index = _scanner()
-    wild = index.get("*", ())
-    by_next = _by_next(index)
+    wild = _scanner().get("*", ())
+    by_next = _by_next()
     hits: dict[str, list[tuple[int, int]]] = {}
     size = len(ws)
     for i, w in enumerate(ws):
@@ -218,22 +217,17 @@ def _scan(ws: list[str]) -> dict[str, list[tuple[int, int]]]:
     return hits
 
 
-def _by_next(index: dict) -> dict[str, tuple[dict[str, list], list]]:
+@lru_cache(maxsize=1)
+def _by_next() -> dict[str, tuple[dict[str, list], list]]:
     """For each first word of ``_scanner``'s index: its phrases by their second word (each
     list in the index's order, with the one-word phrases and those whose second word is "*"),
-    and the list for any other second word; made once per index."""
-    if _BY_NEXT and _BY_NEXT[0] is index:
-        return _BY_NEXT[1]
+    and the list for any other second word."""
     tables = {}
-    for first, cands in index.items():
+    for first, cands in _scanner().items():
         seconds = {phrase[1] for phrase, _wild, _name in cands if len(phrase) > 1 and phrase[1] != "*"}
         fits = {second: [c for c in cands if len(c[0]) == 1 or c[0][1] in (second, "*")] for second in seconds}
         tables[first] = (fits, [c for c in cands if len(c[0]) == 1 or c[0][1] == "*"])
-    _BY_NEXT[:] = [index, tables]
     return tables
-
-
-_BY_NEXT: list = []  # [the index, its tables]
 
 
 def _before(ws: list[str], hits: dict, names: tuple[str, ...], i: int, reach: int) -> bool:

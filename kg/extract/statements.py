@@ -39,13 +39,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import stance as st
+from kg.extract._context import doc_turns
 from kg.extract.actors import actors_in, doc_actors, span_rows
 from kg.nlp.attribution import Attribution, Speakers, attribute, frames, left_frame
 from kg.nlp.tables import char_offsets, is_headline, sentence_bounds, token_sentence
 from kg.nlp.lexicons import addressee_verbs, gazetteer, read_yaml, reporting_verbs
 from kg.nlp.paragraphs import doc_paragraphs
 from kg.nlp.quotes import Quote, doc_quotes, doc_text, quoted_token_mask, token_words
-from kg.nlp.transcripts import transcript_turns
 from kg.records import Evidence, Statement
 
 BARE_COLON_WORDS = 8  # a longer introduction before a colon tells its own story
@@ -327,9 +327,7 @@ def _own_cues(doc: Doc, found: list[Found]) -> dict[int, str | None]:
 
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Statements of a Doc in text order (see the module docstring)."""
-    turns = doc.user_data.get("kg.turns")  # read once per Doc, with turn_person (kg.extract._context)
-    if turns is None:
-        turns = doc.user_data["kg.turns"] = transcript_turns(doc, doc_actors(doc))
+    turns = doc_turns(doc)
     # a turn holds its quotes, unless one is someone else's words, reported in its own
     # sentence ("He said, and I quote, '...'" in a reporter's question)
     found = [s for s in _quote_statements(doc) if all(
