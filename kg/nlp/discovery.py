@@ -131,6 +131,8 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         elif low == "for" and saw_head and _given_after(doc, i + 1, e, ctx) is not None:
             i = _given_after(doc, i + 1, e, ctx)  # "Undersecretary for Intelligence Ana Ruiz"
             break
+        elif saw_head and _head_ahead(doc, i, e, ctx):
+            i = _head_ahead(doc, i, e, ctx)  # "Chief Patrol Agent X": a capitalised word inside a title
         elif low == "of" and saw_head and i + 1 < e and lows[i + 1] in t.complements:
             i += 2
             while i < e and lows[i] in t.complements:
@@ -162,6 +164,17 @@ def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
                     and not any(k in ctx.known for k in range(i, j)):
                 return j
     return i
+
+
+def _head_ahead(doc: Doc, i: int, e: int, ctx: Context) -> int | None:
+    """The title head one or two unknown capitalised words after i, with a name after it."""
+    text, low = token_words(doc), token_lowers(doc)
+    for j in (i + 1, i + 2):
+        if j + 1 < e and low[j] in ctx.titles.heads and text[j][:1].isupper() \
+                and all(text[k][:1].isupper() and text[k] not in ctx.given_names and k not in ctx.known
+                        for k in range(i, j)):
+            return j
+    return None
 
 
 def _not_a_name_word(low: str, sent_start: bool, ctx: Context) -> bool:
@@ -255,7 +268,7 @@ def _person_cue(doc: Doc, s: int, name_len: int, sent: Span, ctx: Context) -> bo
     text = token_words(doc)
     if s > sent.start and text[s - 1].islower() and token_lowers(doc)[s - 1] in ctx.titles.heads:
         return True
-    if 2 <= name_len <= 4 and text[s] in ctx.given_names:  # "Ana Torres was arrested"
+    if 2 <= name_len <= 5 and text[s] in ctx.given_names:  # "Ana Torres was arrested"
         return True
     end = s + name_len  # "a faction led by X Y, ...": a leader set off by punctuation is a person
     if 2 <= name_len <= 4 and end < sent.end and text[end] in (",", ".", ";", ")") \
@@ -287,8 +300,10 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
         return False
     if text[s] in ctx.titles.party_tags and s + 1 < e and text[s + 1] == "-":
         return False  # "D-N.M.", "R-Texas": a lawmaker's party and state
-    # four name words at most, particles aside ("Rebeca Salinas de la Garza")
-    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" for i in range(s, e)) > 4:
+    # four name words at most, particles aside ("Rebeca Salinas de la Garza"); five after a
+    # known given name ("José Américo Bubo Na Tchuto", "Ahmed Yasin Sheikh Ali Ayanle")
+    most = 5 if text[s] in ctx.given_names else 4
+    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" for i in range(s, e)) > most:
         return False
     if any(low[i] in ctx.titles.heads for i in range(s, e)):
         return False
@@ -344,6 +359,13 @@ def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidat
     return Candidate(s, e, kind, DISCOVERED, key=key, government=gov)
 
 
+def _place_head_after(low: list[str], e: int, end: int, cues: dict) -> bool:
+    """A lower-case place noun right after a name, or after one modifier ("naval base")."""
+    if e < end and low[e] in cues["place_head_modifiers"]:
+        e += 1
+    return e < end and low[e] in cues["place_heads"]
+
+
 def _place_name(low: list[str], start: int, stop: int) -> bool:
     """Whether the words [start, stop) are a place of the place tables, whole."""
     name = " ".join(low[start:stop])
@@ -369,7 +391,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
             return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
-    if e < sent.end and low[e] in ctx.org_cues["place_heads"]:
+    if _place_head_after(low, e, sent.end, ctx.org_cues):
         return None  # "at Ben Gurion airport", "on the Euphrates river": a place named for someone
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body

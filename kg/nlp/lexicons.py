@@ -174,9 +174,12 @@ def reporting_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str | None]:
-    """Given name -> "female", "male" or None (used for both)."""
+    """Given name -> "female", "male" or None (used for both, or not known): the census names
+    of ``given_names_census.txt`` carry no gender; the hand list of ``given_names.yaml`` gives it."""
+    lines = lexicon_path("given_names_census.txt").read_text(encoding="utf-8").splitlines()
+    out: dict[str, str | None] = {name: None for name in lines if name and not name.startswith("#")}
     data = read_yaml("given_names.yaml")
-    out: dict[str, str | None] = {str(n): None for n in data.get("either", [])}
+    out.update({str(n): None for n in data.get("either", [])})
     out.update({str(n): "female" for n in data.get("female", [])})
     out.update({str(n): "male" for n in data.get("male", [])})
     return out
