@@ -1,7 +1,8 @@
 """People's names that no list knows: a given name of the census list opens a person's name with
 no other cue, a name may have five words after a given name, a field title may hold capitalised
-words that are no title head ("Chief Patrol Agent", "Special Agent in Charge"), and a name before
-a modified place noun ("naval base") is a place. Sentences written for these tests."""
+words that are no title head ("Chief Patrol Agent", "Special Agent in Charge"), a name before
+a modified place noun ("naval base") or after a street word ("Avenida") is a place, and "against"
+joins a body's name ("Office against Organized Crime"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -37,6 +38,20 @@ def test_people_no_list_knows(nlp, text, name):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # "against" joins a body word and its purpose, as "for" does
+        ("Prosecutor Elena Ruiz of the Special Prosecutor's Office against Organized Crime spoke.",
+         "Special Prosecutor's Office against Organized Crime"),
+        ("The International Commission against Impunity in Guatemala closed in 2019.",
+         "International Commission against Impunity"),
+    ],
+)
+def test_bodies_named_for_what_they_fight(nlp, text, name):
+    assert labels(nlp(text)).get(name) == "GovernmentBody"
+
+
+@pytest.mark.parametrize(
     "text, absent",
     [
         # a place noun after one modifier names a place
@@ -46,6 +61,9 @@ def test_people_no_list_knows(nlp, text, name):
         # words that open place names are no given names
         ("Violence in Tierra Caliente rose again last year.", "Tierra Caliente"),
         ("Analysts in Santo Domingo said the report changed nothing.", "Santo Domingo"),
+        # a street word opens a street's name, however a person's name follows
+        ("Shopkeepers interviewed on Avenida Hidalgo said they were relieved.", "Avenida Hidalgo"),
+        ("Gunmen on Calle Benito Juárez shot two men.", "Calle Benito Juárez"),
         # five words with no given name first stay too long for a person
         ("Harakat Ansar Allah Awfiya Brigades fired rockets.", "Harakat Ansar Allah Awfiya Brigades"),
     ],

@@ -1,8 +1,9 @@
 """Designees told as groups: coordinated subjects of a passive with "both" ("X and Y are both
 designated ... by Z"), a name after a describing noun ("the FARC dissident group X"), a
 nation's class of groups coordinated with names ("X and several Mexican cartels"), names not
-in the gazetteer with a group noun ("the Klansman gang"), and the dateline's state for a
-passive with no agent. Sentences written for these tests; "must not" rows included."""
+in the gazetteer with a group noun ("the Klansman gang"), the dateline's state for a
+passive with no agent, a name with its acronym before ", which", and a second category
+coordinated with the first. Sentences written for these tests; "must not" rows included."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ FOUND = [
      ("sweden", "foxtrot", "terrorist_organization")),
     ("A court sentenced a commander of the Azov brigade, which Russia designated a terrorist "
      "organisation in 2022.", ("russia", "azov brigade", "terrorist_organization")),
+    # a known group's acronym in parentheses between its name and ", which <designator> designated"
+    ("Agents seized cash from the Gulf Clan (EGC), which Washington designated a foreign terrorist "
+     "organization in 2025.", ("united-states", "gulf clan", "foreign_terrorist_organization")),
+    ("The drugs came from the Sinaloa Cartel (CDS), which the State Department designated a foreign "
+     "terrorist organization in February along with Tren de Aragua.",
+     ("united-states", "tren de aragua", "foreign_terrorist_organization")),
 ]
 
 
@@ -68,6 +75,11 @@ NOT_FOUND = [
      "of foreign terrorist organizations.", "farc dissident group segunda marquetalia"),
     # people told of in the passive are no named group
     ("KINGSTON — Residents and shopkeepers were described as terrorists.", "residents"),
+    # a second category coordinated with the first labels the same group, and names no group
+    ("The Gulf Cartel was designated a Foreign Terrorist Organization and a Specially Designated "
+     "Global Terrorist by the Department of State.", "foreign terrorist organization"),
+    ("Washington designated the Houthis a foreign terrorist organization and a specially designated "
+     "global terrorist group.", "foreign terrorist organization"),
 ]
 
 

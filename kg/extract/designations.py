@@ -152,6 +152,9 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if rel is None:
         return None
     head = rel - 1 if texts[rel - 1] == "," else rel
+    if texts[head - 1] == ")" and "(" in texts[max(sent.start, head - 5):head - 1]:
+        head = max(i for i in range(max(sent.start, head - 5), head - 1) if texts[i] == "(")
+        # "the Jalisco New Generation Cartel (CJNG), which ...": the name before its acronym
     ref = next((r for r in refs if r.end == head or (r.end < head and norms[r.end] in _lex("group_nouns")
                                                       and r.end + 1 == head)), None)
     if ref is None and (ref := extra.apposition_head(doc, refs, head)) is not None:
@@ -445,15 +448,22 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
             for state in states for org, text in designees if org is None or org.actor.key != state.key]
 
 
+def _second_label(doc: Doc, before: Span | None, span: Span) -> bool:
+    """"designated a Foreign Terrorist Organization and a Specially Designated Global Terrorist":
+    a category coordinated with the one before is a second label of the same designee."""
+    between = [norm(t) for t in doc[before.end:span.start]] if before is not None else None
+    return bool(between) and between[0] in {"and", "as"} and set(between) <= _lex("label_joiners")
+
+
 def extract_designations(doc: Doc) -> Iterator[Designation]:
     """Every designation reported in ``doc``, in text order."""
     refs = actor_refs(doc)
     sents = sentences(doc)
     matcher = build_matcher(doc, load_lexicon(LEX)["categories"])
     found, categories = [], longest_matches(doc, matcher)
-    for category, span in categories:
+    for n, (category, span) in enumerate(categories):
         sent = next((s for s in sents if s.start <= span.start < s.end), None)
-        if sent is not None:
+        if sent is not None and not _second_label(doc, categories[n - 1][1] if n else None, span):
             found.extend(_designations(doc, refs, sent, category, span))
     for sent in sents:  # bare frames: "has proscribed X", "added X to the list"
         for category, span in extra.anaphoric_lists(doc, sent, categories):

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, GAZETTEER, MODEL, Candidate
 from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before, who_after
-from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, hand_places, slugify, world_places
+from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, slugify
 from kg.nlp.name_cues import (
     acronym_bodies,
     acronym_forces,
@@ -61,6 +61,8 @@ from kg.nlp.name_rules import (
     merge_runs,
     named_place,
     named_body_type,
+    place_head_after,
+    place_name,
     role_at,
     trailing_words,
 )
@@ -199,7 +201,7 @@ def _org_type(doc: Doc, s: int, e: int, ctx: Context) -> str | None:
     text, low = token_words(doc), token_lowers(doc)
     first = text[s]
     # "Police of Honduras", "Embassy in Bogotá": the body word before its complement or seat
-    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "on", "in")), e)
+    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "on", "in", "against")), e)
     last = text[stop - 1]
     trailing = trailing_words(ctx.org_cues)  # word -> type
     if last in trailing and stop - s > 1:
@@ -359,19 +361,6 @@ def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidat
     return Candidate(s, e, kind, DISCOVERED, key=key, government=gov)
 
 
-def _place_head_after(low: list[str], e: int, end: int, cues: dict) -> bool:
-    """A lower-case place noun right after a name, or after one modifier ("naval base")."""
-    if e < end and low[e] in cues["place_head_modifiers"]:
-        e += 1
-    return e < end and low[e] in cues["place_heads"]
-
-
-def _place_name(low: list[str], start: int, stop: int) -> bool:
-    """Whether the words [start, stop) are a place of the place tables, whole."""
-    name = " ".join(low[start:stop])
-    return name in world_places() or name in hand_places()
-
-
 def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str | None = None):
     """The actor candidate a run of capitalised words stands for, or None."""
     text, low, starts = token_words(doc), token_lowers(doc), sentence_start_flags(doc)
@@ -391,7 +380,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
             return None  # "John F. Kennedy Airport", "Culiacán Prison", "Athens-based": places
     if s > sent.start and text[s - 1] in ctx.org_cues["named_things"]:
         return None  # "the tanker Marisol Star", "Hurricane season": a named thing, no actor
-    if _place_head_after(low, e, sent.end, ctx.org_cues):
+    if place_head_after(low, e, sent.end, ctx.org_cues):
         return None  # "at Ben Gurion airport", "on the Euphrates river": a place named for someone
     org = _org_type(doc, s, e, ctx) if forced in (None, "Organization") else None
     role = role_at(doc, s, sent.start, ctx.titles.heads)  # "an analyst at X": X is a body
@@ -431,7 +420,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
-    if not (honorific or saw_head or title) and stop - start > 1 and _place_name(low, start, stop):
+    if not (honorific or saw_head or title) and stop - start > 1 and place_name(low, start, stop):
         return None  # "Pedro Juan Caballero", "Rio de Janeiro": a city named like a man
     if text[start] in ctx.org_cues["named_missions"] and stop - start > 1:
         return Candidate(start, stop, "Organization", DISCOVERED)  # "Operation Aspides says": a mission speaks

@@ -405,7 +405,7 @@ def state_adjectives(doc: Doc, ctx, country_at) -> list[Candidate]:
     return out
 
 
-INITIALS_SKIP = frozenset({"of", "and", "for", "the", "de", "del", "la", "on", "&"})
+INITIALS_SKIP = frozenset({"of", "and", "for", "the", "de", "del", "la", "on", "against", "&"})
 
 
 def _initials(words: list[str]) -> str:

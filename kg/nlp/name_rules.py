@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import fold_accents
+from kg.nlp.lexicons import hand_places, world_places
 from kg.nlp.quotes import token_lowers, token_words
 from kg.nlp.tables import span_text
 
@@ -64,7 +65,7 @@ def trailing_words(org_cues: dict) -> dict[str, str]:
 def _cue_at_end(doc: Doc, s: int, e: int, cues: frozenset[str]) -> bool:
     """The body word ends the run or its part before "of"/"for" ("Police of Honduras")."""
     text, low = token_words(doc), token_lowers(doc)
-    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for")), e)
+    stop = next((i for i in range(s + 1, e) if low[i] in ("of", "for", "against")), e)
     return text[e - 1] in cues or text[stop - 1] in cues
 
 
@@ -276,9 +277,25 @@ def role_at(doc: Doc, s: int, sent_start: int, heads: frozenset[str]) -> str | N
 
 
 def named_place(doc: Doc, s: int, e: int, org_cues: dict) -> bool:
-    """"the neighborhood of Las Palmas", "the X Detention Center": a place named after a place
-    noun and "of", or ending with a facility phrase, is no actor."""
+    """"the neighborhood of Las Palmas", "the X Detention Center", "Avenida Hidalgo": a place
+    named after a place noun and "of", opened by a street word or ending with a facility phrase,
+    is no actor."""
     text, low = token_words(doc), token_lowers(doc)
     if s >= 2 and low[s - 1] == "of" and low[s - 2] in org_cues.get("place_nouns", ()):
         return True
+    if e - s >= 2 and text[s] in org_cues["street_prefixes"]:
+        return True  # "on Avenida Hidalgo", "Calle Morelos": a street named after someone
     return e - s >= 3 and f"{text[e - 2]} {text[e - 1]}" in org_cues.get("place_phrases", ())
+
+
+def place_head_after(low: list[str], e: int, end: int, cues: dict) -> bool:
+    """A lower-case place noun right after a name, or after one modifier ("naval base")."""
+    if e < end and low[e] in cues["place_head_modifiers"]:
+        e += 1
+    return e < end and low[e] in cues["place_heads"]
+
+
+def place_name(low: list[str], start: int, stop: int) -> bool:
+    """Whether the words [start, stop) are a place of the place tables, whole."""
+    name = " ".join(low[start:stop])
+    return name in world_places() or name in hand_places()

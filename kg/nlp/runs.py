@@ -85,6 +85,7 @@ def name_runs(sent: Span) -> list[tuple[int, int]]:
             or (low[i] == "for" and text[i - 1] in PURPOSE_BODIES)  # "Center for Security"
             or (low[i] == "in" and text[i - 1] in IN_BODIES and caps[i + 1])  # "Mission in Mali"
             or (low[i] == "on" and text[i - 1] in FOR_BODIES and not date_word(low[i + 1]))  # "Office on Drugs"
+            or (low[i] == "against" and text[i - 1] in FOR_BODIES and caps[i + 1])  # "Office against Organized Crime"
             or (low[i] == "the" and low[i - 1] == "of")  # "University of the West Indies"
             or (low[i] == "the" and low[i - 1] == "for" and text[i - 2] in PURPOSE_BODIES)
             or (low[i] == "and" and _body_so_far(doc, start, i))  # "Center for Research and Teaching"
