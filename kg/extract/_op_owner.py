@@ -163,8 +163,8 @@ def home_state(doc: Doc, refs: list[Ref], start: int) -> Actor | None:
     """The state the story is about: the dateline's country, else the country that the
     mentions of the paragraph act for when they name one only, else the article's (None when
     unclear)."""
-    return home_country(doc) or leading_country(doc, refs, start) or leading_country(doc, refs, None) \
-        or place_country(doc)
+    return home_country(doc) or leading_country(doc, refs, start) or place_country(doc) \
+        or leading_country(doc, refs, None)
 
 
 def leading_country(doc: Doc, refs: list[Ref], start: int | None) -> Actor | None:
@@ -200,10 +200,11 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
         return state, "owner"  # "the Mexican Navy" ... "the navy": the same force
-    # the story's state (dateline, paragraph, the state the article names far most) before the
-    # state owning most named forces: "the U.S. military" named once does not own Canada's police
-    home = home_country(doc) or _paragraph_state(doc, refs, sent) or leading_country(doc, refs, None) \
-        or place_country(doc) or _dominant(doc, refs)
+    # the story's state (dateline, paragraph, the country its places name far most, the state the
+    # article names far most) before the state owning most named forces: "the U.S. military"
+    # named once does not own Canada's police
+    home = home_country(doc) or _paragraph_state(doc, refs, sent) or place_country(doc) \
+        or leading_country(doc, refs, None) or _dominant(doc, refs)
     return (home, "home") if home is not None else None
 
 
