@@ -113,6 +113,30 @@ def _bare_title(doc: Doc, i: int, sent_end: int, ctx: Context) -> str | None:
 def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     """"a smaller Michoacán group, Los Viagras," / "A White House spokesman, Tyler Brandt,": a
     description ending right before the name (lower-case head: a description, not a name)."""
+    found = _description_before(doc, s, sent)
+    if found is None:
+        return None
+    words, listed, acronym = found
+    if acronym:  # "the peacekeeping force in Lebanon, UNIFIL,": any kind word of the description
+        return phrase_type(words, ctx)
+    kind = phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
+    if kind is None and listed and words and words[-1].endswith("s"):
+        kind = phrase_type(words[:-1] + [_singular(words[-1])], ctx, last_only=True)  # "groups"
+    return kind
+
+
+def role_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
+    """The title head of a description before a person's name ("The prosecutor in charge of
+    the case, X," -> "prosecutor"), so that "the prosecutor said" later finds X."""
+    found = _description_before(doc, s, sent)
+    head = found[0][-1] if found is not None and found[0] and not (found[1] or found[2]) else None
+    return head if head in ctx.titles.heads else None
+
+
+def _description_before(doc: Doc, s: int, sent: Span) -> tuple[list[str], bool, bool] | None:
+    """(the words of a description ending at the comma right before token s, up to its head;
+    whether the name is one of a kind listed; whether the name is an acronym after a
+    capitalised description, whose lower-case words are given), or None."""
     text = token_words(doc)
     k = s - 1 if s > sent.start and text[s - 1] in ("the", "The") else s  # ", the Grupo X,"
     listed = k - 2 > sent.start and text[k - 1] in INCLUDERS and text[k - 2] == ","
@@ -122,7 +146,7 @@ def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     words = text[max(sent.start, k - 6):k - 1]
     acronym = text[s].isupper() and len(text[s]) >= 3 and text[s].isalpha()
     if words and acronym and not words[-1].islower():  # "the peacekeeping force in Lebanon, UNIFIL,"
-        return phrase_type([w for w in words if w.islower()], ctx)
+        return [w for w in words if w.islower()], listed, True
     end = k - 1 if words and words[-1].islower() else _of_owner(text, k - 1, sent.start)
     if not words or end is None:
         return None
@@ -133,11 +157,7 @@ def described_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     # "a spokesperson for the ministry," / "a farmer who gave his first name,": the head is
     # the noun before a preposition or a relative clause
     cut = min((n for n, w in enumerate(words) if w in DESCRIPTION_CUTS and n > 0), default=None)
-    words = words[:cut] if cut else words
-    kind = phrase_type(words, ctx, last_only=True)  # the head ends right before the comma
-    if kind is None and listed and words and words[-1].endswith("s"):
-        kind = phrase_type(words[:-1] + [_singular(words[-1])], ctx, last_only=True)  # "groups"
-    return kind
+    return (words[:cut] if cut else words), listed, False
 
 
 def _singular(word: str) -> str:

@@ -34,7 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kg.nlp.candidates import DISCOVERED, GAZETTEER, MODEL, Candidate
-from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before, who_after
+from kg.nlp.descriptions import appositive_type, described_before, kind_noun_before, role_before, who_after
 from kg.nlp.lexicons import Titles, addressee_verbs, clause_verbs, slugify
 from kg.nlp.name_cues import (
     acronym_bodies,
@@ -420,6 +420,7 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
         start, cue = labelled, True
     if not (cue or forced == "Person"):
         return None
+    title = title or (role_before(doc, s, sent, ctx) if appositive == "Person" else None)  # "The prosecutor ..., X,"
     if not (honorific or saw_head or title) and stop - start > 1 and place_name(low, start, stop):
         return None  # "Pedro Juan Caballero", "Rio de Janeiro": a city named like a man
     if text[start] in ctx.org_cues["named_missions"] and stop - start > 1:

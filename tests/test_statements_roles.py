@@ -1,0 +1,37 @@
+"""Speakers found by the role a description gave them ("The prosecutor in charge of the case,
+X, said ..." then, sentences later, '"...," the prosecutor said'), and quotations framed by a
+verb of praise ('hailed the raid as proof that "..."'). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.statements import extract_statements
+
+
+def speakers(nlp, text: str) -> dict[str, str | None]:
+    """Quoted words -> the speaker's label."""
+    return {s.text: (s.speaker.label if s.speaker else None) for s in extract_statements(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        # a role given by a description before the name, taken up two sentences later
+        ('The prosecutor in charge of the case, Lucía Benalcázar Ortiz, said the raids found cash. '
+         'The nine detainees face charges of trafficking, a crime punishable by 16 years.\n\n'
+         '"Whoever opens the door is as guilty as whoever fills the box," the prosecutor said.',
+         "Whoever opens the door is as guilty as whoever fills the box", "Lucía Benalcázar Ortiz"),
+        ('The commander of the northern sector, Petr Halik, spoke first. Two villages were '
+         'empty. Roads were closed.\n\n"We hold the line," the commander said.',
+         "We hold the line", "Petr Halik"),
+        # the right holder when two descriptions give two roles
+        ('The prosecutor in the case, Ana Ruiz Paredes, spoke first. The judge, Luis Mora Benítez, '
+         'spoke next.\n\n"The hearing is over," the judge said.', "The hearing is over", "Luis Mora Benítez"),
+        # a verb of praise framing a quoted judgement
+        ('Prime Minister Kamal Haddad hailed the raid as proof that "our forces can do it alone."',
+         "our forces can do it alone.", "Kamal Haddad"),
+    ],
+)
+def test_speaker_found(nlp, text, quote, speaker):
+    assert speakers(nlp, text).get(quote) == speaker
