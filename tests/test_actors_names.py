@@ -95,3 +95,24 @@ def test_a_speaker_with_a_gender_free_name_takes_he(nlp):
             '"The families deserve the truth," he told us.')
     found = [s for s in extract_statements(nlp(text)) if "families" in s.text]
     assert [s.speaker.label for s in found] == ["Isa Bello"]
+
+
+def bodies(doc) -> dict[str, str | None]:
+    from kg.extract.actors import doc_actors
+
+    return {a.label: a.government for a in doc_actors(doc).values() if a.type == "GovernmentBody"}
+
+
+def test_an_office_in_a_paragraph_without_a_state_is_the_articles():
+    # the article names Honduras most; the paragraph of "the Security Ministry" names no state
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = ("Honduras extends emergency\n\nHonduras extended its state of exception on Monday. "
+            "Honduran police say Honduras needs more time. Honduras' president agreed.\n\n"
+            "In a statement, the Security Ministry said 300 people had been detained.")
+    found = bodies(nlp(text))
+    assert "honduras" in found.values(), found
+    # a force in such a paragraph stays unowned: a bare "the Army" is any state's
+    forces = bodies(nlp(text.replace("the Security Ministry said", "the Army said")))
+    assert "honduras" not in {gov for label, gov in forces.items() if "Army" in label}, forces

@@ -41,6 +41,7 @@ from kg.nlp.name_cues import (
     acronym_forces,
     alias_after,
     alias_people,
+    article_state,
     context_state,
     force_candidate,
     force_kind,
@@ -351,12 +352,14 @@ def _body_candidate(doc: Doc, s: int, e: int, ctx: Context, org: str | None, for
 
 def _generic_body(doc: Doc, s: int, e: int, ctx: Context, kind: str) -> Candidate | None:
     """"the Defense Ministry said" after "Colombia's": a generic name is its context state's
-    body (that state's force, or the gazetteer's body of that name); None with no such state."""
-    gov = context_state(doc, s, ctx)
+    body (that state's force, or the gazetteer's body of that name); an office in a paragraph
+    that names no state is the article's main state's; None with no such state."""
+    force = force_kind(doc, s, e)  # a force of the paragraph's state; an office of the article's
+    gov = context_state(doc, s, ctx) if force else article_state(doc, s, ctx)
     if gov is None:
         return None  # "Foreign Ministry" of no named state: which one is unknown
-    if force_kind(doc, s, e):  # "National Guard": that state's own force
-        return force_candidate(gov, force_kind(doc, s, e), s, e, tuple(token_lowers(doc)[s:e]))
+    if force:  # "National Guard": that state's own force
+        return force_candidate(gov, force, s, e, tuple(token_lowers(doc)[s:e]))
     key = known_body(gov, doc[s:e].text.replace("’", "'"))  # the gazetteer's own
     return Candidate(s, e, kind, DISCOVERED, key=key, government=gov)
 
