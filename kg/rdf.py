@@ -74,7 +74,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 def digest(*parts: object) -> str:
     """16 hex digits of sha256 over the parts joined by ``|``."""
-    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def normalize_text(text: str) -> str:
@@ -159,7 +159,9 @@ class ArticleGraph:
         self.triples: dict[Triple, None] = {}
         self.article_iri = article_iri(article)
         self.content_hash = article.content_hash  # sha256 of the whole text: computed once
-        self._described: dict[Actor, URIRef] = {}  # actors whose triples are in the graph
+        # actors whose triples are in the graph, by identity (a record's hash runs in Python, over
+        # every field): id -> (the record, kept alive so its id is not reused; its IRI)
+        self._described: dict[int, tuple[Actor, URIRef]] = {}
 
     def add(self, s: URIRef, p: URIRef, o) -> None:
         if o is not None:
@@ -198,9 +200,11 @@ class ArticleGraph:
         self.text(agent, _SCHEMA.softwareVersion, self.run.version)
 
     def add_actor(self, actor: Actor) -> URIRef:
-        if actor in self._described:  # its triples depend on the record alone: added once
-            return self._described[actor]
-        iri = self._described[actor] = actor_iri(actor)
+        found = self._described.get(id(actor))
+        if found is not None and found[0] is actor:  # its triples depend on the record alone:
+            return found[1]  # added once (an equal record adds the very same triples again)
+        iri = actor_iri(actor)
+        self._described[id(actor)] = (actor, iri)
         self.add(iri, _RDF.type, getattr(_KG, actor.type))
         self.text(iri, _RDFS.label, actor.label)
         self.text(iri, _SKOS.prefLabel, actor.label)
@@ -416,7 +420,10 @@ def nquad_lines(triples: Iterable[Triple], graph_iri: str) -> str:
         found = known(id(o))
         o_text = found[1] if found is not None and found[0] is o else _term_text(o)
         add(f"{head}{p_text} {o_text}{tail}")
-    return "".join(sorted(set(lines)))
+    lines.sort()  # in place; a repeated line (never seen from article_triples) sits by its twin
+    if any(map(str.__eq__, lines, lines[1:])):
+        lines = sorted(set(lines))
+    return "".join(lines)
 
 
 # term id -> (term, its N-Triples text), each written once: rdflib's Literal hash runs in

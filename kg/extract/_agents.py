@@ -27,15 +27,13 @@ Actors resolve to the state they act for; private persons and media are never ag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
 from kg.extract._context import (
+    CLAUSES,
     Ref,
-    bare_force_refs,
     dateline_end,
-    descriptor_refs,
     blocked,
     clause_start,
     in_pp,
@@ -47,14 +45,13 @@ from kg.extract._context import (
     words,
 )
 from kg.extract._context import agent_actor as _state_agent
-from kg.extract._demonyms import demonym_agent, demonym_refs
-from kg.extract._lexicon import norm, token_norms, word_set
+from kg.extract._demonyms import demonym_agent, with_forces_of
+from kg.extract._lexicon import norm, token_norms, word_set, word_union
 from kg.nlp.quotes import token_words
 from kg.records import Actor
 
 STRONG = ("premod", "by")
 BY_WINDOW = 14  # tokens after a trigger where its by-phrase may stand (past a date and an appositive)
-_START = attrgetter("start")  # the sort key of refs, read in C
 
 
 def agent_actor(doc: Doc, actor: Actor) -> Actor | None:
@@ -87,7 +84,7 @@ def _ref_at(refs: list[Ref], i: int) -> Ref | None:
 
 def premodifier(doc: Doc, refs: list[Ref], start: int, floor: int, extra: frozenset[str]) -> Ref | None:
     """The actor inside the trigger's noun phrase ("the U.S. Jan. 3 operation")."""
-    skip = words("np_modifiers") | extra
+    skip = words("np_modifiers") | extra if extra else words("np_modifiers")
     j = start - 1
     while j >= floor:
         ref = _ref_at(refs, j)
@@ -101,7 +98,7 @@ def premodifier(doc: Doc, refs: list[Ref], start: int, floor: int, extra: frozen
 
 def by_phrase(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int) -> Ref | None:
     """The actor of a "by X" right after the trigger."""
-    norms, skip = token_norms(doc), words("determiners") | words("np_modifiers")
+    norms, skip = token_norms(doc), word_union((CLAUSES, "determiners"), (CLAUSES, "np_modifiers"))
     stop = words("opaque_boundaries")
     # "the arrest of the cartel's chief by X", "the capture in May of X, a gang boss, by Y"
     for k in range(end, min(sent.end - 1, end + BY_WINDOW)):
@@ -179,7 +176,7 @@ def _after_fronted_participle(doc: Doc, refs: list[Ref], lo: int, start: int) ->
 def _object_of_verb(doc: Doc, refs: list[Ref], ref: Ref, lo: int) -> bool:
     """Whether a mention sits in the object of a past-tense verb ("detained 20 suspected X
     members"), so that it cannot be the subject of what follows."""
-    norms, skip = token_norms(doc), words("determiners") | words("np_modifiers")
+    norms, skip = token_norms(doc), word_union((CLAUSES, "determiners"), (CLAUSES, "np_modifiers"))
     j = ref.start - 1
     while j >= lo and (doc[j].like_num or norms[j] in skip):
         j -= 1
@@ -234,7 +231,8 @@ def own_forces_speaker(doc: Doc, refs: list[Ref], sent: Span, lo: int, start: in
               for k in range(said + 1, start))
     # "the SBU said its officers ...", "the ministry said it had arrested": the reporter itself
     # (not "said it had verified three strikes": the pronoun's verb is another)
-    pronouns, gap = words("reporter_pronouns"), word_set("operations.yaml", "pronoun_gap_words") | words("determiners")
+    pronouns = words("reporter_pronouns")
+    gap = word_union(("operations.yaml", "pronoun_gap_words"), (CLAUSES, "determiners"))
     coordinated = norms[start - 1] == "and"  # "said it had enrolled volunteers and sent troops"
     own = own or any(norms[k] in pronouns and (coordinated or all(
         norms[m] in gap or doc[m].like_num or not doc[m].is_lower
@@ -261,7 +259,7 @@ def trailing_reporter(doc: Doc, refs: list[Ref], sent: Span, end: int) -> Actor 
     if reporter is None or any(r.actor.key == reporter.actor.key for r in refs
                                if sent.start <= r.start < commas[-1]):
         return None  # "detained X members in raids, the group said": the reporter was hit
-    bare = words("determiners") | words("reporter_pronouns")  # "the military", "our forces"
+    bare = word_union((CLAUSES, "determiners"), (CLAUSES, "reporter_pronouns"))  # "the military", "our forces"
     forces = words("own_force_nouns")
     own = any(norms[k] in forces and (k == sent.start or norms[k - 1] in bare)
               for k in range(sent.start, end))
@@ -444,10 +442,7 @@ def find_agent(
         return AgentHit(demonym, "premod", patient)
     if force_after and (force := of_phrase(doc, refs, sent, end)) is not None:
         return AgentHit(force, "premod", patient)
-    with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=_START)
-    more = bare_force_refs(doc, sent, with_forces) + descriptor_refs(doc, sent, refs)
-    if more:  # (none mostly: the list is in order already)
-        with_forces = sorted(with_forces + more, key=_START)
+    with_forces = with_forces_of(doc, sent, refs)
     by = by_phrase(doc, with_forces, sent, start, end)
     if by is not None and (agent := agent_actor(doc, by.actor)) is not None:
         return AgentHit(agent, "by", patient)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 from spacy.util import normalize_slice
 
-from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._memo import doc_memo, sentence_memo
 from kg.extract._setting import dateline_end, home_country
 from kg.extract.actors import acting_state, doc_actors, span_rows
@@ -184,7 +184,7 @@ def _paren_open(sent: Span, close: int, floor: int) -> int | None:
 def in_pp(doc: Doc, ref: Ref) -> bool:
     """Whether a mention is the object of a preposition (not a subject)."""
     norms = token_norms(doc)
-    preps, skip = words("prepositions") - {"by"}, words("determiners") | words("np_modifiers")
+    preps, skip = words("prepositions") - {"by"}, word_union((CLAUSES, "determiners"), (CLAUSES, "np_modifiers"))
     j = ref.start - 1
     while j >= 0 and norms[j] in skip and norms[j] not in preps:
         j -= 1
@@ -193,7 +193,8 @@ def in_pp(doc: Doc, ref: Ref) -> bool:
 
 def blocked(doc: Doc, start: int, end: int, reporting: bool = True) -> bool:
     """Whether a word of opposition or judgement (or of saying) stands between two offsets."""
-    blocking = words("blocking_words") | (words("reporting_words") if reporting else frozenset())
+    blocking = word_union((CLAUSES, "blocking_words"), (CLAUSES, "reporting_words")) if reporting \
+        else words("blocking_words")
     negators = {"not", "never", "n't"}
     # "has not ruled out sending troops": a negated word of opposition blocks nothing
     owned = words("owning_nouns")  # "claimed responsibility for the attack": its own deed

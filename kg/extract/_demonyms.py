@@ -4,9 +4,11 @@ sentence are found once per Doc (:mod:`kg.extract._memo`)."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from spacy.tokens import Doc, Span
 
-from kg.extract._context import CLAUSES, Ref, country_actor, words
+from kg.extract._context import CLAUSES, Ref, bare_force_refs, country_actor, descriptor_refs, words
 from kg.extract._lexicon import load_lexicon, token_norms
 from kg.extract._memo import sentence_memo
 from kg.nlp.lexicons import hand_places, world_places
@@ -32,6 +34,23 @@ def demonym_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
         if (actor := country_actor(doc, key)) is not None:
             found.append(Ref(i, i + 1, actor))
     return found
+
+
+def with_forces_of(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
+    """``refs`` plus the sentence's demonyms, bare forces and descriptors as mentions, in order
+    (the agents' candidates): once per sentence for the same ``refs`` (kept, so its id is not
+    reused), since every trigger of the sentence asks; read only."""
+    found = (memo := doc.user_data.setdefault("kg.memo.with_forces", {})).get((sent.start, sent.end))
+    if found is None or found[0] is not refs or found[1] != len(refs):
+        with_forces = sorted(refs + demonym_refs(doc, sent, refs), key=_START)
+        more = bare_force_refs(doc, sent, with_forces) + descriptor_refs(doc, sent, refs)
+        if more:  # (none mostly: the list is in order already)
+            with_forces = sorted(with_forces + more, key=_START)
+        found = memo[(sent.start, sent.end)] = (refs, len(refs), with_forces)
+    return found[2]
+
+
+_START = attrgetter("start")  # the sort key of refs, read in C
 
 
 def _demonym_slots(doc: Doc, sent: Span) -> list[tuple[int, str | None]]:

@@ -72,11 +72,11 @@ def bare_additions(doc: Doc, refs: list[Ref], sent: Span,
     """"Last November, it added the Cartel de los Soles.": an adding verb whose object is a
     named group, with no list and no category in its sentence, adds the group to the category
     named last before it (in reach): (category, the verb's span, the frame)."""
-    norms, found = token_norms(doc), []
+    norms, found, adding = token_norms(doc), [], _lex("adding_verbs")
     if any(sent.start <= s.start < sent.end for _, s in categories):
         return found  # a category of its own: the other frames read it
     for k in range(sent.start + 1, sent.end - 1):
-        if norms[k] not in _lex("adding_verbs") or not doc[k].is_lower:
+        if norms[k] not in adding or not doc[k].is_lower:
             continue
         before = [c for c, s in categories if s.end <= k and k - s.start <= int(_raw("list_reach"))]
         m = k + 1

@@ -230,9 +230,10 @@ def location_of(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int,
     if op_type in _ops("of_place_types"):
         preps |= {"of"}
     first = end - 1 if norms[end - 1] in preps else end  # "moved ships into": the trigger's own
+    prefixes = _ops("place_prefixes")
     for k in range(first, limit):
         low = norms[k]
-        if low in _ops("place_prefixes") and k + 1 < limit and norms[k + 1] == "of":
+        if low in prefixes and k + 1 < limit and norms[k + 1] == "of":
             low, k = "near", k + 1  # "south of the Litani River": a place beside another
         elif low not in preps:
             continue
@@ -349,11 +350,18 @@ def _sentence_casualties(doc: Doc, sent: Span) -> tuple[int | None, str | None]:
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _count_skips() -> frozenset[str]:
+    """The modifiers between a count and its trigger: the noun phrase modifiers but the
+    abbreviated months ("Jan. 3 operation" is a date)."""
+    return words("np_modifiers") - {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                                    "sept.", "oct.", "nov.", "dec."}
+
+
 def count_of(doc: Doc, refs: list[Ref], sent: Span, start: int) -> int | None:
     """A count of operations before the trigger ("at least 21 U.S. missile strikes" -> 21)."""
     texts, norms = token_words(doc), token_norms(doc)
-    skip = words("np_modifiers") - {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-                                    "sept.", "oct.", "nov.", "dec."}
+    skip = _count_skips()
     j = start - 1
     while j >= sent.start and (norms[j] in skip or any(r.start <= j < r.end for r in refs)):
         j -= 1

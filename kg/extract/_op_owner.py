@@ -22,8 +22,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import Ref, clause_start, country_actor, inside, quote_regions, turn_person, words
-from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._context import (CLAUSES, Ref, clause_start, country_actor, inside, quote_regions, turn_person,
+                                 words)
+from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._memo import covered_tokens
 from kg.extract._setting import dateline_end, home_country, place_country
 from kg.nlp.quotes import doc_text, token_words
@@ -61,7 +62,7 @@ def subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: froze
     joins = [c + 2 for c in range(lo, start - 1) if norms[c] == "," and norms[c + 1] in ("and", "but")]
     lo = joins[-1] if joins else lo  # "a drone struck a base, and the group bombed ...": the last clause
     reach = int(load_lexicon(OPS)["owner_subject_reach"])
-    lead = words("determiners") | word_set(OPS, "owner_lead_words")
+    lead = word_union((CLAUSES, "determiners"), (OPS, "owner_lead_words"))
     covered = covered_tokens(doc, refs)
     for j in range(lo, min(end or start, lo + reach)):
         if j in covered:
@@ -106,7 +107,7 @@ def _of_owner_at(doc: Doc, refs: list[Ref], j: int, start: int) -> Actor | None:
     """The owner of "<force noun> of <state body>" opening at token ``j`` before ``start``."""
     norms = token_norms(doc)
     nouns = _force_nouns()
-    lead = words("determiners") | word_set(OPS, "owner_lead_words")
+    lead = word_union((CLAUSES, "determiners"), (OPS, "owner_lead_words"))
     while j < start - 2 and (norms[j] in lead or doc[j].like_num):
         j += 1
     if j >= start - 2 or norms[j] not in nouns or norms[j + 1] != "of":

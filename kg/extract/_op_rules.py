@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
 from kg.extract._context import Ref, clause_start, quote_regions, words
 from kg.extract._demonyms import demonym_agent
-from kg.extract._lexicon import load_lexicon, token_norms, word_set
+from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._op_agentless import patient_subject
 from kg.extract._op_owner import first_person_state
 from kg.extract._setting import dateline_end, home_country
@@ -154,9 +154,8 @@ def inner_agent(doc: Doc, refs: list[Ref], span: Span) -> Actor | None:
 def claimant(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """Who claimed the attack ("the group claimed an ambush", "X claimed responsibility for
     the bombing"): the actor right before the claiming verb."""
-    norms = token_norms(doc)
-    claim = next((k for k in range(start - 1, max(sent.start, start - 5) - 1, -1)
-                  if norms[k] in _ops("claim_verbs")), None)
+    norms, verbs = token_norms(doc), _ops("claim_verbs")
+    claim = next((k for k in range(start - 1, max(sent.start, start - 5) - 1, -1) if norms[k] in verbs), None)
     if claim is None:
         return None
     ref = next((r for r in reversed(refs) if sent.start <= r.start and claim - 4 <= r.end <= claim), None)
@@ -182,9 +181,10 @@ def demonym_force(doc: Doc, sent: Span, start: int) -> Actor | None:
 def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int) -> Actor | None:
     """"soldiers of the Malian Armed Forces and fighters of Russia's Africa Corps detained ...":
     the owner of the first force noun of the subject, a force "of" an actor right before."""
-    norms, forces = token_norms(doc), _ops("unnamed_force_nouns") | _ops("owned_force_nouns")
+    norms, forces = token_norms(doc), word_union((OPS, "unnamed_force_nouns"), (OPS, "owned_force_nouns"))
     lo = max(sent.start, start - 20)
-    lo = max([k + 1 for k in range(lo, start) if norms[k] in _ops("clause_openers")], default=lo)
+    openers = _ops("clause_openers")
+    lo = max([k + 1 for k in range(lo, start) if norms[k] in openers], default=lo)
     for k in range(lo, min(lo + 3, start - 2)):  # the clause's subject, not an object ("arrested members of X")
         if norms[k] in forces and norms[k + 1] == "of":
             ref = next((r for r in refs if r.start in (k + 2, k + 3) and r.end <= start), None)

@@ -314,7 +314,8 @@ def _unnamed_force(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: 
     tells of it in the next sentence (its own report); else, in a story datelined from a
     country ("QUITO — When soldiers stormed the prison"), that country's (how: "home")."""
     sent, norms = sents[k], token_norms(doc)
-    head = [j for j in range(sent.start, min(start, sent.start + 8)) if norms[j] in _ops("unnamed_force_nouns")]
+    nouns = _ops("unnamed_force_nouns")
+    head = [j for j in range(sent.start, min(start, sent.start + 8)) if norms[j] in nouns]
     if not head or any(r.start < start and r.end > sent.start for r in refs if sent.start <= r.start):
         return None
     for nxt in sents[k + 1 : k + 2]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.lexicons import Gazetteer
-from kg.nlp.quotes import doc_text
+from kg.nlp.quotes import doc_text, token_words
 from kg.nlp.tables import char_offsets, span_text
 
 # Priorities: a known actor beats a name found by a title or cue, which beats a bare NER guess.
@@ -138,7 +138,9 @@ class GazetteerMatcher:
         # the unchanged tokens by their ORTH ids: Doc() then finds each lexeme by id, without
         # hashing its text again (five times faster inside a memory zone)
         # (space flags as 0/1: Doc() reads them as booleans; offsets from the Doc's shared table)
-        words, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+        token_words(doc)  # (reads the ORTH ids and space flags of the Doc once, kept with it)
+        ids = doc.user_data.get("kg.orths_spaced")
+        words, spaces = (list(ids[0]), list(ids[1])) if ids else doc.to_array([ORTH, SPACY]).T.tolist()
         starts = char_offsets(doc)
         # the changed chunks, tokenized in one call: joined by spaces, each on its own still
         redone = self.tokenizer(" ".join(folded_text[start:end] for start, end in chunks))

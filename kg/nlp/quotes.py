@@ -206,6 +206,7 @@ def _read_tokens(doc: Doc) -> None:
             orths, lower_ids, flags = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
             words, lowers = list(map(strings.__getitem__, orths)), list(map(strings.__getitem__, lower_ids))
         spaces = [" " if flag else "" for flag in flags]
+        doc.user_data["kg.orths_spaced"] = (orths, flags)  # the ids too (kg.nlp.candidates)
     doc.user_data.update({"kg.words": words, "kg.lowers": lowers, "kg.spaces": spaces})
 
 

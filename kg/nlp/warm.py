@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from kg.nlp.candidates import fold_accents
+
 # Distinct chunks kept: news in English reuses a few tens of thousands of word forms.
 CAPACITY = 40_000
 # A chunk longer than this is rare (URLs, glued runs): not worth a permanent entry.
@@ -50,7 +52,10 @@ class WarmVocabulary:
         """Keep the chunks of ``text`` worth keeping (call outside any memory zone)."""
         if self.full:
             return
-        chunks = {chunk for chunk in text.split() if len(chunk) <= LONGEST} - self.kept
+        chunks = {chunk for chunk in text.split() if len(chunk) <= LONGEST}
+        if not text.isascii():  # the gazetteer matcher tokenizes accented chunks folded too
+            chunks |= {fold_accents(chunk) for chunk in chunks if not chunk.isascii()}
+        chunks -= self.kept
         # Lowercase words are vocabulary, not names; anything else must recur first.
         fresh = {chunk for chunk in chunks if chunk.islower() and not _has_digit(chunk)}
         fresh |= (chunks - fresh) & self.seen_once
