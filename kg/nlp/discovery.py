@@ -62,9 +62,11 @@ from kg.nlp.name_rules import (
     merge_runs,
     named_place,
     named_body_type,
+    place_before_title,
     place_head_after,
     place_name,
     role_at,
+    title_head_ahead,
     trailing_words,
 )
 from kg.nlp.quotes import token_lowers, token_words
@@ -122,7 +124,7 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         country, affiliated = cand.government, cand.government is None
     t = ctx.titles
     if not affiliated and cand is None:  # "Uruapan Mayor X", "U.S. District Judge X":
-        i = _after_place(doc, i, e, ctx)  # a place before the title
+        i = place_before_title(doc, i, e, ctx)  # a place before the title
     first, saw_head = i, False
     while i < e:
         low = lows[i]
@@ -134,8 +136,8 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         elif low == "for" and saw_head and _given_after(doc, i + 1, e, ctx) is not None:
             i = _given_after(doc, i + 1, e, ctx)  # "Undersecretary for Intelligence Ana Ruiz"
             break
-        elif saw_head and _head_ahead(doc, i, e, ctx):
-            i = _head_ahead(doc, i, e, ctx)  # "Chief Patrol Agent X": a capitalised word inside a title
+        elif saw_head and title_head_ahead(doc, i, e, ctx):
+            i = title_head_ahead(doc, i, e, ctx)  # "Chief Patrol Agent X": a capitalised word inside a title
         elif low == "of" and saw_head and i + 1 < e and lows[i + 1] in t.complements:
             i += 2
             while i < e and lows[i] in t.complements:
@@ -153,31 +155,6 @@ def _given_after(doc: Doc, i: int, e: int, ctx: Context) -> int | None:
     """The first given name after a title's "for" portfolio, with a surname after it."""
     text = token_words(doc)
     return next((j for j in range(i + 1, e - 1) if text[j] in ctx.given_names), None)
-
-
-def _after_place(doc: Doc, i: int, e: int, ctx: Context) -> int:
-    """Skip one to three unknown capitalised words before a title head ("Uruapan Mayor",
-    "El Paso County Sheriff")."""
-    text, low = token_words(doc), token_lowers(doc)
-    for j in (i + 1, i + 2, i + 3):
-        if j < e and low[j] in ctx.titles.heads and text[j][:1].isupper():
-            words = low[i:j]
-            # "Costa Rican Security Minister": modifiers may follow the place, never open it
-            if words[0] not in ctx.titles.modifiers and all(w not in STOP_WORDS for w in words) \
-                    and not any(k in ctx.known for k in range(i, j)):
-                return j
-    return i
-
-
-def _head_ahead(doc: Doc, i: int, e: int, ctx: Context) -> int | None:
-    """The title head one or two unknown capitalised words after i, with a name after it."""
-    text, low = token_words(doc), token_lowers(doc)
-    for j in (i + 1, i + 2):
-        if j + 1 < e and low[j] in ctx.titles.heads and text[j][:1].isupper() \
-                and all(text[k][:1].isupper() and text[k] not in ctx.given_names and k not in ctx.known
-                        for k in range(i, j)):
-            return j
-    return None
 
 
 def _not_a_name_word(low: str, sent_start: bool, ctx: Context) -> bool:

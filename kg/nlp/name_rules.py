@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import fold_accents
@@ -299,3 +300,28 @@ def place_name(low: list[str], start: int, stop: int) -> bool:
     """Whether the words [start, stop) are a place of the place tables, whole."""
     name = " ".join(low[start:stop])
     return name in world_places() or name in hand_places()
+
+
+def place_before_title(doc: Doc, i: int, e: int, ctx) -> int:
+    """Skip one to three unknown capitalised words before a title head ("Uruapan Mayor",
+    "El Paso County Sheriff")."""
+    text, low = token_words(doc), token_lowers(doc)
+    for j in (i + 1, i + 2, i + 3):
+        if j < e and low[j] in ctx.titles.heads and text[j][:1].isupper():
+            words = low[i:j]
+            # "Costa Rican Security Minister": modifiers may follow the place, never open it
+            if words[0] not in ctx.titles.modifiers and all(w not in STOP_WORDS for w in words) \
+                    and not any(k in ctx.known for k in range(i, j)):
+                return j
+    return i
+
+
+def title_head_ahead(doc: Doc, i: int, e: int, ctx) -> int | None:
+    """The title head one or two unknown capitalised words after i, with a name after it."""
+    text, low = token_words(doc), token_lowers(doc)
+    for j in (i + 1, i + 2):
+        if j + 1 < e and low[j] in ctx.titles.heads and text[j][:1].isupper() \
+                and all(text[k][:1].isupper() and text[k] not in ctx.given_names and k not in ctx.known
+                        for k in range(i, j)):
+            return j
+    return None
