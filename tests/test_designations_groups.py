@@ -56,6 +56,16 @@ FOUND = [
     ("The drugs came from the Sinaloa Cartel (CDS), which the State Department designated a foreign "
      "terrorist organization in February along with Tren de Aragua.",
      ("united-states", "tren de aragua", "foreign_terrorist_organization")),
+    # ", and also X" after the category adds X
+    ("Washington has designated the Gulf Clan a foreign terrorist organization, and also the "
+     "Cartel de los Soles.", ("united-states", "cartel de los soles", "foreign_terrorist_organization")),
+    # an affiliate, offshoot or branch named before its name describes it
+    ("The State Department has blacklisted the al-Qaeda affiliate JNIM as a foreign terrorist "
+     "organization.", ("united-states", "jnim", "foreign_terrorist_organization")),
+    # a reduced relative after an appositive: "X, a <group noun> designated by Y as"
+    ("Agents detained members of Tren de Aragua, a transnational gang designated by the Secretary "
+     "of State as a Foreign Terrorist Organization.",
+     ("united-states", "tren de aragua", "foreign_terrorist_organization")),
 ]
 
 
@@ -80,6 +90,8 @@ NOT_FOUND = [
      "Global Terrorist by the Department of State.", "foreign terrorist organization"),
     ("Washington designated the Houthis a foreign terrorist organization and a specially designated "
      "global terrorist group.", "foreign terrorist organization"),
+    # a description with no label after it is no designation
+    ("Police arrested members of Los Lobos, a gang based in Manabí and designated by nobody.", "los lobos"),
 ]
 
 

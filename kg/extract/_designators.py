@@ -71,7 +71,8 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span,
             return agent_actor(doc, owner.actor)  # "was added to the State Department's list"
         passive = norms[v_start - 1] in _lex("passive_aux") - {"has", "have", "had"} or (
             texts[v_start - 1] == "," and norms[v_start].endswith("ed")) or reduced_relative(doc, v_start) \
-            or norms[v_start - 1] in {"a", "an"}  # "X is a designated FTO": a participle with no agent
+            or norms[v_start - 1] in {"a", "an"} \
+            or (v_end < len(doc) and norms[v_end] == "by")  # "X is a designated FTO", "designated by"
         if (passive or _implied(doc, frame)) and not _opinion(doc, frame):  # "X was designated an
             return _implied_designator(doc, refs, frame, category)  # FTO in 2019", "X, one of the
             # cartels the administration designated": the state the article is about

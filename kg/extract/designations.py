@@ -149,6 +149,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
         return (k, k + 1, owner.start, owner.end, k + 1)  # "Tren de Aragua's designation as"
     rel = next((i for i in range(k - 1, max(sent.start, k - 8), -1)
                 if norms[i] in _lex("relatives")), None)
+    if rel is None and norms[k].endswith("ed") and (app := extra.apposition_head(doc, refs, k)) is not None:
+        return (k, k + 1, app.start, app.end, k + 1)  # "X, a criminal organization designated by Y as"
     if rel is None:
         return None
     head = rel - 1 if texts[rel - 1] == "," else rel
