@@ -136,8 +136,8 @@ def _strip_title(doc: Doc, s: int, e: int, ctx: Context) -> tuple[int, str | Non
         elif low == "for" and saw_head and _given_after(doc, i + 1, e, ctx) is not None:
             i = _given_after(doc, i + 1, e, ctx)  # "Undersecretary for Intelligence Ana Ruiz"
             break
-        elif saw_head and title_head_ahead(doc, i, e, ctx):
-            i = title_head_ahead(doc, i, e, ctx)  # "Chief Patrol Agent X": a capitalised word inside a title
+        elif saw_head and (ahead := title_head_ahead(doc, i, e, ctx)) is not None:
+            i = ahead  # "Chief Patrol Agent X": a capitalised word inside a title
         elif low == "of" and saw_head and i + 1 < e and lows[i + 1] in t.complements:
             i += 2
             while i < e and lows[i] in t.complements:
