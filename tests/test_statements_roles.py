@@ -1,5 +1,6 @@
 """Speakers found by the role a description gave them ("The prosecutor in charge of the case,
-X, said ..." then, sentences later, '"...," the prosecutor said'), and quotations framed by a
+X, said ..." then, sentences later, '"...," the prosecutor said'), by a field title after an
+agency ("said FBI Special Agent X", "Special Agent in Charge X"), and quotations framed by a
 verb of praise ('hailed the raid as proof that "..."'). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
         # the right holder when two descriptions give two roles
         ('The prosecutor in the case, Ana Ruiz Paredes, spoke first. The judge, Luis Mora Benítez, '
          'spoke next.\n\n"The hearing is over," the judge said.', "The hearing is over", "Luis Mora Benítez"),
+        # a field title after an agency, with "Special" and "in Charge" in it: the person speaks
+        ('"The border is no shield," said FBI Special Agent Rosa Maldonado.', "The border is no shield",
+         "Rosa Maldonado"),
+        ('"This cell was the last link," said DEA Houston Special Agent in Charge Elena Whitcombe.',
+         "This cell was the last link", "Elena Whitcombe"),
         # a verb of praise framing a quoted judgement
         ('Prime Minister Kamal Haddad hailed the raid as proof that "our forces can do it alone."',
          "our forces can do it alone.", "Kamal Haddad"),

@@ -172,7 +172,7 @@ def _not_possessors(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept or spans
 
 
-TITLE_JOINERS = frozenset({"the", "'s", "’s", "-", "of", "for"})
+TITLE_JOINERS = frozenset({"the", "'s", "’s", "-", "of", "for", "in"})  # "Special Agent in Charge X"
 
 
 def _titled(doc: Doc, lo: int, start: int, speakers: Speakers) -> bool:
