@@ -1,6 +1,7 @@
 """Speakers found by the role a description gave them ("The prosecutor in charge of the case,
 X, said ..." then, sentences later, '"...," the prosecutor said'), by a field title after an
-agency ("said FBI Special Agent X", "Special Agent in Charge X"), and quotations framed by a
+agency ("said FBI Special Agent X", "Special Agent in Charge X"), by an abbreviated rank taken
+up in full ("Vice Adm. X" ... "the vice admiral said"), and quotations framed by a
 verb of praise ('hailed the raid as proof that "..."'). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
         # the right holder when two descriptions give two roles
         ('The prosecutor in the case, Ana Ruiz Paredes, spoke first. The judge, Luis Mora Benítez, '
          'spoke next.\n\n"The hearing is over," the judge said.', "The hearing is over", "Luis Mora Benítez"),
+        # an abbreviated rank before the name, its full word in the description later
+        ('Officers will be vetted, said Vice Adm. Tomás Rivadeneira Soto, who leads the operation.\n\n'
+         '"Nobody here should pay to open a shop," the vice admiral said.',
+         "Nobody here should pay to open a shop", "Tomás Rivadeneira Soto"),
+        ('The roads are open, said Gen. Pablo Ruiz Soto on Monday.\n\n"We will stay," the general said.',
+         "We will stay", "Pablo Ruiz Soto"),
         # a field title after an agency, with "Special" and "in Charge" in it: the person speaks
         ('"The border is no shield," said FBI Special Agent Rosa Maldonado.', "The border is no shield",
          "Rosa Maldonado"),

@@ -207,7 +207,9 @@ class CorefResolver:
         return None
 
     def _roles(self, doc: Doc, key: str) -> list[tuple[str, str | None]]:
-        seen = list(doc.user_data.get("kg.roles", {}).get(key, []))
+        # titles in the words of descriptions: "vice adm." is a "vice admiral"
+        seen = [(" ".join(self.synonyms.get(w, w) for w in title.split()), gov)
+                for title, gov in doc.user_data.get("kg.roles", {}).get(key, [])]
         actor = self.gaz.actors.get(key)
         if actor is not None and actor.government:  # roles in organisations (FIFA) are not state roles
             seen += [(r, actor.government) for r in self.gaz.roles.get(key, ())]
