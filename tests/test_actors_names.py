@@ -27,6 +27,9 @@ def labels(doc) -> dict[str, str]:
         # capitalised words inside a field title, between its heads
         ('"We will not stop," said Yuma Sector Chief Patrol Agent Rodrigo Almaraz.', "Rodrigo Almaraz"),
         ('"It was a long case," said Special Agent in Charge Dolores Whitcombe.', "Dolores Whitcombe"),
+        # one name given "only as": a person who gave no more of it
+        ("A woman, who gave her name only as Hodan, told us that families were leaving.", "Hodan"),
+        ("A fisherman who asked to be identified only as Yusuf said the boats had stopped.", "Yusuf"),
         # five name words after a known given name
         ("Ahmed Omar Farah Jama Warsame told reporters the road was open.", "Ahmed Omar Farah Jama Warsame"),
         ("Police held the former navy chief, Rear Adm. José Manuel Bubo Na Tchale, in a sting.",
@@ -61,6 +64,7 @@ def test_bodies_named_for_what_they_fight(nlp, text, name):
         # words that open place names are no given names
         ("Violence in Tierra Caliente rose again last year.", "Tierra Caliente"),
         ("Analysts in Santo Domingo said the report changed nothing.", "Santo Domingo"),
+        ("The tanker, identified only as Atlantic Glory, sank off the coast.", "Atlantic Glory"),
         # a street word opens a street's name, however a person's name follows
         ("Shopkeepers interviewed on Avenida Hidalgo said they were relieved.", "Avenida Hidalgo"),
         ("Gunmen on Calle Benito Juárez shot two men.", "Calle Benito Juárez"),

@@ -394,7 +394,8 @@ def classify_run(doc: Doc, s: int, e: int, sent: Span, ctx: Context, forced: str
     country = country or possessive_country(doc, s, ctx)
     if after_of < e:
         country = country or _country_at(doc, after_of, ctx)[0]
-    cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx)
+    cue = honorific or saw_head or appositive == "Person" or _person_cue(doc, start, stop - start, sent, ctx) \
+        or _after_phrase(doc, start, sent.start, ctx.org_cues["name_only_introducers"])  # "gave her name only as X"
     labelled = labelled_start(doc, start, stop, ctx.labels) if ctx.labels and not cue else None
     if labelled is not None:  # a transcript speaker ("OYELARAN:") named after any title
         start, cue = labelled, True
