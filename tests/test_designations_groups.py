@@ -56,6 +56,9 @@ FOUND = [
     ("The drugs came from the Sinaloa Cartel (CDS), which the State Department designated a foreign "
      "terrorist organization in February along with Tren de Aragua.",
      ("united-states", "tren de aragua", "foreign_terrorist_organization")),
+    # a relative clause with no pronoun, auxiliaries between its subject and the verb
+    ("The United States struck a boat. It is in a conflict with cartels it has declared enemy "
+     "combatants.", ("united-states", "cartels", "enemy_combatant")),
     # ", and also X" after the category adds X
     ("Washington has designated the Gulf Clan a foreign terrorist organization, and also the "
      "Cartel de los Soles.", ("united-states", "cartel de los soles", "foreign_terrorist_organization")),
@@ -90,6 +93,8 @@ NOT_FOUND = [
      "Global Terrorist by the Department of State.", "foreign terrorist organization"),
     ("Washington designated the Houthis a foreign terrorist organization and a specially designated "
      "global terrorist group.", "foreign terrorist organization"),
+    # a war declared on a plural noun labels nothing
+    ("The United States struck a boat. It has declared war on cartels.", "cartels"),
     # a description with no label after it is no designation
     ("Police arrested members of Los Lobos, a gang based in Manabí and designated by nobody.", "los lobos"),
 ]

@@ -166,8 +166,11 @@ def zero_relative(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None
     groups": a relative clause with no pronoun; its subject (a pronoun, a state or a body)
     stands right before the labelling word at ``k``, the plural noun it labels before that."""
     norms = token_norms(doc)
-    subject = next((r for r in refs if r.end == k and r.start > sent.start), None)
-    s = subject.start if subject is not None else k - 1
+    v = k
+    while v - 1 > sent.start and norms[v - 1] in _lex("passive_aux"):
+        v -= 1  # "cartels it has declared enemy combatants": past the auxiliaries
+    subject = next((r for r in refs if r.end == v and r.start > sent.start), None)
+    s = subject.start if subject is not None else v - 1
     if subject is None and norms[s] not in {"it", "they", "we"} | _lex("implied_designators"):
         return None
     s -= 1 if s - 1 > sent.start and norms[s - 1] == "the" else 0  # "the government"
