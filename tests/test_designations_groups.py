@@ -59,6 +59,9 @@ FOUND = [
     # a relative clause with no pronoun, auxiliaries between its subject and the verb
     ("The United States struck a boat. It is in a conflict with cartels it has declared enemy "
      "combatants.", ("united-states", "cartels", "enemy_combatant")),
+    # "whose members it regards as": the group the members belong to
+    ("The United States struck a boat. It is in a conflict with drug cartels, whose members it "
+     "regards as unlawful combatants.", ("united-states", "drug cartels", "enemy_combatant")),
     # ", and also X" after the category adds X
     ("Washington has designated the Gulf Clan a foreign terrorist organization, and also the "
      "Cartel de los Soles.", ("united-states", "cartel de los soles", "foreign_terrorist_organization")),

@@ -178,13 +178,24 @@ def zero_relative(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None
     if head <= sent.start or not (doc[head].is_lower and doc[head].is_alpha and norms[head].endswith("s")) \
             or norms[head] in words("np_stop_words") | words("prepositions"):
         return None  # "what it considers terrorism": no plural noun labelled
-    start = head
-    while start - 1 > sent.start and doc[start - 1].is_alpha and norms[start - 1] not in (
-            words("prepositions") | words("determiners") | words("np_stop_words")):
-        start -= 1  # "the armed smugglers", "Mexican cartels": the modifiers of the noun
+    start = _modifiers_start(doc, sent, head)
+    if norms[start] == "whose" and start - 2 > sent.start and norms[start - 1] == "," \
+            and norms[start - 2].endswith("s") and doc[start - 2].is_lower:
+        head = start - 2  # "drug cartels, whose members it regards as ...": the members' group
+        start = _modifiers_start(doc, sent, head)
     if any(t.is_lower and t.norm_.endswith(("ed", "ing")) for t in doc[start:head]):
         return None  # "that attacked cartels it ...": a verb before, no noun phrase
     return (k, k + 1, start, head + 1, s)
+
+
+def _modifiers_start(doc: Doc, sent: Span, head: int) -> int:
+    """The first of the words that modify the noun at ``head`` ("the armed smugglers",
+    "Mexican cartels"), back to a preposition, a determiner or a stop word."""
+    norms, start = token_norms(doc), head
+    while start - 1 > sent.start and doc[start - 1].is_alpha and norms[start - 1] not in (
+            words("prepositions") | words("determiners") | words("np_stop_words")):
+        start -= 1
+    return start
 
 
 def compound_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> tuple[Frame, Actor] | None:

@@ -246,6 +246,7 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
         if k + 1 == j or _adverbial(doc, k + 1, j):  # "were designated (in 2019) as ...": the
             # designee stands before, or after
             return (extra.among_head(doc, refs, sent, k) or _left_designee(doc, refs, sent, k)
+                    or extra.zero_relative(doc, refs, sent, k)  # "cartels it regards as"
                     or _object_after(doc, sent, k, span) or extra.fronted_participle(doc, refs, sent, k, span))
         if norms[k + 1] == "by":  # "X has been listed by Y as ...": the agent before "as"
             return _left_designee(doc, refs, sent, k)
