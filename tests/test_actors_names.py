@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.actors import doc_actors
+from kg.extract.statements import extract_statements
 from kg.nlp.lexicons import gazetteer, given_names, org_cues
 from kg.resources import lexicon_path
 
 
 def labels(doc) -> dict[str, str]:
-    from kg.extract.actors import doc_actors
-
     return {a.label: a.type for a in doc_actors(doc).values()}
 
 
@@ -93,8 +93,6 @@ def test_census_names_are_no_aliases_or_place_openers():
 
 
 def test_a_speaker_with_a_gender_free_name_takes_he(nlp):
-    from kg.extract.statements import extract_statements
-
     text = ("Police said the raid was lawful.\n\nThe group's director, Isa Bello, asked for an inquiry. "
             '"The families deserve the truth," he told us.')
     found = [s for s in extract_statements(nlp(text)) if "families" in s.text]
@@ -102,16 +100,11 @@ def test_a_speaker_with_a_gender_free_name_takes_he(nlp):
 
 
 def bodies(doc) -> dict[str, str | None]:
-    from kg.extract.actors import doc_actors
-
     return {a.label: a.government for a in doc_actors(doc).values() if a.type == "GovernmentBody"}
 
 
-def test_an_office_in_a_paragraph_without_a_state_is_the_articles():
+def test_an_office_in_a_paragraph_without_a_state_is_the_articles(nlp):
     # the article names Honduras most; the paragraph of "the Security Ministry" names no state
-    from kg.nlp import load_pipeline
-
-    nlp = load_pipeline()
     text = ("Honduras extends emergency\n\nHonduras extended its state of exception on Monday. "
             "Honduran police say Honduras needs more time. Honduras' president agreed.\n\n"
             "In a statement, the Security Ministry said 300 people had been detained.")

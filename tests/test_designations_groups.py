@@ -10,12 +10,6 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.designations import extract_designations
-from kg.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def found(nlp, text: str) -> set[tuple]:

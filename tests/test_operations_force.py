@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp import load_pipeline
 from tests.op_helpers import keys, ops
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 # (text, (type, status, agent key) that must be among the operations found)

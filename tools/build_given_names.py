@@ -8,7 +8,8 @@ US Government in the public domain), as shipped in the ``names`` package. They c
 Spanish names well ("Herminia", "Marisela"); ``given_names.yaml`` adds names of other languages by
 hand, with genders. The census names carry no gender in kg: the census counts US residents, and
 a name can be a man's in one language and a woman's in another ("Isa"), so only the hand list
-tells coreference who "she" is. kg reads the TSV only; these packages are not needed to run it.
+tells coreference who "she" is. kg reads the generated file only; these packages are not needed
+to run it.
 
 Left out, because a capitalised word of that kind is more often something else: names that are
 lower-case English words (``english-words``' web2 list: "Hope", "Rose", "Will"), names of two
@@ -48,21 +49,15 @@ def census() -> set[str]:
 
 def excluded() -> frozenset[str]:
     """Lower-case words kg must not read as given names."""
-    import yaml
+    from kg.nlp.lexicons import demonyms, gazetteer, hand_places, org_cues, read_yaml, world_places
 
-    from kg.nlp.lexicons import demonyms, gazetteer, world_places
-
-    lex = ROOT / "kg" / "lexicons"
     words = {alias.lower() for alias, _key in gazetteer().aliases()}
-    hand = yaml.safe_load((lex / "places.yaml").read_text(encoding="utf-8"))
-    words |= {str(p).lower() for values in hand["places"].values() for p in values}
-    words |= {str(p).lower() for p in hand["not_places"]}
+    words |= set(hand_places()) | {str(p).lower() for p in read_yaml("places.yaml")["not_places"]}
     words |= set(world_places()) | {d.lower() for d in demonyms()}
     words |= {w.split()[0] for w in words if " " in w}  # "Santo Domingo", "Tierra Caliente"
-    cues = yaml.safe_load((lex / "org_cues.yaml").read_text(encoding="utf-8"))
-    words |= {str(w).lower() for w in cues["place_prefixes"]}  # "Santa", "Fort"
-    titles = yaml.safe_load((lex / "titles.yaml").read_text(encoding="utf-8"))
-    words |= {str(w).lower() for values in titles.values() if isinstance(values, list) for w in values}
+    words |= {str(w).lower() for w in org_cues()["place_prefixes"]}  # "Santa", "Fort"
+    words |= {str(w).lower() for values in read_yaml("titles.yaml").values() if isinstance(values, list)
+              for w in values}
     return frozenset(words | NOT_GIVEN)
 
 

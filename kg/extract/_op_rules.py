@@ -22,12 +22,10 @@ own clause does not give them (used by :mod:`kg.extract.operations`).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import STRONG, AgentHit, agent_actor, announcer, subject_ref
-from kg.extract._context import Ref, clause_start, quote_regions, words
+from kg.extract._context import CLAUSES, Ref, clause_start, quote_regions, words
 from kg.extract._demonyms import demonym_agent
 from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._op_agentless import patient_subject
@@ -279,7 +277,8 @@ def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: i
     adverbial and no name, stands for the subject of the sentence before (through more such
     pronouns)."""
     norms, sent = token_norms(doc), sents[k]
-    gap, blockers = _pronoun_words()
+    gap = word_union((OPS, "pronoun_gap_words"), (CLAUSES, "determiners"))  # "it has since sent"
+    blockers = word_union((OPS, "pronoun_lead_blockers"), (CLAUSES, "reporting_words"))
     p = start - 1
     while p > sent.start and (norms[p] in gap or doc[p].like_num):
         p -= 1
@@ -299,10 +298,3 @@ def pronoun_agent(doc: Doc, refs: list[Ref], sents: list[Span], k: int, start: i
         return agent_actor(doc, ref.actor) if ref is not None else None
     return None
 
-
-@lru_cache(maxsize=1)
-def _pronoun_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words of a verb group between a pronoun and its verb, words before a pronoun that make
-    it no report of a deed) for :func:`pronoun_agent`."""
-    return (_ops("pronoun_gap_words") | words("determiners"),
-            _ops("pronoun_lead_blockers") | words("reporting_words"))

@@ -154,9 +154,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if rel is None:
         return None
     head = rel - 1 if texts[rel - 1] == "," else rel
-    if texts[head - 1] == ")" and "(" in texts[max(sent.start, head - 5):head - 1]:
-        head = max(i for i in range(max(sent.start, head - 5), head - 1) if texts[i] == "(")
-        # "the Jalisco New Generation Cartel (CJNG), which ...": the name before its acronym
+    if texts[head - 1] == ")":  # "the Jalisco New Generation Cartel (CJNG), which ...": the name
+        head = next((i for i in range(head - 2, max(sent.start, head - 5) - 1, -1) if texts[i] == "("), head)
     ref = next((r for r in refs if r.end == head or (r.end < head and norms[r.end] in _lex("group_nouns")
                                                       and r.end + 1 == head)), None)
     if ref is None and (ref := extra.apposition_head(doc, refs, head)) is not None:

@@ -129,7 +129,10 @@ def role_before(doc: Doc, s: int, sent: Span, ctx: Context) -> str | None:
     """The title head of a description before a person's name ("The prosecutor in charge of
     the case, X," -> "prosecutor"), so that "the prosecutor said" later finds X."""
     found = _description_before(doc, s, sent)
-    head = found[0][-1] if found is not None and found[0] and not (found[1] or found[2]) else None
+    if found is None:
+        return None
+    words, listed, acronym = found
+    head = words[-1] if words and not (listed or acronym) else None
     return head if head in ctx.titles.heads else None
 
 
