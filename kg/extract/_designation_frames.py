@@ -89,6 +89,21 @@ def bare_additions(doc: Doc, refs: list[Ref], sent: Span,
     return found
 
 
+def same_act_labels(doc: Doc, sent: Span, found: list[Designation]) -> list[tuple[Designation, Span, Frame]]:
+    """"The same notice designated X, Y and Z.", "The same decree named W.": an act told before
+    ("the same <act noun>") labels the groups after its verb as the designation found last
+    before it did (its category and designator): (that designation, verb span, frame)."""
+    norms, acts, verbs = token_norms(doc), _lex("same_act_nouns"), _lex("same_act_verbs")
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end  # (not the full stop)
+    for k in range(sent.start + 2, min(end, sent.start + 12)):
+        if norms[k] in verbs and norms[k - 1] in acts and norms[k - 2] == "same":
+            at = doc[k].idx
+            before = [d for d in found if at - int(_raw("same_act_reach")) <= d.evidence.start < at]
+            last = max(before, key=lambda d: d.evidence.start) if before else None
+            return [(last, doc[k:k + 1], (k, k + 1, k + 1, end, sent.start))] if last else []
+    return []
+
+
 def prior_designator(found: list[Designation], category: str, span: Span) -> Actor | None:
     """The designator of the last designation of ``category`` told before ``span``: who keeps
     the list an anaphoric "the list" points at."""
@@ -98,10 +113,10 @@ def prior_designator(found: list[Designation], category: str, span: Span) -> Act
 
 def designated_complement(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None:
     """"Hamas is a designated Foreign Terrorist Organization": the labelling participle as an
-    adjective after a copula and an article labels the subject named before the copula."""
+    adjective after a copula (or a comma) and an article labels the name before it."""
     norms = token_norms(doc)
-    if k - 2 <= sent.start or norms[k - 1] not in {"a", "an"} or norms[k - 2] not in _lex("copulas"):
-        return None
+    if k - 2 <= sent.start or norms[k - 1] not in {"a", "an"} or norms[k - 2] not in _lex("copulas") | {","}:
+        return None  # (or in apposition: "the Sinaloa Cartel, a designated Foreign Terrorist Organization,")
     subj = next((r for r in refs if r.end == k - 2 and r.actor.type in _ORG_TYPES), None)
     return (k, k + 1, subj.start, subj.end, sent.start) if subj is not None else None
 
@@ -174,6 +189,8 @@ def zero_relative(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | None
     if subject is None and norms[s] not in {"it", "they", "we"} | _lex("implied_designators"):
         return None
     s -= 1 if s - 1 > sent.start and norms[s - 1] == "the" else 0  # "the government"
+    if (app := apposition_head(doc, refs, s)) is not None:
+        return (k, k + 1, app.start, app.end, s)  # "X, a group Sri Lanka gazetted as ...": X
     head = s - 1
     if head <= sent.start or not (doc[head].is_lower and doc[head].is_alpha and norms[head].endswith("s")) \
             or norms[head] in words("np_stop_words") | words("prepositions"):
@@ -250,7 +267,7 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
     s = c
     while s > sent.start and norms[s - 1] in {"has", "have", "had", "already", "long"}:
         s -= 1  # "X has been on the list"
-    subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None)
+    subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None) or _before_aside(doc, refs, sent, s)
     if subj is not None:  # "X and Y are on that list": both
         first = coordinated_start(doc, [r for r in refs if r.actor.type in _ORG_TYPES], s)
         return (c, c + 1, first if first is not None else subj.start, subj.end, sent.start)
@@ -260,6 +277,17 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
     head = rel - 1 if token_words(doc)[rel - 1] == "," else rel
     ref = next((r for r in refs if r.end == head and r.actor.type in _ORG_TYPES), None)
     return (c, c + 1, ref.start, ref.end, rel + 1) if ref is not None else None
+
+
+def _before_aside(doc: Doc, refs: list[Ref], sent: Span, s: int) -> Ref | None:
+    """"X, long responsible for most kidnappings, has been on ...": the group named before an
+    aside set off by commas that ends at ``s``."""
+    texts = token_words(doc)
+    if s - 1 <= sent.start or texts[s - 1] != ",":
+        return None
+    comma = next((m for m in range(s - 2, max(sent.start, s - 16), -1) if texts[m] == ","), None)
+    ref = next((r for r in refs if r.end == comma and r.actor.type in _ORG_TYPES), None) if comma else None
+    return ref
 
 
 def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:
@@ -297,6 +325,18 @@ def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
                 end = next((m for m in range(start, sent.end) if texts[m] in {".", ";", ")", "\u2014"}
                             or norms[m] in stops), sent.end)
                 return (start, end) if end > start else None
+    return None
+
+
+def companion_inside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """"listed them, together with X and Y, as ...": a companion phrase inside the designee
+    tokens [start, end): (where the phrase begins, where its groups begin)."""
+    norms = token_norms(doc)
+    for k in range(start + 1, end):
+        for phrase in _raw("companion_phrases"):
+            toks = phrase.split()
+            if norms[k:k + len(toks)] == toks and k + len(toks) < end:
+                return k, k + len(toks)
     return None
 
 

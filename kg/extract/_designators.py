@@ -91,7 +91,11 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span,
         return _person_state(doc, refs, person) or (_main_state(doc, refs) if not _opinion(doc, frame) else None)
     if _implied(doc, frame) and not _opinion(doc, frame):  # "the administration designated"
         return _implied_designator(doc, refs, frame, category)
-    return _infinitive_owner(doc, refs, v_start) or _participle_subject(doc, refs, sent, v_start)
+    return (_infinitive_owner(doc, refs, v_start) or _participle_subject(doc, refs, sent, v_start)
+            or (category_owner(doc, category) if category and not _opinion(doc, frame)
+                and not norms[v_start].endswith("ing") else None))
+    # (a category of one state's law, "foreign terrorist organization", is that state's act; not
+    # a gerund: "Designating a criminal group as an FTO is a tool" speaks of no act)
 
 
 def _participle_subject(doc: Doc, refs: list[Ref], sent: Span, v: int) -> Actor | None:

@@ -53,8 +53,10 @@ def national_class(doc: Doc, start: int, end: int) -> bool:
     group noun after a demonym, a designee as much as the names coordinated with it."""
     texts, norms = token_words(doc), token_norms(doc)
     last = norms[end - 1] if end > start else ""
-    if "other" in norms[start:end] or skip_introducer(doc, end + 1, len(doc)) > end + 1:
-        return False  # "four other Mexican groups", "four Iraqi militias, including X": the names
+    if {"other", "more"} & set(norms[start:end]) or skip_introducer(doc, end + 1, len(doc)) > end + 1 \
+            or (end < len(doc) and texts[end] in {"\u2014", "\u2013", "--"}):
+        return False  # "four other Mexican groups", "four Iraqi militias, including X", "four
+        # more Iraqi militias — X, Y": the names
     return (last.endswith("s") and last[:-1] in _lex("group_nouns") and end - start <= 4
             and any(texts[m] in load_lexicon("demonyms.yaml") for m in range(start, end - 1)))
 

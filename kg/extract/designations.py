@@ -66,6 +66,7 @@ from kg.nlp.tables import sentence_start
 from kg.records import Actor, Designation, Evidence
 
 LEX = "designations.yaml"
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 _DESIGNEE_TYPES = DESIGNEE_TYPES
 _PAREN = re.compile(r"\s*\([^)]*\)")  # "clan del golfo (egc)": the acronym aside is no part of the name
@@ -133,10 +134,12 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     j = k - 1
     while j > sent.start and norms[j] in _lex("passive_aux"):
         j -= 1
-    orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES]
+    orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES
+            and not (texts[r.end] == "-" and doc[r.end + 1].is_lower)]  # ("the al-Qaeda-linked X": a modifier)
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
-        s = extra.coordinated_start(doc, orgs, j + 1)  # "X and Y have been designated": both
-        return (k, k + 1, s, j + 1, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
+        end = j if texts[j] == "," else j + 1  # ("the two groups, X and Y, are listed": past the comma)
+        s = extra.coordinated_start(doc, orgs, end)  # "X and Y have been designated": both
+        return (k, k + 1, s, end, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
     lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and shapes.names(doc, lo, j + 1):
         return (k, k + 1, lo, j + 1, sent.start)  # "Grupo X was designated": a name not
@@ -282,7 +285,8 @@ def _frame(doc: Doc, refs: list[Ref], sent: Span, span: Span) -> Frame | None:
     if k is not None and _names_only(doc, sent.start, k):  # "branded a faction called X a ...": the
         k = _find_left(doc, sent, k - 1, _lex("direct_labelling_words")) or k  # verb before the name
     if k is not None and k == j:  # "which X designates a ...", "were designated a ...", "Designated a ... by Y, X"
-        return (_left_designee(doc, refs, sent, k) or extra.fronted_participle(doc, refs, sent, k, span)
+        return (extra.among_head(doc, refs, sent, k) or _left_designee(doc, refs, sent, k)  # "X was one of
+                or extra.fronted_participle(doc, refs, sent, k, span)  # the groups Y declared ..."
                 or extra.zero_relative(doc, refs, sent, k)  # "the gangs it considers ..."
                 or extra.designated_complement(doc, refs, sent, k))  # "X is a designated FTO"
     if k is not None and k + 1 <= j:
@@ -332,8 +336,9 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     start = next((m + 1 for m in range(cut - 2, start - 1, -1) if doc[m].is_lower and norms[m] in
                   _lex("group_nouns") and texts[m + 1][:1].isupper()), start)  # "the FARC dissident group X": X
     inner = [r for r in refs if start <= r.start and r.end <= cut]
-    for ref in inner:  # "Mexico's Sinaloa Cartel": the possessor is not designated
-        if ref.start == start and ref.end < cut and norms[ref.end] == "'s":
+    lead = start + 1 if norms[start] in words("determiners") else start
+    for ref in inner:  # "Mexico's Sinaloa Cartel", "the CDN's armed wing": the possessor is not designated
+        if ref.start in (start, lead) and ref.end < cut and norms[ref.end] == "'s":
             start = ref.end + 1
     text = phrase_text(doc, start, cut)
     if not text or text in _lex("pointer_designees"):
@@ -356,7 +361,7 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
         if k + 1 < end and norms[k] in {"and", "or"} and shapes.in_modifier(doc, s, k) and norm(
                 doc[k + 1]) not in words("determiners") and not any(r.start == k + 1 for r in refs):
             continue  # "the network operating from X and Y": one designee, two places
-        if k == end or norms[k] in {"and", "or", ","}:
+        if k == end or norms[k] in {"and", "or", ","} or texts[k] in _DASHES:  # ("four militias — A, B and C —")
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
                 head = shapes.skip_introducer(doc, s, k)  # (so is a class of a nation: "six Mexican cartels")
@@ -373,8 +378,10 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
 def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[Ref, str]]:
     """A pointer designee ("branded the group ...", "called them terrorists") stands for the
     organization named last before it, or for all of those named in that sentence (plural)."""
-    text = phrase_text(doc, start, end)
-    plural = text in _lex("plural_pointers")
+    text, norms = phrase_text(doc, start, end), token_norms(doc)[start:end]
+    lead = norms[1:] if norms[:1] == ["the"] else norms  # "both cartels", "the two gangs"
+    plural = text in _lex("plural_pointers") or " ".join(norms) in _lex("plural_pointers") or (
+        len(lead) == 2 and lead[0] in _lex("plural_quantifiers") and extra.plural_group_noun(lead[1]))
     if not plural and text not in _lex("singular_pointers"):
         return []
     orgs = [r for r in refs if r.end <= start and start - r.start <= int(load_lexicon(LEX)["pointer_reach"])
@@ -391,7 +398,7 @@ def _not_made(doc: Doc, sent: Span, v: int) -> bool:
     """Whether the words before the labelling word at ``v`` say no designation was made: a
     negation or a revocation a few words before, a word of intent right before ("threatened to
     designate", "considering designating"), or a gerund that a speaker talks about ("said
-    designating X would not help")."""
+    designating X would not help") or that opens its sentence ("Calling them terrorists is ...")."""
     norms = token_norms(doc)
     before = norms[max(sent.start, v - 3) : v]
     if set(before) & (_lex("negation") | _lex("revocations")):
@@ -399,6 +406,8 @@ def _not_made(doc: Doc, sent: Span, v: int) -> bool:
     intent = v - 2 if before[-1:] == ["to"] else v - 1
     if intent >= sent.start and norms[intent] in _lex("unrealised"):
         return True
+    if norms[v].endswith("ing") and (v == sent.start or doc[v - 1].text in _QUOTES):
+        return True  # "Calling them terrorists does not make them smaller": a gerund subject
     return norms[v].endswith("ing") and v > sent.start and norms[v - 1] in words("reporting_words")
 
 
@@ -430,8 +439,12 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
         return []  # "killed 12 combatants": a bare "combatants" labels only after "as"
     if _not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
-    designees = (member_owner(doc, refs, sent, d_start, d_end) or _antecedents(doc, refs, d_start, d_end)
-                 or _designees(doc, refs, d_start, d_end, named_only))
+    inner = extra.companion_inside(doc, d_start, d_end)  # "them, together with X and Y,": both parts
+    cut = inner[0] - (token_words(doc)[inner[0] - 1] == ",") if inner else d_end
+    designees = (member_owner(doc, refs, sent, d_start, cut) or _antecedents(doc, refs, d_start, cut)
+                 or _designees(doc, refs, d_start, cut, named_only))
+    if inner:
+        designees = designees + _designees(doc, refs, inner[1], d_end - (token_words(doc)[d_end - 1] == ","), True)
     if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
         designees = _examples_after(doc, refs, sent, span, d_end) or designees
     if (more := extra.companions(doc, sent, max(span.end, d_end))) is not None:
@@ -473,6 +486,8 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
                 on_list = norm(doc[frame[0]]) in _lex("membership_verbs")  # "X has been on the list": the
                 prior = extra.prior_designator(found, category, span) if on_list else None  # list of the
                 found.extend(_designations(doc, refs, sent, category, span, frame, prior))  # designation before
+        for prior, span, frame in extra.same_act_labels(doc, sent, found):  # "the same decree named X"
+            found.extend(_designations(doc, refs, sent, prior.category, span, frame, prior.designator))
         for category, span, frame in extra.bare_additions(doc, refs, sent, categories):  # "it added X"
             found.extend(_designations(doc, refs, sent, category, span, frame))
         for k in extra.proscriptions(doc, sent):

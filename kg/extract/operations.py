@@ -82,8 +82,10 @@ def _trigger_matches(doc: Doc) -> list[tuple[dict, Span]]:
     entries = lex["triggers"]
     matcher = build_matcher(doc, {f"t{i:03d}": e["patterns"] for i, e in enumerate(entries)})
     vetoes = [doc[s:e] for _k, s, e in build_matcher(doc, {"x": lex["exclusions"]})(doc)]
+    # ("seized bombs", "had killed 25 insurgents": an after_subject word with no subject before
+    # it is no trigger, and does not end the clause of the trigger before it)
     return [(entries[int(key[1:])], span) for key, span in longest_matches(doc, matcher)
-            if not _vetoed(span, vetoes)]
+            if not _vetoed(span, vetoes) and (not entries[int(key[1:])].get("after_subject") or _after_subject(doc, span))]
 
 
 def _verbal(doc: Doc, span: Span) -> bool:
@@ -423,8 +425,6 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         return None
     if entry["type"] == "surveillance" and span.start > 0 and norms[span.start - 1] in _ops("armed_craft_words"):
         return None  # "explosive-laden drones flown by a task force": weapons, not watchers
-    if entry.get("after_subject") and not _after_subject(doc, span):
-        return None  # "seized bombs", "disarmed by bombs": the weapons, not the verb
     status = _entry_status(entry, status)
     bill = status in ("threatened", "authorized") and legislative(sents[k - 1] if k else None, sent, span.start)
     if bill:
@@ -441,7 +441,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
         return None  # "Sheinbaum attacked the tariffs": a politician's attack is words
     args, country_target = _arguments(doc, refs, sent, span, op_type, hit, stop, bool(entry.get("object_in_span")))
     if hit.how in ("home", "owner") and args["location"] is not None and args["location"].type == "Country" \
-            and args["location"].key != hit.actor.key:
+            and args["location"].key != hit.actor.key and op_type not in _ops("handover_types"):
         return None  # "Soldiers detained 11 in Colombia" told from Quito: not Ecuador's
     op_type = _final_type(doc, refs, sent, span, entry, args, country_target)
     concrete = any(args[n] is not None for n in ("target_text", "location_text", "casualties",

@@ -1,0 +1,63 @@
+"""Operations told as a fight a force is in ("soldiers clashed with armed men", "troops killed
+nine suspected gunmen"), positions overrun, an extradition asked for to another country, and a
+word that is a trigger only after its subject ("had killed 25 insurgents" is no trigger, and
+does not cut the clause of the one before it). Sentences written for these tests; each table
+has "must not" cases too."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from op_helpers import keys, ops  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a force in a fight, right before the verb
+        ("QUITO — Near Muisne, soldiers clashed with a band of armed men on Tuesday.",
+         ("military_action", "conducted", "ecuador")),
+        ("Colombian troops clashed with dissident fighters in the Micay canyon.",
+         ("military_action", "conducted", "colombia")),
+        # fighters killed by a force named before the verb
+        ("Nigerian soldiers killed 14 suspected bandits in a forest near Gusau.",
+         ("military_action", "conducted", "nigeria")),
+        ("Peruvian police killed two suspected kidnappers during a rescue in Pataz.",
+         ("military_action", "conducted", "peru")),
+        # posts and positions overrun
+        ("ISWAP fighters overran three army positions near Marte on Sunday.",
+         ("military_action", "conducted", "iswap")),
+        # an extradition asked for to another country is a proposal of the state that asks
+        ("QUITO — The government has asked to extradite to Spain a gang leader captured last year.",
+         ("extradition", "proposed", "ecuador")),
+    ],
+)
+def test_fights_and_requests(nlp, text, expected):
+    assert expected in keys(ops(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a politician's row, a clash of officials: no armed action
+        "Governor Maru Campos, whose administration has clashed with federal officials, spoke.",
+        "Petro clashed with Trump over the strikes.",
+        # victims who are no fighters
+        "Mexican soldiers killed two civilians at a checkpoint, the commission said.",
+        # gunmen killing soldiers are no force of a state
+        "Gunmen killed three soldiers near Culiacán.",
+    ],
+)
+def test_fights_limits(nlp, text):
+    assert not any(o.type == "military_action" and o.agent is not None and o.agent.type == "Country"
+                   for o in ops(nlp, text))
+
+
+def test_word_after_no_subject_leaves_the_clause_whole(nlp):
+    # "had killed 25 insurgents" is no trigger: the strike keeps its place "near Lake Chad"
+    found = ops(nlp, "Chadian armed forces said that air strikes had killed 25 insurgents near Lake Chad.")
+    assert [(o.type, o.agent.key, o.location_text) for o in found] == [("strike", "chad", "lake chad")]
