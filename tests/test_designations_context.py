@@ -69,6 +69,19 @@ def _found(nlp, text: str) -> list[tuple]:
         ("Canada declared the Tropa del Infierno, the Cartel del Noreste's armed wing, a terrorist "
          "organization.",
          [("canada", "tropa del infierno", "terrorist_organization")]),
+        # a government restating its label
+        ("Kenya reiterated that al-Shabaab and the Mombasa Republican Council are terrorist organisations.",
+         [("kenya", "al-shabaab", "terrorist_organization"),
+          ("kenya", "mombasa republican council", "terrorist_organization")]),
+        # an address before the subject of a passive is no designee
+        ("Jamaica passed the law in May. Commissioner, the Tivoli Crew and the Spanglers gang were listed "
+         "last month as terrorist entities.",
+         [("jamaica", "spanglers gang", "terrorist_organization"), ("jamaica", "tivoli crew", "terrorist_organization")]),
+        # a passive subject of names, one known and the others not: all of them
+        ("Jamaica passed the law in May. Al-Shabaab, the Tivoli Crew and the Spanglers gang were listed "
+         "as terrorist entities.",
+         [("jamaica", "al-shabaab", "terrorist_organization"), ("jamaica", "spanglers gang", "terrorist_organization"),
+          ("jamaica", "tivoli crew", "terrorist_organization")]),
     ],
 )
 def test_designation_from_context(nlp, text, expected):

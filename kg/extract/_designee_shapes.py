@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract._context import words
 from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
+from kg.nlp.lexicons import titles
 from kg.nlp.quotes import token_words
 
 LEX = "designations.yaml"
@@ -76,3 +77,16 @@ def in_modifier(doc: Doc, start: int, k: int) -> bool:
     norms = token_norms(doc)
     return any(doc[m].is_lower and (norms[m].endswith(("ing", "ed")) or norms[m] in _lex("modifier_words"))
                and norms[m + 1] in words("prepositions") for m in range(start + 1, k - 1))
+
+
+def past_address(doc: Doc, start: int, end: int) -> int:
+    """The start of the names in tokens [start, end) past a first comma-separated part that is
+    an address by title ("Deputy Commissioner, the X Crew and the Y gang were listed") or a
+    fronted place ("In Kingston, the X Crew was listed")."""
+    texts, norms = token_words(doc), token_norms(doc)
+    comma = next((m for m in range(start, end) if texts[m] == ","), None)
+    if comma is None or comma == start:
+        return start
+    t = titles()
+    address = all(norms[m] in t.heads | t.modifiers | words("determiners") for m in range(start, comma))
+    return comma + 1 if address or norms[start] in words("prepositions") else start

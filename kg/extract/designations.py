@@ -136,11 +136,14 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
         j -= 1
     orgs = [r for r in refs if sent.start <= r.start and r.end <= k and r.actor.type in _DESIGNEE_TYPES
             and not (texts[r.end] == "-" and doc[r.end + 1].is_lower)]  # ("the al-Qaeda-linked X": a modifier)
+    lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
+    lo = shapes.past_address(doc, lo, j + 1)  # ("Commissioner, the X Crew ... were listed": the names)
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         end = j if texts[j] == "," else j + 1  # ("the two groups, X and Y, are listed": past the comma)
         s = extra.coordinated_start(doc, orgs, end)  # "X and Y have been designated": both
+        if s is None and shapes.names(doc, lo, end):
+            s = lo  # "the X Crew, the Y gang and Z were listed": names, not all of them known
         return (k, k + 1, s, end, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
-    lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and shapes.names(doc, lo, j + 1):
         return (k, k + 1, lo, j + 1, sent.start)  # "Grupo X was designated": a name not
         # known as an actor, the whole subject
