@@ -280,10 +280,11 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
         return False
     if text[s] in ctx.titles.party_tags and s + 1 < e and text[s + 1] == "-":
         return False  # "D-N.M.", "R-Texas": a lawmaker's party and state
-    # four name words at most, particles aside ("Rebeca Salinas de la Garza"); five after a
-    # known given name ("José Américo Bubo Na Tchuto", "Ahmed Yasin Sheikh Ali Ayanle")
+    # four name words at most, particles and initials aside ("Rebeca Salinas de la Garza", "S. M.
+    # K. Wickramaratne-Perera"); five after a known given name ("Ahmed Yasin Sheikh Ali Ayanle")
     most = 5 if text[s] in ctx.given_names else 4
-    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" for i in range(s, e)) > most:
+    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" and not (len(text[i]) == 2 and text[i][1] == ".")
+                        for i in range(s, e)) > most:
         return False
     if any(low[i] in ctx.titles.heads for i in range(s, e)):
         return False

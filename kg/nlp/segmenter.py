@@ -9,7 +9,8 @@ Rules (in order, per token):
    sentence when the next word starts with a capital, a digit or an opening quote mark.
 4. A token that keeps its period ("Mr.", "Jan.", "U.S.") does not end a sentence, except for
    the abbreviations listed in ``segmenter.yaml`` as able to end one ("U.S.", "Inc.") when the
-   next word is a usual sentence opener ("The", "He", "But").
+   next word is a usual sentence opener ("The", "He", "But"), and a single capital with its
+   period ("X.", "B.") when the next word is a subject pronoun ("wrote on X. He said").
 5. A comma before a closing quote ('..., " she said') never ends a sentence.
 """
 
@@ -57,9 +58,11 @@ def _opening_quote_at(words: list[str], spaces: list[str], i: int) -> bool:
 class NewsSentenceSegmenter:
     """Sets ``is_sent_start`` on every token (see the module docstring for the rules)."""
 
-    def __init__(self, abbreviations_ending: list[str], sentence_openers: list[str]):
+    def __init__(self, abbreviations_ending: list[str], sentence_openers: list[str],
+                 initial_enders: list[str] = ()):
         self.can_end = frozenset(abbreviations_ending)
         self.openers = frozenset(w.lower() for w in sentence_openers)
+        self.initial_enders = frozenset(initial_enders)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -106,6 +109,8 @@ class NewsSentenceSegmenter:
             # capitalised: "in the U.S. Officials said" ends one, "U.S. officials told" does not
             if j < size and words[j][:1].isupper() and token_lowers(doc)[j] in self.openers:
                 return j
+        if len(text) == 2 and text[0].isupper() and i + 1 < size and words[i + 1] in self.initial_enders:
+            return i + 1  # "wrote on X. He said": a letter ends the sentence, "A. He" is no name
         return None
 
     @staticmethod
@@ -117,4 +122,4 @@ class NewsSentenceSegmenter:
 @Language.factory("kg_sentences")
 def make_segmenter(nlp: Language, name: str) -> NewsSentenceSegmenter:
     data = read_yaml("segmenter.yaml")
-    return NewsSentenceSegmenter(data["abbreviations_ending"], data["sentence_openers"])
+    return NewsSentenceSegmenter(data["abbreviations_ending"], data["sentence_openers"], data["initial_enders"])
