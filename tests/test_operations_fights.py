@@ -1,5 +1,6 @@
 """Operations told as a fight a force is in ("soldiers clashed with armed men", "troops killed
-nine suspected gunmen"), positions overrun, an extradition asked for to another country, and a
+nine suspected gunmen"), bases destroyed, positions overrun, craft a reporter calls its own,
+forces reinforced, an extradition asked for to another country, and a
 word that is a trigger only after its subject ("had killed 25 insurgents" is no trigger, and
 does not cut the clause of the one before it). Sentences written for these tests; each table
 has "must not" cases too."""
@@ -31,6 +32,14 @@ from op_helpers import keys, ops  # noqa: E402
         # posts and positions overrun
         ("ISWAP fighters overran three army positions near Marte on Sunday.",
          ("military_action", "conducted", "iswap")),
+        # what an armed group holds, wrecked by a force
+        ("Honduran troops have destroyed 12 clandestine airstrips this year, the army said.",
+         ("military_action", "conducted", "honduras")),
+        # the reporter's own craft ("its aircraft") carried out the strike
+        ("Nigeria says its aircraft carried out air strikes on two bandit camps in Zamfara.",
+         ("strike", "conducted", "nigeria")),
+        # more forces where they already stand
+        ("Chad said it has reinforced its troops along the northern border.", ("deployment", "conducted", "chad")),
         # an extradition asked for to another country is a proposal of the state that asks
         ("QUITO — The government has asked to extradite to Spain a gang leader captured last year.",
          ("extradition", "proposed", "ecuador")),
@@ -50,11 +59,19 @@ def test_fights_and_requests(nlp, text, expected):
         "Mexican soldiers killed two civilians at a checkpoint, the commission said.",
         # gunmen killing soldiers are no force of a state
         "Gunmen killed three soldiers near Culiacán.",
+        # a storm destroys camps without anyone's force
+        "The storm destroyed two camps near the river.",
     ],
 )
 def test_fights_limits(nlp, text):
     assert not any(o.type == "military_action" and o.agent is not None and o.agent.type == "Country"
                    for o in ops(nlp, text))
+
+
+def test_a_use_of_force_named_by_its_act_is_not_merged_into_a_seizure(nlp):
+    # "destroyed three bases and seized cannabis": two operations, not one seizure described twice
+    found = keys(ops(nlp, "Senegalese troops destroyed three rebel bases and seized two tonnes of cannabis."))
+    assert found == {("military_action", "conducted", "senegal"), ("seizure", "conducted", "senegal")}
 
 
 def test_word_after_no_subject_leaves_the_clause_whole(nlp):

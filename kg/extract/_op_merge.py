@@ -60,6 +60,7 @@ class Candidate:
     casualties: int | None = None
     casualties_text: str | None = None
     count: int | None = None
+    specific: bool = False  # a use of force named by its act ("destroyed three bases"): not generic
 
     def record(self) -> Operation:
         """The record of this mention (without the bookkeeping fields)."""
@@ -72,7 +73,7 @@ class Candidate:
 
 
 def _generic(c: Candidate) -> bool:
-    return c.type in word_set(OPS, "generic_types")
+    return c.type in word_set(OPS, "generic_types") and not c.specific
 
 
 def _compatible(a: Candidate, b: Candidate, loose_agent: bool = False) -> bool:

@@ -456,7 +456,7 @@ def _candidate(doc: Doc, refs: list[Ref], sents: list[Span], k: int, entry: dict
     return Candidate(
         type=op_type, status=status, trigger=span_text(doc, span.start, span.end), start=span.start, end=span.end, sent=k,
         evidence=Evidence(span.start_char, span.end_char, text, sent.start_char),
-        agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span),
+        agent=hit.actor, how=hit.how, passive=_passive(doc, sent, span), specific=bool(entry.get("specific")),
         date=date[0] if date else None, date_text=date[1] if date else None, **args,
     )
 
