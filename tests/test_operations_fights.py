@@ -1,6 +1,7 @@
 """Operations told as a fight a force is in ("soldiers clashed with armed men", "troops killed
 nine suspected gunmen"), bases destroyed, positions overrun, craft a reporter calls its own,
-forces reinforced, an extradition asked for to another country, and a
+forces reinforced, a force named with the place it serves ("police in Kufra"), an extradition
+asked for to another country, and a
 word that is a trigger only after its subject ("had killed 25 insurgents" is no trigger, and
 does not cut the clause of the one before it). Sentences written for these tests; each table
 has "must not" cases too."""
@@ -40,6 +41,14 @@ from op_helpers import keys, ops  # noqa: E402
          ("strike", "conducted", "nigeria")),
         # more forces where they already stand
         ("Chad said it has reinforced its troops along the northern border.", ("deployment", "conducted", "chad")),
+        # a force named with the place it serves is that place's country's, dateline or not
+        ("BOGOTA - Police in Guayaquil arrested nine suspected extortionists on Monday.",
+         ("arrest", "conducted", "ecuador")),
+        ("The ministry in the capital says police in Sabha arrested six people smugglers.",
+         ("arrest", "conducted", "libya")),
+        # the subject of a reported clause, after a fronted adverb and the reporting verb
+        ("Separately, the ministry says soldiers in Agadez detained 14 migrants' smugglers.",
+         ("arrest", "conducted", "niger")),
         # an extradition asked for to another country is a proposal of the state that asks
         ("QUITO — The government has asked to extradite to Spain a gang leader captured last year.",
          ("extradition", "proposed", "ecuador")),

@@ -17,7 +17,7 @@ from spacy.util import normalize_slice
 
 from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._memo import doc_memo, sentence_memo
-from kg.extract._setting import dateline_end, home_country
+from kg.extract._setting import country_of_place, dateline_end, home_country
 from kg.extract.actors import acting_state, doc_actors, span_rows
 from kg.nlp.lexicons import gazetteer
 from kg.nlp.quotes import doc_text, token_spaces, token_words
@@ -267,16 +267,28 @@ def fronted_country(doc: Doc, refs: list[Ref], sent: Span) -> Actor | None:
 
 def bare_force_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     """Bare forces ("the army", "police", "soldiers") as mentions of the country whose forces
-    they are: a fronted "In <Country>," of the sentence, else the dateline country."""
-    state = fronted_country(doc, refs, sent) or home_country(doc)
-    if state is None:
-        return []
+    they are: the country of the place they serve ("police in Sabha"), else a fronted "In
+    <Country>," of the sentence, else the dateline country."""
     slots = sentence_memo(doc, "bare_forces", sent, _bare_force_slots)
     if not slots:
         return []
+    state = fronted_country(doc, refs, sent) or home_country(doc)
     taken = {i for r in refs for i in range(r.start, r.end)}
     owners = words("not_bare_before")
-    return [Ref(i, i + 1, state) for i in slots if i not in taken and not _owned(doc, sent, i, taken, owners)]
+    found = [Ref(i, i + 1, stationed_in(doc, i) or state) for i in slots
+             if i not in taken and not _owned(doc, sent, i, taken, owners)]
+    return [r for r in found if r.actor is not None]
+
+
+def stationed_in(doc: Doc, j: int) -> Actor | None:
+    """"police in Sabha": the country of the named place right after the force noun at ``j``."""
+    texts, norms = token_words(doc), token_norms(doc)
+    if j + 2 >= len(doc) or norms[j + 1] != "in" or not texts[j + 2][:1].isupper():
+        return None
+    e = j + 2
+    while e < len(doc) and texts[e][:1].isupper() and e - j < 6:
+        e += 1
+    return country_of_place(" ".join(texts[j + 2:e]))
 
 
 def _bare_force_slots(doc: Doc, sent: Span) -> list[int]:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import (CLAUSES, Ref, clause_start, country_actor, inside, quote_regions, turn_person,
-                                 words)
+from kg.extract._context import (CLAUSES, Ref, clause_start, country_actor, inside, quote_regions, stationed_in,
+                                 turn_person, words)
 from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._memo import covered_tokens
 from kg.extract._setting import dateline_end, home_country, place_country
@@ -54,13 +54,23 @@ def subject_noun(doc: Doc, refs: list[Ref], sent: Span, start: int, nouns: froze
     """The token of an unowned noun of ``nouns`` opening the trigger's clause ("The navy
     deployed", "Federal agents seized"): only determiners and lower-case modifiers before it,
     no mention, no possessive, not inside a prepositional phrase; up to ``end`` when the
-    trigger holds the force ("Drones flew over", "Surveillance aircraft monitored")."""
+    trigger holds the force ("Drones flew over", "Surveillance aircraft monitored"); the
+    subject of a reported clause first ("the ministry says police in Sabha arrested")."""
     norms, lo = token_norms(doc), max(clause_start(sent, start), dateline_end(doc) if start >= dateline_end(doc) else 0)
     commas = [c + 1 for c in range(lo, start) if norms[c] == ","]
-    if commas and norms[lo] in words("prepositions"):
-        lo = commas[0]  # "In the houses, officers seized ...": after a fronted phrase
+    if commas and (norms[lo] in words("prepositions") or (norms[lo].endswith("ly") and commas[0] == lo + 2)):
+        lo = commas[0]  # "In the houses, officers seized ...", "Separately, police ...": after a fronted phrase
     joins = [c + 2 for c in range(lo, start - 1) if norms[c] == "," and norms[c + 1] in ("and", "but")]
     lo = joins[-1] if joins else lo  # "a drone struck a base, and the group bombed ...": the last clause
+    said = [c for c in range(lo, start) if norms[c] in words("reporting_words") and doc[c].is_lower]
+    if said and (j := _noun_from(doc, refs, said[-1] + 1 + (norms[said[-1] + 1] == "that"), start, nouns, end)):
+        return j
+    return _noun_from(doc, refs, lo, start, nouns, end)
+
+
+def _noun_from(doc: Doc, refs: list[Ref], lo: int, start: int, nouns: frozenset[str], end: int | None) -> int | None:
+    """:func:`subject_noun` from token ``lo`` on."""
+    norms = token_norms(doc)
     reach = int(load_lexicon(OPS)["owner_subject_reach"])
     lead = word_union((CLAUSES, "determiners"), (OPS, "owner_lead_words"))
     covered = covered_tokens(doc, refs)
@@ -201,6 +211,8 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
         return state, "owner"  # "the Mexican Navy" ... "the navy": the same force
+    if (state := stationed_in(doc, j)) is not None:
+        return state, "home"  # "police in Sabha arrested": the force of the place it serves
     # the story's state (dateline, paragraph, the country its places name far most, the state the
     # article names far most) before the state owning most named forces: "the U.S. military"
     # named once does not own Canada's police

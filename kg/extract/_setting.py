@@ -140,6 +140,14 @@ def _lead_city_country(doc: Doc, offset: int) -> Actor | None:
     return None
 
 
+def country_of_place(name: str) -> Actor | None:
+    """The country of a named place ("Sabha", "Ciudad Juárez", "Quito"): the hand places and
+    capitals, else the world table."""
+    low = name.lower()
+    key = _places().get(low) or world_places().get(low)
+    return gazetteer().actors.get(key) if key else None
+
+
 def place_country(doc: Doc) -> Actor | None:
     """The country whose places the article names far most (at least ``place_vote_least``
     times and ``place_vote_margin`` times as often as any other): in a feature with no dateline

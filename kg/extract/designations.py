@@ -347,6 +347,8 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     if not text or text in _lex("pointer_designees"):
         return None, None
     org = next((r for r in inner if r.start >= start and r.actor.type in _DESIGNEE_TYPES), None)
+    if org is None and text.split()[0] in _lex("relatives"):
+        return None, None  # "call those who fought there terrorists": people, not a group
     if org is not None and org.start > start and texts[org.start - 1][:1].isupper():
         org = None  # "Kataib Hezbollah": a longer name than the known actor inside it
     return org, text
@@ -466,13 +468,6 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
             for state in states for org, text in designees if org is None or org.actor.key != state.key]
 
 
-def _second_label(doc: Doc, before: Span | None, span: Span) -> bool:
-    """"designated a Foreign Terrorist Organization and a Specially Designated Global Terrorist":
-    a category coordinated with the one before is a second label of the same designee."""
-    between = [norm(t) for t in doc[before.end:span.start]] if before is not None else None
-    return bool(between) and between[0] in {"and", "as"} and set(between) <= _lex("label_joiners")
-
-
 def extract_designations(doc: Doc) -> Iterator[Designation]:
     """Every designation reported in ``doc``, in text order."""
     refs = actor_refs(doc)
@@ -481,7 +476,7 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
     found, categories = [], longest_matches(doc, matcher)
     for n, (category, span) in enumerate(categories):
         sent = next((s for s in sents if s.start <= span.start < s.end), None)
-        if sent is not None and not _second_label(doc, categories[n - 1][1] if n else None, span):
+        if sent is not None and not extra.second_label(doc, categories[n - 1][1] if n else None, span):
             found.extend(_designations(doc, refs, sent, category, span))
     for sent in sents:  # bare frames: "has proscribed X", "added X to the list"
         for category, span in extra.anaphoric_lists(doc, sent, categories):
