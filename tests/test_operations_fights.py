@@ -68,6 +68,8 @@ def test_fights_and_requests(nlp, text, expected):
         "Mexican soldiers killed two civilians at a checkpoint, the commission said.",
         # gunmen killing soldiers are no force of a state
         "Gunmen killed three soldiers near Culiacán.",
+        # armed men are no state's force, whoever the soldiers named before serve
+        "Nine Togolese soldiers were killed when armed men attacked an army post near Dapaong.",
         # a storm destroys camps without anyone's force
         "The storm destroyed two camps near the river.",
     ],

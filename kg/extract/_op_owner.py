@@ -81,6 +81,8 @@ def _noun_from(doc: Doc, refs: list[Ref], lo: int, start: int, nouns: frozenset[
             nxt = norms[j + 1] if j + 1 < start else ""
             if nxt in ("of", "'s") or nxt in word_set(OPS, "owner_person_heads"):
                 return None  # "agents of the DEA", "police chief": owned, or a person
+            if norms[j] == "armed" and nxt in word_set(OPS, "not_force_heads"):
+                return None  # "armed men attacked an army post": no state's force
             return None if _victim(doc, j + 1, start) else j
         if norms[j] in words("prepositions") or norms[j] in word_set(OPS, "owner_blockers"):
             return None  # "in the army", "their officers": not the subject, or another's
