@@ -1,7 +1,7 @@
 """Name shapes of people that no list knows: Malay patronymics ("binti"), several initials
 before a long hyphenated surname, abbreviated police and lower ranks kept out of the name and
 a single capital with a period before a pronoun ("wrote on X. He said") that ends a sentence
-rather than opening a name. Sentences written for these tests; "must not" rows too."""
+rather than opening a name; bodies named "Rifles", "Patrol" or "Mission for <country>". Sentences written for these tests; "must not" rows too."""
 
 from __future__ import annotations
 
@@ -30,6 +30,20 @@ def labels(doc) -> dict[str, str]:
 )
 def test_name_shapes(nlp, text, name):
     assert labels(nlp(text)).get(name) == "Person"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # paramilitary rifles and state patrols are forces of a government
+        ("Troopers of the Kachin Rifles patrolled the road to Myitkyina.", "Kachin Rifles"),
+        ("The Oklahoma Highway Patrol stopped the truck near Tulsa.", "Oklahoma Highway Patrol"),
+        # a mission joined to the country it serves by "for"
+        ("The UN Assistance Mission for Somalia urged calm.", "UN Assistance Mission for Somalia"),
+    ],
+)
+def test_body_shapes(nlp, text, name):
+    assert name in labels(nlp(text))
 
 
 @pytest.mark.parametrize(

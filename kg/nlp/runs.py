@@ -23,7 +23,8 @@ FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",
                         "Movement", "Association", "Organization", "Agency", "Bureau", "Observatory",
                         "Society", "Campaign", "Initiative", "Project", "Union", "Federation",
-                        "Directorate", "Secretariat"})
+                        "Directorate", "Secretariat",
+                        "Mission"})  # "the UN Assistance Mission for Iraq"
 # forces, services and platforms named for their purpose ("Corps for Land Border Security"),
 # joined by "for" only ("Command on Andean security" is a topic, not a name)
 PURPOSE_BODIES = FOR_BODIES | frozenset({"Corps", "Service", "Platform", "Front", "Force", "Forces",
