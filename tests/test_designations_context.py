@@ -82,6 +82,17 @@ def _found(nlp, text: str) -> list[tuple]:
          "as terrorist entities.",
          [("jamaica", "al-shabaab", "terrorist_organization"), ("jamaica", "spanglers gang", "terrorist_organization"),
           ("jamaica", "tivoli crew", "terrorist_organization")]),
+        # a group kept "on the same list" as the one named before
+        ("Canada listed Hamas as a terrorist entity in 2002 and kept the Houthis on the same list in 2024.",
+         [("canada", "hamas", "terrorist_organization"), ("canada", "houthis", "terrorist_organization")]),
+        # the examples of a class, after a date that follows the category
+        ("Peru fights the gangs that Canada designated as terrorist entities in May, including Los Pulpos "
+         "and Los Injertos.",
+         [("canada", "los injertos", "terrorist_organization"), ("canada", "los pulpos", "terrorist_organization")]),
+        # a relative clause whose subject names several states
+        ("Turkey fights the PKK, which Ankara, Canada, Australia and Japan list as a terrorist organization.",
+         [("australia", "pkk", "terrorist_organization"), ("canada", "pkk", "terrorist_organization"),
+          ("japan", "pkk", "terrorist_organization"), ("turkey", "pkk", "terrorist_organization")]),
     ],
 )
 def test_designation_from_context(nlp, text, expected):

@@ -153,7 +153,7 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     owner = next((r for r in orgs if r.end == k - 1), None)
     if owner is not None and norms[k - 1] in {"'s", "'"} and norms[k] in _lex("labelling_nouns"):
         return (k, k + 1, owner.start, owner.end, k + 1)  # "Tren de Aragua's designation as"
-    rel = next((i for i in range(k - 1, max(sent.start, k - 8), -1)
+    rel = next((i for i in range(k - 1, max(sent.start, k - 12), -1)
                 if norms[i] in _lex("relatives")), None)
     if rel is None and norms[k].endswith("ed") and (app := extra.apposition_head(doc, refs, k)) is not None:
         return (k, k + 1, app.start, app.end, k + 1)  # "X, a criminal organization designated by Y as"
@@ -199,7 +199,7 @@ def _list_frame(doc: Doc, refs: list[Ref], sent: Span, span: Span, j: int) -> Fr
         if j - 1 < sent.start or norms[j] != "of" or norms[j - 1] not in _lex("list_nouns"):
             return None
         j -= 2
-    dets = words("determiners") | {"its", "their", "his", "her", "the", "a"}
+    dets = words("determiners") | {"its", "their", "his", "her", "the", "a", "same"}  # ("on the same list")
     while j >= sent.start and norms[j] in dets:
         j -= 1
     owner = next((r for r in refs if (r.end == j and norms[j] == "'s") or r.end == j + 1), None)
@@ -421,6 +421,9 @@ def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: in
     are the designees (only when the designee before it is a count or a class, no name)."""
     texts, norms = token_words(doc), token_norms(doc)
     i = span.end + (1 if span.end < sent.end and texts[span.end] == "," else 0)
+    comma = next((m for m in range(i, min(sent.end, i + 5)) if texts[m] == ","), None)
+    if comma is not None and shapes.skip_introducer(doc, comma + 1, sent.end) > comma + 1:
+        i = comma + 1  # "as FTOs in February, including X and Y": past a short adverbial
     if d_end > span.start or i >= sent.end or shapes.skip_introducer(doc, i, sent.end) == i:
         return []
     stops = {".", ";", ")", "\u2014", "--"}
