@@ -102,6 +102,9 @@ def test_designation_from_context(nlp, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
+        # the addressee of what was told is not the subject of the passive after "that"
+        "The United States went to war. The White House told Congress that cartel members should be treated "
+        "as unlawful combatants.",
         # people described by a relative clause are no group
         "Azerbaijan passed the law. The authorities in Baku call those who fought in Karabakh \"terrorists.\"",
         # a gerund that opens its sentence speaks of labelling, it reports none

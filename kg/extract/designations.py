@@ -138,6 +138,8 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
             and not (texts[r.end] == "-" and doc[r.end + 1].is_lower)]  # ("the al-Qaeda-linked X": a modifier)
     lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
     lo = shapes.past_address(doc, lo, j + 1)  # ("Commissioner, the X Crew ... were listed": the names)
+    that = next((m for m in range(j, lo - 1, -1) if norms[m] == "that" and extra.told_before(doc, refs, m)), None)
+    orgs, lo = ([r for r in orgs if r.start > that], that + 1) if that else (orgs, lo)  # ("told Congress that X")
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         end = j if texts[j] == "," else j + 1  # ("the two groups, X and Y, are listed": past the comma)
         s = extra.coordinated_start(doc, orgs, end)  # "X and Y have been designated": both
@@ -154,7 +156,7 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
     if owner is not None and norms[k - 1] in {"'s", "'"} and norms[k] in _lex("labelling_nouns"):
         return (k, k + 1, owner.start, owner.end, k + 1)  # "Tren de Aragua's designation as"
     rel = next((i for i in range(k - 1, max(sent.start, k - 12), -1)
-                if norms[i] in _lex("relatives")), None)
+                if norms[i] in _lex("relatives") and (that is None or i > that)), None)
     if rel is None and norms[k].endswith("ed") and (app := extra.apposition_head(doc, refs, k)) is not None:
         return (k, k + 1, app.start, app.end, k + 1)  # "X, a criminal organization designated by Y as"
     if rel is None:
