@@ -49,6 +49,11 @@ from op_helpers import keys, ops  # noqa: E402
         # the subject of a reported clause, after a fronted adverb and the reporting verb
         ("Separately, the ministry says soldiers in Agadez detained 14 migrants' smugglers.",
          ("arrest", "conducted", "niger")),
+        # more patrols out on a beat are forces deployed
+        ("MANAUS - The Navy has increased river patrols near the border with Colombia.",
+         ("deployment", "conducted", "brazil")),
+        ("The Sri Lanka Navy said it had stepped up night patrols off the northern coast.",
+         ("deployment", "conducted", "sri-lanka")),
         # an extradition asked for to another country is a proposal of the state that asks
         ("QUITO — The government has asked to extradite to Spain a gang leader captured last year.",
          ("extradition", "proposed", "ecuador")),
@@ -70,6 +75,8 @@ def test_fights_and_requests(nlp, text, expected):
         "Gunmen killed three soldiers near Culiacán.",
         # armed men are no state's force, whoever the soldiers named before serve
         "Nine Togolese soldiers were killed when armed men attacked an army post near Dapaong.",
+        # patrols asked about are no patrols stepped up
+        "Residents asked whether the police patrols would return to the village.",
         # a storm destroys camps without anyone's force
         "The storm destroyed two camps near the river.",
     ],
