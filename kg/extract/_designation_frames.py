@@ -343,18 +343,6 @@ def companions(doc: Doc, sent: Span, after: int) -> tuple[int, int] | None:
     return None
 
 
-def companion_inside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """"listed them, together with X and Y, as ...": a companion phrase inside the designee
-    tokens [start, end): (where the phrase begins, where its groups begin)."""
-    norms = token_norms(doc)
-    for k in range(start + 1, end):
-        for phrase in _raw("companion_phrases"):
-            toks = phrase.split()
-            if norms[k:k + len(toks)] == toks and k + len(toks) < end:
-                return k, k + len(toks)
-    return None
-
-
 def plural_group_noun(norm: str) -> bool:
     """Whether a word is the plural of a group noun ("gangs", "cartels", "militias")."""
     return norm.endswith("s") and norm[:-1] in _lex("group_nouns")

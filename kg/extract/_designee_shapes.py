@@ -90,3 +90,15 @@ def past_address(doc: Doc, start: int, end: int) -> int:
     t = titles()
     address = all(norms[m] in t.heads | t.modifiers | words("determiners") for m in range(start, comma))
     return comma + 1 if address or norms[start] in words("prepositions") else start
+
+
+def companion_inside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """"listed them, together with X and Y, as ...": a companion phrase inside the designee
+    tokens [start, end): (where the phrase begins, where its groups begin)."""
+    norms = token_norms(doc)
+    for k in range(start + 1, end):
+        for phrase in load_lexicon(LEX)["companion_phrases"]:
+            toks = phrase.split()
+            if norms[k:k + len(toks)] == toks and k + len(toks) < end:
+                return k, k + len(toks)
+    return None

@@ -449,12 +449,11 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
         return []  # "killed 12 combatants": a bare "combatants" labels only after "as"
     if _not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
-    inner = extra.companion_inside(doc, d_start, d_end)  # "them, together with X and Y,": both parts
+    inner = shapes.companion_inside(doc, d_start, d_end)  # "them, together with X and Y,": both parts
     cut = inner[0] - (token_words(doc)[inner[0] - 1] == ",") if inner else d_end
     designees = (member_owner(doc, refs, sent, d_start, cut) or _antecedents(doc, refs, d_start, cut)
                  or _designees(doc, refs, d_start, cut, named_only))
-    if inner:
-        designees = designees + _designees(doc, refs, inner[1], d_end - (token_words(doc)[d_end - 1] == ","), True)
+    designees += _designees(doc, refs, inner[1], d_end - (token_words(doc)[d_end - 1] == ","), True) if inner else []
     if all(org is None for org, _ in designees):  # "eight groups as FTOs, including X and Y"
         designees = _examples_after(doc, refs, sent, span, d_end) or designees
     if (more := extra.companions(doc, sent, max(span.end, d_end))) is not None:
