@@ -44,11 +44,11 @@ from op_helpers import keys, ops  # noqa: E402
         # a force named with the place it serves is that place's country's, dateline or not
         ("BOGOTA - Police in Guayaquil arrested nine suspected extortionists on Monday.",
          ("arrest", "conducted", "ecuador")),
-        ("The ministry in the capital says police in Sabha arrested six people smugglers.",
-         ("arrest", "conducted", "libya")),
+        ("The rebels fell back overnight.\n\nThe ministry in the capital says police in Sabha arrested six "
+         "people smugglers.", ("arrest", "conducted", "libya")),
         # the subject of a reported clause, after a fronted adverb and the reporting verb
-        ("Separately, the ministry says soldiers in Agadez detained 14 migrants' smugglers.",
-         ("arrest", "conducted", "niger")),
+        ("The rebels fell back overnight.\n\nSeparately, the ministry says soldiers in Agadez detained 14 "
+         "migrants' smugglers.", ("arrest", "conducted", "niger")),
         # more patrols out on a beat are forces deployed
         ("MANAUS - The Navy has increased river patrols near the border with Colombia.",
          ("deployment", "conducted", "brazil")),
