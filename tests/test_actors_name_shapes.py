@@ -38,6 +38,8 @@ def test_name_shapes(nlp, text, name):
         # paramilitary rifles and state patrols are forces of a government
         ("Troopers of the Kachin Rifles patrolled the road to Myitkyina.", "Kachin Rifles"),
         ("The Oklahoma Highway Patrol stopped the truck near Tulsa.", "Oklahoma Highway Patrol"),
+        # "<Country>'s own <force>": the country's force, as without "own"
+        ("Mexico's own Navy arrested him in Sinaloa.", "Mexican Navy"),
         # a mission joined to the country it serves by "for"
         ("The UN Assistance Mission for Somalia urged calm.", "UN Assistance Mission for Somalia"),
     ],

@@ -93,6 +93,9 @@ def _found(nlp, text: str) -> list[tuple]:
         ("Turkey fights the PKK, which Ankara, Canada, Australia and Japan list as a terrorist organization.",
          [("australia", "pkk", "terrorist_organization"), ("canada", "pkk", "terrorist_organization"),
           ("japan", "pkk", "terrorist_organization"), ("turkey", "pkk", "terrorist_organization")]),
+        # a court's ruling that groups are terrorist groups is a finding of its state
+        ("In 2015 Honduras' Supreme Court ruled that Los Pulpos and Los Injertos were terrorist groups.",
+         [("honduras", "los injertos", "terrorist_organization"), ("honduras", "los pulpos", "terrorist_organization")]),
     ],
 )
 def test_designation_from_context(nlp, text, expected):
@@ -105,6 +108,8 @@ def test_designation_from_context(nlp, text, expected):
         # the addressee of what was told is not the subject of the passive after "that"
         "The United States went to war. The White House told Congress that cartel members should be treated "
         "as unlawful combatants.",
+        # a ruling that says no
+        "A judge in Texas ruled that Los Pulpos are not terrorist organizations.",
         # people described by a relative clause are no group
         "Azerbaijan passed the law. The authorities in Baku call those who fought in Karabakh \"terrorists.\"",
         # a gerund that opens its sentence speaks of labelling, it reports none

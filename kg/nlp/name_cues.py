@@ -315,8 +315,9 @@ def _state_before(doc: Doc, i: int, ctx, country_at) -> tuple[str | None, int]:
             key, used = country_at(doc, i - n, ctx)
             if key and used == n:
                 return key, n
-    if i >= 2 and text[i - 1] in POSSESSIVES:
-        cand = ctx.known.get(i - 2)
+    own = i >= 3 and text[i - 1] == "own" and text[i - 2] in POSSESSIVES  # "El Salvador's own Supreme Court"
+    if i >= 2 and (text[i - 1] in POSSESSIVES or own):
+        cand = ctx.known.get(i - 2 - own)
         if cand is not None and cand.type == "Country":
             return cand.key, i - cand.start
     return None, 0
