@@ -93,6 +93,10 @@ def _found(nlp, text: str) -> list[tuple]:
         ("Turkey fights the PKK, which Ankara, Canada, Australia and Japan list as a terrorist organization.",
          [("australia", "pkk", "terrorist_organization"), ("canada", "pkk", "terrorist_organization"),
           ("japan", "pkk", "terrorist_organization"), ("turkey", "pkk", "terrorist_organization")]),
+        # named groups listed before a common noun phrase in a passive subject
+        ("Peru fights gangs. Under the decree, Los Pulpos, Los Injertos and the other gangs we fight are "
+         "designated terrorist organizations.",
+         [("peru", "los injertos", "terrorist_organization"), ("peru", "los pulpos", "terrorist_organization")]),
         # a court's ruling that groups are terrorist groups is a finding of its state
         ("In 2015 Honduras' Supreme Court ruled that Los Pulpos and Los Injertos were terrorist groups.",
          [("honduras", "los injertos", "terrorist_organization"), ("honduras", "los pulpos", "terrorist_organization")]),

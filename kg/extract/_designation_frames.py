@@ -104,21 +104,6 @@ def same_act_labels(doc: Doc, sent: Span, found: list[Designation]) -> list[tupl
     return []
 
 
-def second_label(doc: Doc, before: Span | None, span: Span) -> bool:
-    """"designated a Foreign Terrorist Organization and a Specially Designated Global Terrorist":
-    a category coordinated with the one before is a second label of the same designee."""
-    between = token_norms(doc)[before.end:span.start] if before is not None else None
-    return bool(between) and between[0] in {"and", "as"} and set(between) <= _lex("label_joiners")
-
-
-def told_before(doc: Doc, refs: list[Ref], m: int) -> bool:
-    """Whether the "that" at ``m`` opens what someone was told ("told Congress that X ..."): an
-    informing verb and its addressee right before it, so it is no relative pronoun."""
-    addressee = next((r for r in refs if r.end == m), None)
-    return addressee is not None and addressee.start > 0 and \
-        token_norms(doc)[addressee.start - 1 - (token_norms(doc)[addressee.start - 1] == "the")] in _lex("informing_words")
-
-
 def prior_designator(found: list[Designation], category: str, span: Span) -> Actor | None:
     """The designator of the last designation of ``category`` told before ``span``: who keeps
     the list an anaphoric "the list" points at."""

@@ -57,7 +57,8 @@ def designator(doc: Doc, refs: list[Ref], sent: Span, frame: Frame, span: Span,
         # "designated X, which it says is led by Y, as ...": the by-phrase is inside the designee
         hit = find_agent(doc, refs, doc[sent.start:d_start], v_start, v_end, reporting_blocks=False, floor=floor)
     designee = next((r.actor.key for r in refs if d_start <= r.start < d_end), None)
-    if d_end <= v_start and (hit.actor is None or hit.actor.key == designee):
+    named = {r.actor.key for r in refs if d_start <= r.start < d_end}  # ("X, Y and Z are designated")
+    if d_end <= v_start and (hit.actor is None or hit.actor.key in named):
         # passive: "by the State Department" right after the category names the designator
         by = _agent_phrase(doc, refs, sent, v_end, span)
         if by is not None:

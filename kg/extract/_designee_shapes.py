@@ -102,3 +102,16 @@ def companion_inside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             if norms[k:k + len(toks)] == toks and k + len(toks) < end:
                 return k, k + len(toks)
     return None
+
+
+def listed_before(doc: Doc, orgs: list, end: int):
+    """"Los Lobos, Los Choneros and the other groups we are fighting are designated": the first
+    of the named groups that open a comma list ending at ``end`` with a common noun phrase."""
+    texts = token_words(doc)
+    first = None
+    for ref in reversed([r for r in orgs if r.end < end]):
+        joint = texts[ref.end] if ref.end < len(doc) else ""
+        if joint not in {",", "and"} or any(t in {".", ";", ":"} for t in texts[ref.end:end]):
+            break
+        first = ref
+    return first

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import _designation_checks as checks
 from kg.extract import _designation_frames as extra
 from kg.extract import _designee_shapes as shapes
 from kg.extract._designators import DESIGNEE_TYPES, Frame, common_head, member_owner
@@ -67,7 +68,7 @@ from kg.records import Actor, Designation, Evidence
 
 LEX = "designations.yaml"
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+_QUOTES = checks.QUOTE_MARKS
 _DESIGNEE_TYPES = DESIGNEE_TYPES
 _PAREN = re.compile(r"\s*\([^)]*\)")  # "clan del golfo (egc)": the acronym aside is no part of the name
 
@@ -138,13 +139,15 @@ def _left_designee(doc: Doc, refs: list[Ref], sent: Span, k: int) -> Frame | Non
             and not (texts[r.end] == "-" and doc[r.end + 1].is_lower)]  # ("the al-Qaeda-linked X": a modifier)
     lo = after if sent.start < (after := dateline_end(doc)) <= j else sent.start  # past a dateline
     lo = shapes.past_address(doc, lo, j + 1)  # ("Commissioner, the X Crew ... were listed": the names)
-    that = next((m for m in range(j, lo - 1, -1) if norms[m] == "that" and extra.told_before(doc, refs, m)), None)
+    that = next((m for m in range(j, lo - 1, -1) if norms[m] == "that" and checks.told_before(doc, refs, m)), None)
     orgs, lo = ([r for r in orgs if r.start > that], that + 1) if that else (orgs, lo)  # ("told Congress that X")
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and orgs:
         end = j if texts[j] == "," else j + 1  # ("the two groups, X and Y, are listed": past the comma)
         s = extra.coordinated_start(doc, orgs, end)  # "X and Y have been designated": both
         if s is None and shapes.names(doc, lo, end):
             s = lo  # "the X Crew, the Y gang and Z were listed": names, not all of them known
+        if s is None and (listed := shapes.listed_before(doc, orgs, end)):
+            s = listed.start  # "X, Y and the other groups we fight are designated": the named ones
         return (k, k + 1, s, end, sent.start) if s is not None else (k, k + 1, orgs[0].start, orgs[0].end, sent.start)
     if j < k - 1 and norms[k - 1] in _lex("passive_aux") and shapes.names(doc, lo, j + 1):
         return (k, k + 1, lo, j + 1, sent.start)  # "Grupo X was designated": a name not
@@ -341,8 +344,8 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     start = next((m + 1 for m in range(cut - 2, start - 1, -1) if doc[m].is_lower and norms[m] in
                   _lex("group_nouns") and texts[m + 1][:1].isupper()), start)  # "the FARC dissident group X": X
     inner = [r for r in refs if start <= r.start and r.end <= cut]
-    lead = start + 1 if norms[start] in words("determiners") else start
     for ref in inner:  # "Mexico's Sinaloa Cartel", "the CDN's armed wing": the possessor is not designated
+        lead = start + (norms[start] in words("determiners"))  # (past "the")
         if ref.start in (start, lead) and ref.end < cut and norms[ref.end] == "'s":
             start = ref.end + 1
     text = phrase_text(doc, start, cut)
@@ -401,23 +404,6 @@ def _antecedents(doc: Doc, refs: list[Ref], start: int, end: int) -> list[tuple[
     return [(r, phrase_text(doc, r.start, r.end)) for r in sorted(unique.values(), key=lambda r: r.start)]
 
 
-def _not_made(doc: Doc, sent: Span, v: int) -> bool:
-    """Whether the words before the labelling word at ``v`` say no designation was made: a
-    negation or a revocation a few words before, a word of intent right before ("threatened to
-    designate", "considering designating"), or a gerund that a speaker talks about ("said
-    designating X would not help") or that opens its sentence ("Calling them terrorists is ...")."""
-    norms = token_norms(doc)
-    before = norms[max(sent.start, v - 3) : v]
-    if set(before) & (_lex("negation") | _lex("revocations")):
-        return True
-    intent = v - 2 if before[-1:] == ["to"] else v - 1
-    if intent >= sent.start and norms[intent] in _lex("unrealised"):
-        return True
-    if norms[v].endswith("ing") and (v == sent.start or doc[v - 1].text in _QUOTES):
-        return True  # "Calling them terrorists does not make them smaller": a gerund subject
-    return norms[v].endswith("ing") and v > sent.start and norms[v - 1] in words("reporting_words")
-
-
 def _examples_after(doc: Doc, refs: list[Ref], sent: Span, span: Span, d_end: int) -> list[tuple[Ref | None, str]]:
     """"designated eight groups as FTOs, including X and Y": the groups named after the category
     are the designees (only when the designee before it is a count or a class, no name)."""
@@ -447,7 +433,7 @@ def _designations(doc: Doc, refs: list[Ref], sent: Span, category: str, span: Sp
     if len(span) == 1 and norm(span[0]) in _lex("as_only_categories") and token_norms(doc)[
             _skip_left(doc, span.start - 1, sent.start)] != "as":
         return []  # "killed 12 combatants": a bare "combatants" labels only after "as"
-    if _not_made(doc, sent, v_start):
+    if checks.not_made(doc, sent, v_start):
         return []  # "never designated", "revoked the designation", "threatened to designate"
     inner = shapes.companion_inside(doc, d_start, d_end)  # "them, together with X and Y,": both parts
     cut = inner[0] - (token_words(doc)[inner[0] - 1] == ",") if inner else d_end
@@ -480,7 +466,7 @@ def extract_designations(doc: Doc) -> Iterator[Designation]:
     found, categories = [], longest_matches(doc, matcher)
     for n, (category, span) in enumerate(categories):
         sent = next((s for s in sents if s.start <= span.start < s.end), None)
-        if sent is not None and not extra.second_label(doc, categories[n - 1][1] if n else None, span):
+        if sent is not None and not checks.second_label(doc, categories[n - 1][1] if n else None, span):
             found.extend(_designations(doc, refs, sent, category, span))
     for sent in sents:  # bare frames: "has proscribed X", "added X to the list"
         for category, span in extra.anaphoric_lists(doc, sent, categories):
