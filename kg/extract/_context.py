@@ -275,12 +275,12 @@ def bare_force_refs(doc: Doc, sent: Span, refs: list[Ref]) -> list[Ref]:
     state = fronted_country(doc, refs, sent) or home_country(doc)
     taken = {i for r in refs for i in range(r.start, r.end)}
     owners = words("not_bare_before")
-    found = [Ref(i, i + 1, stationed_in(doc, i) or state) for i in slots
+    found = [Ref(i, i + 1, _stationed_in(doc, i) or state) for i in slots
              if i not in taken and not _owned(doc, sent, i, taken, owners)]
     return [r for r in found if r.actor is not None]
 
 
-def stationed_in(doc: Doc, j: int) -> Actor | None:
+def _stationed_in(doc: Doc, j: int) -> Actor | None:
     """"police in Sabha": the country of the named place right after the force noun at ``j``."""
     texts, norms = token_words(doc), token_norms(doc)
     if j + 2 >= len(doc) or norms[j + 1] != "in" or not texts[j + 2][:1].isupper():

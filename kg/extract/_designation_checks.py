@@ -31,9 +31,9 @@ def not_made(doc: Doc, sent: Span, v: int) -> bool:
     intent = v - 2 if before[-1:] == ["to"] else v - 1
     if intent >= sent.start and norms[intent] in _lex("unrealised"):
         return True
-    if norms[v].endswith("ing") and (v == sent.start or doc[v - 1].text in QUOTE_MARKS):
-        return True  # "Calling them terrorists does not make them smaller": a gerund subject
-    return norms[v].endswith("ing") and v > sent.start and norms[v - 1] in words("reporting_words")
+    # a gerund subject ("Calling them terrorists does not make them smaller") or a speaker's topic
+    return norms[v].endswith("ing") and (v == sent.start or doc[v - 1].text in QUOTE_MARKS
+                                         or norms[v - 1] in words("reporting_words"))
 
 
 def second_label(doc: Doc, before: Span | None, span: Span) -> bool:
@@ -46,6 +46,8 @@ def second_label(doc: Doc, before: Span | None, span: Span) -> bool:
 def told_before(doc: Doc, refs: list[Ref], m: int) -> bool:
     """Whether the "that" at ``m`` opens what someone was told ("told Congress that X ..."): an
     informing verb and its addressee right before it, so it is no relative pronoun."""
-    addressee = next((r for r in refs if r.end == m), None)
-    return addressee is not None and addressee.start > 0 and \
-        token_norms(doc)[addressee.start - 1 - (token_norms(doc)[addressee.start - 1] == "the")] in _lex("informing_words")
+    norms, addressee = token_norms(doc), next((r for r in refs if r.end == m), None)
+    if addressee is None or addressee.start == 0:
+        return False
+    verb = addressee.start - 1 - (norms[addressee.start - 1] == "the")  # ("told the Senate that")
+    return norms[verb] in _lex("informing_words")

@@ -97,8 +97,8 @@ def same_act_labels(doc: Doc, sent: Span, found: list[Designation]) -> list[tupl
     end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end  # (not the full stop)
     for k in range(sent.start + 2, min(end, sent.start + 12)):
         if norms[k] in verbs and norms[k - 1] in acts and norms[k - 2] == "same":
-            at = doc[k].idx
-            before = [d for d in found if at - int(_raw("same_act_reach")) <= d.evidence.start < at]
+            at, reach = doc[k].idx, int(_raw("same_act_reach"))
+            before = [d for d in found if at - reach <= d.evidence.start < at]
             last = max(before, key=lambda d: d.evidence.start) if before else None
             return [(last, doc[k:k + 1], (k, k + 1, k + 1, end, sent.start))] if last else []
     return []
@@ -267,7 +267,8 @@ def membership(doc: Doc, refs: list[Ref], sent: Span, j: int) -> Frame | None:
     s = c
     while s > sent.start and norms[s - 1] in {"has", "have", "had", "already", "long"}:
         s -= 1  # "X has been on the list"
-    subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None) or _before_aside(doc, refs, sent, s)
+    subj = next((r for r in refs if r.end == s and r.actor.type in _ORG_TYPES), None) \
+        or _before_aside(doc, refs, sent, s)
     if subj is not None:  # "X and Y are on that list": both
         first = coordinated_start(doc, [r for r in refs if r.actor.type in _ORG_TYPES], s)
         return (c, c + 1, first if first is not None else subj.start, subj.end, sent.start)
@@ -286,8 +287,7 @@ def _before_aside(doc: Doc, refs: list[Ref], sent: Span, s: int) -> Ref | None:
     if s - 1 <= sent.start or texts[s - 1] != ",":
         return None
     comma = next((m for m in range(s - 2, max(sent.start, s - 16), -1) if texts[m] == ","), None)
-    ref = next((r for r in refs if r.end == comma and r.actor.type in _ORG_TYPES), None) if comma else None
-    return ref
+    return next((r for r in refs if r.end == comma and r.actor.type in _ORG_TYPES), None) if comma else None
 
 
 def coordinated_start(doc: Doc, orgs: list[Ref], end: int) -> int | None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract._context import words
+from kg.extract._context import Ref, words
 from kg.extract._lexicon import load_lexicon, norm, token_norms, word_set
 from kg.nlp.lexicons import titles
 from kg.nlp.quotes import token_words
 
 LEX = "designations.yaml"
+DASHES = frozenset({"\u2014", "\u2013", "--"})  # set off a list ("four militias — A, B and C —")
 
 
 def _lex(key: str) -> frozenset[str]:
@@ -55,7 +56,7 @@ def national_class(doc: Doc, start: int, end: int) -> bool:
     texts, norms = token_words(doc), token_norms(doc)
     last = norms[end - 1] if end > start else ""
     if {"other", "more"} & set(norms[start:end]) or skip_introducer(doc, end + 1, len(doc)) > end + 1 \
-            or (end < len(doc) and texts[end] in {"\u2014", "\u2013", "--"}):
+            or (end < len(doc) and texts[end] in DASHES):
         return False  # "four other Mexican groups", "four Iraqi militias, including X", "four
         # more Iraqi militias — X, Y": the names
     return (last.endswith("s") and last[:-1] in _lex("group_nouns") and end - start <= 4
@@ -88,23 +89,23 @@ def past_address(doc: Doc, start: int, end: int) -> int:
     if comma is None or comma == start:
         return start
     t = titles()
-    address = all(norms[m] in t.heads | t.modifiers | words("determiners") for m in range(start, comma))
+    address_words = t.heads | t.modifiers | words("determiners")
+    address = all(norms[m] in address_words for m in range(start, comma))
     return comma + 1 if address or norms[start] in words("prepositions") else start
 
 
 def companion_inside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """"listed them, together with X and Y, as ...": a companion phrase inside the designee
     tokens [start, end): (where the phrase begins, where its groups begin)."""
-    norms = token_norms(doc)
+    norms, phrases = token_norms(doc), [p.split() for p in load_lexicon(LEX)["companion_phrases"]]
     for k in range(start + 1, end):
-        for phrase in load_lexicon(LEX)["companion_phrases"]:
-            toks = phrase.split()
+        for toks in phrases:
             if norms[k:k + len(toks)] == toks and k + len(toks) < end:
                 return k, k + len(toks)
     return None
 
 
-def listed_before(doc: Doc, orgs: list, end: int):
+def listed_before(doc: Doc, orgs: list[Ref], end: int) -> Ref | None:
     """"Los Lobos, Los Choneros and the other groups we are fighting are designated": the first
     of the named groups that open a comma list ending at ``end`` with a common noun phrase."""
     texts = token_words(doc)

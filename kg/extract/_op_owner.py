@@ -22,8 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract._agents import AgentHit, agent_actor, announcer
-from kg.extract._context import (CLAUSES, Ref, clause_start, country_actor, inside, quote_regions, stationed_in,
-                                 turn_person, words)
+from kg.extract._context import CLAUSES, Ref, clause_start, country_actor, inside, quote_regions, turn_person, words
 from kg.extract._lexicon import load_lexicon, token_norms, word_set, word_union
 from kg.extract._memo import covered_tokens
 from kg.extract._setting import dateline_end, home_country, place_country
@@ -213,8 +212,6 @@ def force_owner(doc: Doc, refs: list[Ref], sent: Span, start: int, end: int | No
         return None
     if (state := _last_force_state(doc, refs, j, _kind_of(token_norms(doc)[j]))) is not None:
         return state, "owner"  # "the Mexican Navy" ... "the navy": the same force
-    if (state := stationed_in(doc, j)) is not None:
-        return state, "home"  # "police in Sabha arrested": the force of the place it serves
     # the story's state (dateline, paragraph, the country its places name far most, the state the
     # article names far most) before the state owning most named forces: "the U.S. military"
     # named once does not own Canada's police

@@ -67,7 +67,6 @@ from kg.nlp.tables import sentence_start
 from kg.records import Actor, Designation, Evidence
 
 LEX = "designations.yaml"
-_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _QUOTES = checks.QUOTE_MARKS
 _DESIGNEE_TYPES = DESIGNEE_TYPES
 _PAREN = re.compile(r"\s*\([^)]*\)")  # "clan del golfo (egc)": the acronym aside is no part of the name
@@ -344,8 +343,8 @@ def _conjunct(doc: Doc, refs: list[Ref], start: int, cut: int) -> tuple[Ref | No
     start = next((m + 1 for m in range(cut - 2, start - 1, -1) if doc[m].is_lower and norms[m] in
                   _lex("group_nouns") and texts[m + 1][:1].isupper()), start)  # "the FARC dissident group X": X
     inner = [r for r in refs if start <= r.start and r.end <= cut]
+    lead = start + (norms[start] in words("determiners"))  # (past "the")
     for ref in inner:  # "Mexico's Sinaloa Cartel", "the CDN's armed wing": the possessor is not designated
-        lead = start + (norms[start] in words("determiners"))  # (past "the")
         if ref.start in (start, lead) and ref.end < cut and norms[ref.end] == "'s":
             start = ref.end + 1
     text = phrase_text(doc, start, cut)
@@ -371,7 +370,8 @@ def _designees(doc: Doc, refs: list[Ref], start: int, end: int,
         if k + 1 < end and norms[k] in {"and", "or"} and shapes.in_modifier(doc, s, k) and norm(
                 doc[k + 1]) not in words("determiners") and not any(r.start == k + 1 for r in refs):
             continue  # "the network operating from X and Y": one designee, two places
-        if k == end or norms[k] in {"and", "or", ","} or texts[k] in _DASHES:  # ("four militias — A, B and C —")
+        # (a list may be set off by dashes: "four militias — A, B and C —")
+        if k == end or norms[k] in {"and", "or", ","} or texts[k] in shapes.DASHES:
             org, text = _conjunct(doc, refs, s, k)
             if text and not apposition:  # "Viv Ansanm and Gran Grif": a capitalised name is named
                 head = shapes.skip_introducer(doc, s, k)  # (so is a class of a nation: "six Mexican cartels")

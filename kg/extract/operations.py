@@ -82,10 +82,10 @@ def _trigger_matches(doc: Doc) -> list[tuple[dict, Span]]:
     entries = lex["triggers"]
     matcher = build_matcher(doc, {f"t{i:03d}": e["patterns"] for i, e in enumerate(entries)})
     vetoes = [doc[s:e] for _k, s, e in build_matcher(doc, {"x": lex["exclusions"]})(doc)]
+    found = [(entries[int(key[1:])], span) for key, span in longest_matches(doc, matcher) if not _vetoed(span, vetoes)]
     # ("seized bombs", "had killed 25 insurgents": an after_subject word with no subject before
     # it is no trigger, and does not end the clause of the trigger before it)
-    return [(entries[int(key[1:])], span) for key, span in longest_matches(doc, matcher)
-            if not _vetoed(span, vetoes) and (not entries[int(key[1:])].get("after_subject") or _after_subject(doc, span))]
+    return [(entry, span) for entry, span in found if not entry.get("after_subject") or _after_subject(doc, span)]
 
 
 def _verbal(doc: Doc, span: Span) -> bool:

@@ -72,7 +72,7 @@ from kg.nlp.name_rules import (
 from kg.nlp.quotes import token_lowers, token_words
 from kg.nlp.recurrence import surname_recurs
 from kg.nlp.runs import PARTICLES, date_word, in_work_title, name_runs
-from kg.nlp.tables import is_headline, sentence_start_flags
+from kg.nlp.tables import is_headline, is_initial, sentence_start_flags
 
 POSSESSIVES = frozenset({"'s", "’s"})
 DEFINED = GAZETTEER + 1  # initials spelled out in parentheses by the article itself
@@ -283,7 +283,7 @@ def _valid_name(doc: Doc, s: int, e: int, ctx: Context) -> bool:
     # four name words at most, particles and initials aside ("Rebeca Salinas de la Garza", "S. M.
     # K. Wickramaratne-Perera"); five after a known given name ("Ahmed Yasin Sheikh Ali Ayanle")
     most = 5 if text[s] in ctx.given_names else 4
-    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" and not (len(text[i]) == 2 and text[i][1] == ".")
+    if e - s > 9 or sum(low[i] not in PARTICLES and text[i] != "-" and not is_initial(text[i])
                         for i in range(s, e)) > most:
         return False
     if any(low[i] in ctx.titles.heads for i in range(s, e)):

@@ -20,7 +20,7 @@ from kg.nlp.lexicons import Gazetteer, demonyms, gazetteer, given_names, org_cue
 from kg.nlp.name_cues import known_body
 from kg.nlp.name_rules import folded_words
 from kg.nlp.quotes import token_spaces, token_words, word_positions
-from kg.nlp.tables import span_text
+from kg.nlp.tables import is_initial, span_text
 from kg.records import Actor
 
 
@@ -96,7 +96,7 @@ def _gazetteer_alias_index() -> dict[str, str]:
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name without middle initials ("John A. Smith" -> "John Smith"), accents and case
     folded ("DELGADO TREVIÑO" in a transcript label is "Delgado Treviño")."""
-    return folded_words(w for w in words if not (len(w) == 2 and w[1] == "." and w[0].isupper()))
+    return folded_words(w for w in words if not is_initial(w))
 
 
 def _fullest(words: tuple[str, ...], names: list[tuple[tuple[str, ...], str]]) -> str | None:

@@ -17,7 +17,8 @@ from kg.nlp.tables import capitalised_flags
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von",
                        "der", "den", "bin", "ibn", "al", "el", "y", "di", "du", "le", "of",
                        "para", "por", "contra", "e",  # "Fundación Ideas para la Paz"
-                       "ul", "ud", "ur", "bint", "binti", "binte"})  # "Anwar ul-Haq Kakar", "Salah ud-Din", "Siti binti Aziz"
+                       "ul", "ud", "ur",  # "Anwar ul-Haq Kakar", "Salah ud-Din"
+                       "bint", "binti", "binte"})  # "Siti binti Aziz"
 POSTED_TO = frozenset({"ambassador", "envoy", "representative"})
 FOR_BODIES = frozenset({"Center", "Centre", "Centers", "Institute", "Council", "Committee", "Office",
                         "Coalition", "Alliance", "Foundation", "Fund", "Commission", "Network",

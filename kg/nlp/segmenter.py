@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.nlp.lexicons import read_yaml
 from kg.nlp.paragraphs import is_break, is_hard_wrapped
 from kg.nlp.quotes import doc_text, token_lowers, token_spaces, token_words
+from kg.nlp.tables import is_initial
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"”", "’", '"', "'", ")", "]", "»"})
@@ -109,7 +110,7 @@ class NewsSentenceSegmenter:
             # capitalised: "in the U.S. Officials said" ends one, "U.S. officials told" does not
             if j < size and words[j][:1].isupper() and token_lowers(doc)[j] in self.openers:
                 return j
-        if len(text) == 2 and text[0].isupper() and i + 1 < size and words[i + 1] in self.initial_enders:
+        if is_initial(text) and i + 1 < size and words[i + 1] in self.initial_enders:
             return i + 1  # "wrote on X. He said": a letter ends the sentence, "A. He" is no name
         return None
 

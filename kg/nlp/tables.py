@@ -28,6 +28,11 @@ def is_capitalised(text: str) -> bool:
     return text[:1].isupper() and (text.isalpha() or any(ch.isalpha() for ch in text))
 
 
+def is_initial(text: str) -> bool:
+    """Whether a token is one capital with its period, an initial ("A.", "X.")."""
+    return len(text) == 2 and text[1] == "." and text[0].isupper()
+
+
 def capitalised_flags(doc: Doc) -> list[bool]:
     """For each token: :func:`is_capitalised` of its text."""
     try:
