@@ -5,13 +5,13 @@ rather than opening a name; bodies named "Rifles", "Patrol" or "Mission for <cou
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from kg.extract.actors import doc_actors
-
-
-def labels(doc) -> dict[str, str]:
-    return {a.label: a.type for a in doc_actors(doc).values()}
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_helpers import actor_labels as labels  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ joins a body's name ("Office against Organized Crime"). Sentences written for th
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from kg.extract.actors import doc_actors
@@ -13,9 +16,8 @@ from kg.extract.statements import extract_statements
 from kg.nlp.lexicons import gazetteer, given_names, org_cues
 from kg.resources import lexicon_path
 
-
-def labels(doc) -> dict[str, str]:
-    return {a.label: a.type for a in doc_actors(doc).values()}
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_helpers import actor_labels as labels  # noqa: E402
 
 
 @pytest.mark.parametrize(

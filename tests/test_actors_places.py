@@ -5,14 +5,15 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from kg.extract.actors import doc_actors
 from kg.extract.operations import extract_operations
 
-
-def labels(doc) -> dict[str, str]:
-    return {a.label: a.type for a in doc_actors(doc).values()}
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_helpers import actor_labels as labels  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,13 @@ counted "among the groups that <state> designated as ...", a group "included in"
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from kg.extract.designations import extract_designations
-
-
-def _found(nlp, text: str) -> list[tuple]:
-    doc = nlp(nlp.make_doc(text))
-    return sorted((d.designator.key, d.designee_text, d.category) for d in extract_designations(doc))
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_helpers import designation_rows as _found  # noqa: E402
 
 
 @pytest.mark.parametrize(
